@@ -1,0 +1,89 @@
+/** The shapes the library stores and returns. Shared by the importer, the CLI and the app. */
+
+export type Direction = 'rtl' | 'ltr';
+
+/** An article as an importer produced it, before it has an id. */
+export interface NewArticle {
+  title: string;
+  byline: string | null;
+  /** Where it came from: a site name, a feed's title, a book's publisher. */
+  source: string | null;
+  /** Canonical URL when the format gives one; it is the article's identity. */
+  url: string | null;
+  /** BCP 47 language tag, e.g. "ar", or null when unknown. */
+  lang: string | null;
+  dir: Direction;
+  /** ISO 8601 publication date/time, or null when the file gives none. */
+  published: string | null;
+  /** The article's text exactly as imported (paragraphs separated by newlines). */
+  text: string;
+  /** Sanitized HTML for rich formats (saved pages, feeds, EPUB), else null. */
+  html: string | null;
+  /** Where the file came from, for the reader's information: a path, or path + entry. */
+  origin: string | null;
+}
+
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  source: string | null;
+  published: string | null;
+  imported: string;
+  bookmarked: boolean;
+  dir: Direction;
+  lang: string | null;
+  /** The first line of the text, cut short, for list rows. */
+  excerpt: string;
+}
+
+export interface Article extends ArticleSummary {
+  byline: string | null;
+  url: string | null;
+  text: string;
+  html: string | null;
+  origin: string | null;
+}
+
+/** [start, end) UTF-16 offsets. */
+export type Range = [number, number];
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  source: string | null;
+  published: string | null;
+  bookmarked: boolean;
+  dir: Direction;
+  snippet: string;
+  /** Matched words in `snippet`, as written in the article. */
+  highlights: Range[];
+  /** Matched words in `title`. */
+  titleHighlights: Range[];
+  /** Higher is better. */
+  score: number;
+}
+
+export interface Page<T> {
+  total: number;
+  offset: number;
+  items: T[];
+}
+
+export interface ImportFailure {
+  path: string;
+  error: string;
+}
+
+export interface ImportReport {
+  imported: number;
+  duplicates: number;
+  failed: ImportFailure[];
+  /** Ids of the articles this import added, in import order. */
+  ids: number[];
+  cancelled: boolean;
+}
+
+export interface LibraryStats {
+  articles: number;
+  bookmarks: number;
+}
