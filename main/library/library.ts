@@ -1,0 +1,353 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { analyzeText } from '../text/analyze';
+import { makeSnippet } from '../text/snippet';
+import { LibraryError, NotFoundError } from './errors';
+import { findMatches } from './highlight';
+import { articleIdentity } from './identity';
+import { compileQuery, parseQuery } from './query';
+import { migrations, SCHEMA_VERSION } from './schema';
+import type { Article, ArticleSummary, Direction, LibraryStats, NewArticle, Page, Range, SearchHit } from './types';
+
+export { LibraryError, NotFoundError } from './errors';
+
+export interface OpenOptions {
+  /** Path of the better-sqlite3 native module built for this runtime (Electron needs its own). */
+  nativeBinding?: string;
+}
+
+export interface ListOptions {
+  bookmarked?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+export interface SearchFilters {
+  bookmarked?: boolean;
+  /** Exact source name, as listed. */
+  source?: string;
+  /** Language tag; "ar" also matches "ar-SA". */
+  lang?: string;
+  /** Inclusive date bounds, YYYY-MM-DD, on the published date (else the import date). */
+  from?: string;
+  to?: string;
+}
+
+export interface SearchOptions extends SearchFilters {
+  offset?: number;
+  limit?: number;
+}
+
+/** SQL conditions on `a` (articles) for the filters, with their parameters. */
+function filterClause(filters: SearchFilters): { joins: string; where: string; params: string[] } {
+  const conditions: string[] = [];
+  const params: string[] = [];
+  if (filters.source) {
+    conditions.push('a.source = ?');
+    params.push(filters.source);
+  }
+  if (filters.lang) {
+    conditions.push("(a.lang = ? OR a.lang LIKE ? || '-%')");
+    params.push(filters.lang, filters.lang);
+  }
+  if (filters.from) {
+    conditions.push('a.sort_date >= ?');
+    params.push(filters.from);
+  }
+  if (filters.to) {
+    // Dates sort as text; every time on the `to` day is before the next character after it.
+    conditions.push('a.sort_date < ?');
+    params.push(`${filters.to}\uffff`);
+  }
+  return {
+    joins: filters.bookmarked ? 'JOIN bookmarks b ON b.article_id = a.id' : '',
+    where: conditions.map((c) => ` AND ${c}`).join(''),
+    params,
+  };
+}
+
+export interface AddResult {
+  imported: number;
+  duplicates: number;
+  ids: number[];
+}
+
+// Title columns weigh more than body columns; surface (exact spelling) more than stems.
+const BM25_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
+const EXCERPT_CHARS = 220;
+
+interface SummaryRow {
+  id: number;
+  title: string;
+  source: string | null;
+  published: string | null;
+  imported: string;
+  bookmarked: number;
+  dir: Direction;
+  lang: string | null;
+  excerpt: string;
+}
+
+interface ArticleRow extends SummaryRow {
+  byline: string | null;
+  url: string | null;
+  text: string;
+  html: string | null;
+  origin: string | null;
+}
+
+const SUMMARY_COLUMNS = `a.id, a.title, a.source, a.published, a.imported, a.dir, a.lang, a.excerpt,
+  (b.article_id IS NOT NULL) AS bookmarked`;
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    source: row.source,
+    published: row.published,
+    imported: row.imported,
+    bookmarked: row.bookmarked === 1,
+    dir: row.dir,
+    lang: row.lang,
+    excerpt: row.excerpt,
+  };
+}
+
+/** The first paragraph that says something the title does not, cut at a word boundary. */
+export function excerptOf(title: string, text: string): string {
+  const paragraph =
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line.length > 0 && line !== title.trim() && !title.startsWith(line.replace(/…$/, ''))) ?? '';
+  if (paragraph.length <= EXCERPT_CHARS) return paragraph;
+  const cut = paragraph.lastIndexOf(' ', EXCERPT_CHARS);
+  return `${paragraph.slice(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS)}…`;
+}
+
+function openDatabase(file: string, options: OpenOptions): Database.Database {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    return new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw new LibraryError(`cannot open the library ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** Refuses files that are not Sahifa libraries, or are from a newer Sahifa, before changing anything. */
+function checkSchema(db: Database.Database, file: string): number {
+  let version: number;
+  let objects: number;
+  try {
+    version = db.pragma('user_version', { simple: true }) as number;
+    objects = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
+  } catch (error) {
+    throw new LibraryError(`${file} is not a Sahifa library (${(error as Error).message})`);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new LibraryError(
+      `${file} was written by a newer version of Sahifa (library version ${version}, this one knows up to ${SCHEMA_VERSION}); it was left unchanged`,
+    );
+  }
+  if (version === 0 && objects > 0) {
+    throw new LibraryError(`${file} is an SQLite database but not a Sahifa library; it was left unchanged`);
+  }
+  return version;
+}
+
+function migrate(db: Database.Database, from: number): void {
+  for (let version = from; version < SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      migrations[version]!(db);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+export class Library {
+  readonly file: string;
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  private constructor(file: string, db: Database.Database) {
+    this.file = file;
+    this.db = db;
+    this.statements = {
+      insertArticle: db.prepare(
+        `INSERT INTO articles (identity, title, byline, source, url, lang, dir, published, imported, sort_date, excerpt, text, html, origin)
+         VALUES (@identity, @title, @byline, @source, @url, @lang, @dir, @published, @imported, @sortDate, @excerpt, @text, @html, @origin)
+         ON CONFLICT (identity) DO NOTHING`,
+      ),
+      insertIndex: db.prepare(
+        'INSERT INTO article_index (rowid, title_surface, title_stem, body_surface, body_stem) VALUES (?, ?, ?, ?, ?)',
+      ),
+      countAll: db.prepare('SELECT count(*) AS n FROM articles'),
+      countBookmarks: db.prepare('SELECT count(*) AS n FROM bookmarks'),
+      listAll: db.prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id
+         ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
+      ),
+      listBookmarked: db.prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM bookmarks b JOIN articles a ON a.id = b.article_id
+         ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
+      ),
+      getArticle: db.prepare(
+        `SELECT ${SUMMARY_COLUMNS}, a.byline, a.url, a.text, a.html, a.origin
+         FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id WHERE a.id = ?`,
+      ),
+      exists: db.prepare('SELECT 1 FROM articles WHERE id = ?'),
+      addBookmark: db.prepare('INSERT INTO bookmarks (article_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      removeBookmark: db.prepare('DELETE FROM bookmarks WHERE article_id = ?'),
+      titleAndText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
+      hit: db.prepare(
+        `SELECT a.title, a.source, a.published, a.dir, a.text, (b.article_id IS NOT NULL) AS bookmarked
+         FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id WHERE a.id = ?`,
+      ),
+    };
+  }
+
+  static open(file: string, options: OpenOptions = {}): Library {
+    const db = openDatabase(file, options);
+    try {
+      const version = checkSchema(db, file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      migrate(db, version);
+      return new Library(file, db);
+    } catch (error) {
+      db.close();
+      if (error instanceof LibraryError) throw error;
+      throw new LibraryError(`cannot open the library ${file}: ${(error as Error).message}`);
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Adds articles in one transaction; an article already in the library is a duplicate and changes nothing. */
+  addArticles(articles: NewArticle[]): AddResult {
+    const imported = new Date().toISOString();
+    // Analysis is the expensive part: do it before the transaction so the write lock is short.
+    const prepared = articles.map((article) => {
+      const title = analyzeText(article.title);
+      const body = analyzeText(article.text);
+      const titleSurface = title.map((t) => t.surface).join(' ');
+      const bodySurface = body.map((t) => t.surface).join(' ');
+      return {
+        row: {
+          identity: articleIdentity(article.url, titleSurface, bodySurface),
+          title: article.title,
+          byline: article.byline,
+          source: article.source,
+          url: article.url,
+          lang: article.lang,
+          dir: article.dir,
+          published: article.published,
+          imported,
+          sortDate: article.published ?? imported,
+          excerpt: excerptOf(article.title, article.text),
+          text: article.text,
+          html: article.html,
+          origin: article.origin,
+        },
+        index: [titleSurface, title.map((t) => t.stem).join(' '), bodySurface, body.map((t) => t.stem).join(' ')] as const,
+      };
+    });
+    return this.db.transaction((): AddResult => {
+      const result: AddResult = { imported: 0, duplicates: 0, ids: [] };
+      for (const { row, index } of prepared) {
+        const info = this.statements.insertArticle.run(row);
+        if (info.changes === 0) {
+          result.duplicates++;
+          continue;
+        }
+        const id = Number(info.lastInsertRowid);
+        this.statements.insertIndex.run(id, ...index);
+        result.imported++;
+        result.ids.push(id);
+      }
+      return result;
+    })();
+  }
+
+  list(options: ListOptions = {}): Page<ArticleSummary> {
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? 50;
+    const statement = options.bookmarked ? this.statements.listBookmarked : this.statements.listAll;
+    const total = this.count(options.bookmarked ?? false);
+    const rows = statement.all(limit, offset) as SummaryRow[];
+    return { total, offset, items: rows.map(toSummary) };
+  }
+
+  get(id: number): Article {
+    const row = this.statements.getArticle.get(id) as ArticleRow | undefined;
+    if (!row) throw new NotFoundError(`there is no article ${id} in the library`);
+    return { ...toSummary(row), byline: row.byline, url: row.url, text: row.text, html: row.html, origin: row.origin };
+  }
+
+  setBookmarked(id: number, bookmarked: boolean): void {
+    if (!this.statements.exists.get(id)) throw new NotFoundError(`there is no article ${id} in the library`);
+    if (bookmarked) this.statements.addBookmark.run(id, new Date().toISOString());
+    else this.statements.removeBookmark.run(id);
+  }
+
+  stats(): LibraryStats {
+    return { articles: this.count(false), bookmarks: this.count(true) };
+  }
+
+  search(query: string, options: SearchOptions = {}): Page<SearchHit> {
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? 20;
+    const parsed = parseQuery(query);
+    const expression = compileQuery(parsed);
+    if (!expression) return { total: 0, offset, items: [] };
+    const filter = filterClause(options);
+    const from = `FROM article_index JOIN articles a ON a.id = article_index.rowid ${filter.joins}
+      WHERE article_index MATCH ?${filter.where}`;
+    const ranked = this.db
+      .prepare(
+        `SELECT a.id AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank ${from}
+         ORDER BY rank, a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(expression, ...filter.params, limit, offset) as { id: number; rank: number }[];
+    // A first page that is not full is the whole result: no need to count.
+    const total =
+      offset === 0 && ranked.length < limit
+        ? ranked.length
+        : (this.db.prepare(`SELECT count(*) AS n ${from}`).get(expression, ...filter.params) as { n: number }).n;
+    const items = ranked.map(({ id, rank }): SearchHit => {
+      const row = this.statements.hit.get(id) as Pick<ArticleRow, 'title' | 'source' | 'published' | 'dir' | 'text' | 'bookmarked'>;
+      const { snippet, highlights } = makeSnippet(row.text, findMatches(row.text, parsed));
+      return {
+        id,
+        title: row.title,
+        source: row.source,
+        published: row.published,
+        bookmarked: row.bookmarked === 1,
+        dir: row.dir,
+        snippet,
+        highlights,
+        titleHighlights: findMatches(row.title, parsed),
+        score: -rank,
+      };
+    });
+    return { total, offset, items };
+  }
+
+  /** Where a query matches in one article's full text and title, for the reading view. */
+  matchRanges(id: number, query: string): { highlights: Range[]; titleHighlights: Range[] } {
+    const row = this.statements.titleAndText.get(id) as { title: string; text: string } | undefined;
+    if (!row) throw new NotFoundError(`there is no article ${id} in the library`);
+    const parsed = parseQuery(query);
+    return { highlights: findMatches(row.text, parsed), titleHighlights: findMatches(row.title, parsed) };
+  }
+
+  private count(bookmarked: boolean): number {
+    const statement = bookmarked ? this.statements.countBookmarks : this.statements.countAll;
+    return (statement.get() as { n: number }).n;
+  }
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS, SAMPLE_ARTICLE } from '../../fixtures/corpus';
+import { sahifa, sahifaJson } from './helpers';
+
+let dir: string;
+let lib: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-cli-'));
+  lib = path.join(dir, 'my.sqlite');
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+interface Hit { id: number; title: string; snippet: string; highlights: [number, number][]; score: number }
+
+describe('sahifa command line', () => {
+  it('imports the sample article and finds it by a word written with hamza', () => {
+    const report = sahifaJson<{ imported: number; duplicates: number; failed: unknown[] }>(['--library', lib, 'import', SAMPLE_ARTICLE]);
+    expect(report).toEqual({ imported: 1, duplicates: 0, failed: [] });
+
+    const hits = sahifaJson<Hit[]>(['--library', lib, 'search', 'الامن']);
+    expect(hits).toHaveLength(1);
+    const words = hits[0]!.highlights.map(([s, e]) => hits[0]!.snippet.slice(s, e));
+    expect(words.length).toBeGreaterThan(0);
+    expect(words.every((w) => w.includes('أمن'))).toBe(true);
+    expect(Object.keys(hits[0]!).sort()).toEqual(['highlights', 'id', 'score', 'snippet', 'title']);
+  });
+
+  it('reports a re-import as a duplicate and changes nothing', () => {
+    const report = sahifaJson<{ imported: number; duplicates: number }>(['--library', lib, 'import', SAMPLE_ARTICLE]);
+    expect(report).toMatchObject({ imported: 0, duplicates: 1 });
+    expect(sahifaJson(['--library', lib, 'stats'])).toEqual({ articles: 1, bookmarks: 0 });
+  });
+
+  it('shows the article with its text exactly as in the file, right-to-left Arabic', () => {
+    const [item] = sahifaJson<{ id: number }[]>(['--library', lib, 'list']);
+    const shown = sahifaJson<Record<string, unknown>>(['--library', lib, 'show', String(item!.id)]);
+    expect(shown.text).toBe(fs.readFileSync(SAMPLE_ARTICLE, 'utf8'));
+    expect(shown).toMatchObject({ lang: 'ar', dir: 'rtl', bookmarked: false });
+    expect(String(shown.title)).toMatch(/^وأكد شمخاني/);
+    expect(Object.keys(shown).sort()).toEqual(
+      ['bookmarked', 'byline', 'dir', 'id', 'imported', 'lang', 'published', 'source', 'text', 'title', 'url'].sort(),
+    );
+  });
+
+  it('bookmarks, lists bookmarks and unbookmarks', () => {
+    const [item] = sahifaJson<{ id: number }[]>(['--library', lib, 'list']);
+    const id = String(item!.id);
+    expect(sahifa(['--library', lib, 'bookmark', id]).status).toBe(0);
+    expect(sahifaJson<{ bookmarked: boolean }[]>(['--library', lib, 'list', '--bookmarked'])).toHaveLength(1);
+    expect(sahifaJson(['--library', lib, 'stats'])).toEqual({ articles: 1, bookmarks: 1 });
+    expect(sahifa(['--library', lib, 'unbookmark', id]).status).toBe(0);
+    expect(sahifaJson(['--library', lib, 'list', '--bookmarked'])).toEqual([]);
+  });
+
+  it('imports legacy Arabic encodings and reports what it cannot import, exit 1', () => {
+    const folder = path.join(dir, 'mixed');
+    fs.mkdirSync(path.join(folder, 'deeper'), { recursive: true });
+    fs.copyFileSync(path.join(CORPUS, 'encodings/derived/saudinewsnet_article.windows-1256.txt'), path.join(folder, 'a.txt'));
+    fs.copyFileSync(path.join(CORPUS, 'encodings/uchardet/ar_iso-8859-6.txt'), path.join(folder, 'deeper', 'b.txt'));
+    fs.writeFileSync(path.join(folder, 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const result = sahifa(['--library', lib, 'import', folder, '--json']);
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { imported: number; failed: { path: string; error: string }[] };
+    expect(report.imported).toBe(2);
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]!.path).toContain('picture.png');
+    expect(report.failed[0]!.error).toMatch(/unsupported format|not an article file/);
+  });
+
+  it('pages search results and counts them', () => {
+    const total = Number(sahifa(['--library', lib, 'search', 'في', '--count']).stdout.trim());
+    expect(total).toBeGreaterThanOrEqual(2);
+    const firstPage = sahifaJson<Hit[]>(['--library', lib, 'search', 'في', '--limit', '1']);
+    const secondPage = sahifaJson<Hit[]>(['--library', lib, 'search', 'في', '--limit', '1', '--offset', '1']);
+    expect(firstPage).toHaveLength(1);
+    expect(secondPage[0]!.id).not.toBe(firstPage[0]!.id);
+  });
+
+  it('gives one line and a non-zero exit for a missing id, never a stack trace', () => {
+    const result = sahifa(['--library', lib, 'show', '999999']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe('sahifa: there is no article 999999 in the library');
+  });
+
+  it('refuses bad usage with exit 2', () => {
+    expect(sahifa(['--library', lib, 'frobnicate']).status).toBe(2);
+    expect(sahifa(['--library', lib, 'show', 'abc']).status).toBe(2);
+    expect(sahifa(['--library', lib, 'list', '--limit', '-3']).status).toBe(2);
+    expect(sahifa(['--library', lib, '--no-such-flag', 'stats']).status).toBe(2);
+  });
+
+  it('refuses a library from a newer version without touching it', () => {
+    const newer = path.join(dir, 'newer.sqlite');
+    const db = new Database(newer);
+    db.pragma('user_version = 7');
+    db.close();
+    const before = fs.readFileSync(newer);
+    const result = sahifa(['--library', newer, 'stats']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/newer version of Sahifa/);
+    expect(fs.readFileSync(newer).equals(before)).toBe(true);
+  });
+
+  it('refuses an unreadable library file with one line', () => {
+    const junk = path.join(dir, 'junk.sqlite');
+    fs.writeFileSync(junk, 'not a database at all '.repeat(300));
+    const result = sahifa(['--library', junk, 'list']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/junk\.sqlite is not a Sahifa library/);
+  });
+
+  it('uses SAHIFA_LIBRARY when --library is not given', () => {
+    const envLib = path.join(dir, 'env', 'library.sqlite');
+    expect(sahifaJson(['stats'], { SAHIFA_LIBRARY: envLib })).toEqual({ articles: 0, bookmarks: 0 });
+    expect(fs.existsSync(envLib)).toBe(true);
+  });
+});
