@@ -1,0 +1,65 @@
+/**
+ * Word tokenizer with offsets into the ORIGINAL text, so highlights and snippets show the words
+ * exactly as written (harakat, tatweel and all). A word is a maximal run of letters, digits and
+ * combining marks; tatweel, ZWJ/ZWNJ, soft hyphen and bidi controls may sit inside a word (they
+ * never split it) but never begin or end one.
+ */
+
+/** [start, end) UTF-16 offsets of a word in the original text. */
+export interface Token {
+  start: number;
+  end: number;
+}
+
+const SEPARATOR = 0;
+const WORD = 1; // may begin, continue and end a word
+const JOINER = 2; // may only continue a word
+
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const JOINERS = '\u0640\u200c\u200d\u00ad\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069';
+
+/** Class of every BMP code unit; surrogate pairs are classified on the fly (rare: emoji, CJK ext.). */
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  if (WORD_CHAR.test(String.fromCharCode(c))) CLASS[c] = WORD;
+}
+for (const ch of JOINERS) CLASS[ch.charCodeAt(0)] = JOINER;
+
+/** Class and length in UTF-16 units of the code point at i. */
+function classAt(text: string, i: number): { cls: number; size: number } {
+  const unit = text.charCodeAt(i);
+  if (unit < 0xd800 || unit > 0xdbff) return { cls: CLASS[unit]!, size: 1 };
+  const cp = text.codePointAt(i)!;
+  if (cp <= 0xffff) return { cls: SEPARATOR, size: 1 }; // lone high surrogate
+  return { cls: WORD_CHAR.test(String.fromCodePoint(cp)) ? WORD : SEPARATOR, size: 2 };
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let start = -1; // start of the current word, -1 between words
+  let end = -1; // end of its last WORD unit, so trailing joiners are left out
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const unit = text.charCodeAt(i);
+    let cls: number;
+    let size = 1;
+    if (unit < 0xd800 || unit > 0xdbff) {
+      cls = CLASS[unit]!;
+    } else {
+      ({ cls, size } = classAt(text, i));
+    }
+    if (cls === WORD) {
+      if (start < 0) start = i;
+      end = i + size;
+    } else if (cls === SEPARATOR && start >= 0) {
+      tokens.push({ start, end });
+      start = -1;
+    }
+    // A joiner outside a word is skipped; inside one it is kept only if a WORD unit follows.
+    i += size;
+  }
+  if (start >= 0) tokens.push({ start, end });
+  return tokens;
+}
