@@ -1,0 +1,47 @@
+/**
+ * The format registry: a sniffed format → the parser that turns such a file into articles.
+ * Formats that are recognised but have no parser yet are rejected with "unsupported format (…)";
+ * new importers (HTML, feeds, EPUB, MHTML, zip) plug in by adding an entry here.
+ */
+import type { NewArticle } from '../library/types';
+import { parseMarkdown } from './markdown';
+import { parsePlainText } from './plaintext';
+
+/** Everything sniff.ts can tell apart. Only some have parsers. */
+export type Format =
+  | 'txt' | 'md' | 'html' | 'mhtml' | 'feed' | 'json feed' | 'json' | 'xml' | 'epub' | 'zip'
+  | 'pdf' | 'image' | 'audio' | 'video' | 'office document' | 'rtf' | 'archive';
+
+export interface SourceFile {
+  /** Where it came from, as shown in failures and stored as `origin`: a path, or `path › entry`. */
+  path: string;
+  /** The file's own name, for its extension and as a last-resort title. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ParseContext {
+  /** Containers (zip, folders inside them) report an entry that failed without failing the whole file. */
+  fail(entry: string, reason: string): void;
+  /**
+   * Sniff and parse a file found inside a container, as if it had been imported on its own; its
+   * failures are recorded under its own path (give it `container › entry`), never thrown.
+   */
+  parseEntry(entry: SourceFile): Promise<NewArticle[]>;
+}
+
+/** Throws ImportError with a user-facing reason when the file cannot become an article. */
+export type Parser = (file: SourceFile, context: ParseContext) => NewArticle[] | Promise<NewArticle[]>;
+
+const parsers = new Map<Format, Parser>([
+  ['txt', parsePlainText],
+  ['md', parseMarkdown],
+]);
+
+export function registerParser(format: Format, parser: Parser): void {
+  parsers.set(format, parser);
+}
+
+export function parserFor(format: Format): Parser | undefined {
+  return parsers.get(format);
+}

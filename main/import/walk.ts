@@ -1,0 +1,88 @@
+/**
+ * Paths the user chose → the files to import. Folders are read recursively in a stable, natural
+ * order; hidden entries are skipped (they are tool droppings, not articles) and symlinked folders
+ * are followed once, so a link back up the tree cannot loop.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportFailure } from '../library/types';
+
+export interface FoundFile {
+  path: string;
+  size: number;
+}
+
+export interface WalkResult {
+  files: FoundFile[];
+  failures: ImportFailure[];
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// Operating systems' own droppings, found in folders users copy around.
+const JUNK = new Set(['__MACOSX', 'Thumbs.db', 'desktop.ini']);
+
+export function reasonFor(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT': case 'ENOTDIR': return 'no such file or folder';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'ELOOP': return 'too many symbolic links';
+    case 'EISDIR': return 'is a folder';
+    case 'EMFILE': case 'ENFILE': return 'too many open files';
+    case 'EIO': return 'read error';
+    default: return error instanceof Error ? error.message.split('\n')[0] ?? 'cannot read' : 'cannot read';
+  }
+}
+
+/** A browser's "Web page, complete" puts `page_files/` next to `page.html`; the page importer reads it. */
+function isSavedPageAssets(dirName: string, siblings: Set<string>): boolean {
+  const m = /^(.*)_(files|archivos|fichiers|Dateien|bestanden|file)$/.exec(dirName);
+  if (!m) return false;
+  const base = m[1] ?? '';
+  return ['html', 'htm', 'xhtml', 'shtml'].some((ext) => siblings.has(`${base}.${ext}`));
+}
+
+export async function walkPaths(paths: string[]): Promise<WalkResult> {
+  const files: FoundFile[] = [];
+  const failures: ImportFailure[] = [];
+  const visitedDirs = new Set<string>();
+
+  async function visit(p: string, explicit: boolean): Promise<void> {
+    let info;
+    try {
+      info = await stat(p);
+    } catch (error) {
+      // A dangling symlink inside a folder is not worth a failure line; one the user named is.
+      if (explicit || (error as NodeJS.ErrnoException).code !== 'ENOENT') failures.push({ path: p, error: reasonFor(error) });
+      return;
+    }
+    if (info.isFile()) {
+      files.push({ path: p, size: info.size });
+      return;
+    }
+    if (!info.isDirectory()) {
+      if (explicit) failures.push({ path: p, error: 'not a file or folder' });
+      return;
+    }
+    let real: string;
+    let names: string[];
+    try {
+      real = await realpath(p);
+      if (visitedDirs.has(real)) return;
+      visitedDirs.add(real);
+      names = await readdir(p);
+    } catch (error) {
+      failures.push({ path: p, error: reasonFor(error) });
+      return;
+    }
+    const siblings = new Set(names);
+    names.sort(collator.compare);
+    for (const name of names) {
+      if (name.startsWith('.') || JUNK.has(name) || isSavedPageAssets(name, siblings)) continue;
+      await visit(path.join(p, name), false);
+    }
+  }
+
+  for (const p of paths) await visit(p, true);
+  return { files, failures };
+}
