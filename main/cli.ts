@@ -3,9 +3,12 @@
  * Every command takes --json for machine-readable output on stdout.
  * Exit status: 0 success, 1 failure (a file that did not import, a missing id, a bad library), 2 bad usage.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importPaths, type ImportProgress } from './import/importer';
+import { EXPORT_FORMATS, exportArticles, type ExportFormat } from './library/export';
 import { Library, LibraryError } from './library/library';
+import { restoreLibrary } from './library/restore';
 import { defaultLibraryPath } from './library/paths';
 import type { Range } from './library/types';
 
@@ -20,6 +23,10 @@ Commands:
                                  best first; "a phrase", word*, -word, a OR b
   bookmark <id> | unbookmark <id>
   stats                          how many articles and bookmarks
+  backup <file>                  a consistent copy of the library (safe while the app runs)
+  restore <file>                 replace the library with a backup (the old one is kept aside)
+  export --all --format md|json|html --out <folder>
+                                 one file per article, which Sahifa imports back
 
 Options:
   --library FILE   the library (default: $SAHIFA_LIBRARY, else the desktop app's library)
@@ -48,6 +55,9 @@ const OPTIONS = {
   count: { type: 'boolean', default: false },
   limit: { type: 'string' },
   offset: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  format: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -167,6 +177,24 @@ async function run(command: string, args: string[], values: Values, library: Lib
       else io.out(command === 'bookmark' ? `bookmarked ${id}` : `removed the bookmark of ${id}`);
       return 0;
     }
+    case 'backup': {
+      const destination = path.resolve(args[0]!);
+      await library.backup(destination);
+      if (json) print({ backup: destination, articles: library.stats().articles });
+      else io.out(`backed up ${library.stats().articles} articles to ${destination}`);
+      return 0;
+    }
+    case 'export': {
+      const format = values.format ?? 'md';
+      if (!values.all) throw new UsageError('export needs --all (export everything)');
+      if (!isExportFormat(format)) throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
+      if (!values.out) throw new UsageError('export needs --out <folder>');
+      const folder = path.resolve(values.out);
+      const written = exportArticles(library.articles(), format, folder);
+      if (json) print({ exported: written, folder, format });
+      else io.out(`exported ${written} articles to ${folder}`);
+      return 0;
+    }
     case 'stats': {
       const stats = library.stats();
       if (json) print(stats);
@@ -178,13 +206,34 @@ async function run(command: string, args: string[], values: Values, library: Lib
   }
 }
 
+const ARGUMENT_NAME: Record<string, string> = {
+  show: 'one article id',
+  bookmark: 'one article id',
+  unbookmark: 'one article id',
+  backup: 'one file',
+  restore: 'one file',
+};
+
 const ARGUMENT_COUNT: Record<string, [number, number]> = {
   list: [0, 0],
   show: [1, 1],
   bookmark: [1, 1],
   unbookmark: [1, 1],
   stats: [0, 0],
+  backup: [1, 1],
+  restore: [1, 1],
+  export: [0, 0],
 };
+
+const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
+
+/** Restore works on a closed library: it replaces the file, so it never opens it. */
+function restore(file: string, backup: string, json: boolean, io: Io): number {
+  const { previous, articles } = restoreLibrary(file, path.resolve(backup));
+  if (json) io.out(JSON.stringify({ restored: file, articles, previous }));
+  else io.out(`restored ${articles} articles into ${file}${previous ? `; the previous library is kept as ${previous}` : ''}`);
+  return 0;
+}
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let library: Library | undefined;
@@ -204,10 +253,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (!command) throw new UsageError('no command given');
     const expected = ARGUMENT_COUNT[command];
     if (expected && (args.length < expected[0] || args.length > expected[1])) {
-      throw new UsageError(`${command} takes ${expected[1] === 0 ? 'no arguments' : 'one article id'}`);
+      throw new UsageError(`${command} takes ${expected[1] === 0 ? 'no arguments' : ARGUMENT_NAME[command] ?? 'one argument'}`);
     }
     if (command !== 'import' && command !== 'search' && !expected) throw new UsageError(`unknown command "${command}"`);
-    library = Library.open(values.library ?? defaultLibraryPath());
+    const file = values.library ?? defaultLibraryPath();
+    if (command === 'restore') return restore(file, args[0]!, values.json, io);
+    library = Library.open(file);
     return await run(command, args, values, library, io);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -40,9 +40,17 @@ export function splitFrontMatter(text: string): FrontMatter {
 }
 
 function unquote(v: string): string {
-  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+    // YAML double-quoted scalars escape like JSON (Sahifa's own exports write them with JSON.stringify).
+    try {
+      return JSON.parse(v) as string;
+    } catch {
+      return v.slice(1, -1).replace(/\\"/g, '"');
+    }
+  }
+  if (v.length >= 2 && v.startsWith("'") && v.endsWith("'")) {
     const inner = v.slice(1, -1);
-    return v.startsWith('"') ? inner.replace(/\\"/g, '"') : inner.replace(/''/g, "'");
+    return inner.replace(/''/g, "'");
   }
   return v;
 }
@@ -115,10 +123,13 @@ export function parseMarkdown(file: SourceFile): NewArticle[] {
 
   const declaredDir = get('dir', 'direction')?.toLowerCase();
   const dir: Direction = declaredDir === 'rtl' || declaredDir === 'ltr' ? declaredDir : detectLanguage(body).dir;
-  const title = get('title') ?? firstHeading(body) ?? (titleFromText(plainLines(body)) || base.title);
+  // A front-matter title is metadata, taken as written; a heading is Markdown, read as prose.
+  const heading = get('title') === undefined ? firstHeading(body) ?? (titleFromText(plainLines(body)) || null) : null;
+  const title = get('title') ?? (heading !== null ? stripInlineMarkdown(heading) : '');
   return [{
     ...base,
-    title: stripInlineMarkdown(title) || base.title,
+    title: title || base.title,
+    bookmarked: get('bookmarked') === 'true',
     byline: get('author', 'byline', 'authors') ?? null,
     source: get('source', 'site', 'site_name', 'publisher') ?? null,
     url: httpUrl(get('url', 'link', 'canonical', 'canonical_url')),

@@ -6,3 +6,14 @@ export class LibraryError extends Error {
 export class NotFoundError extends LibraryError {
   override name = 'NotFoundError';
 }
+
+/** The file is a library but SQLite finds it damaged: it must never be written to. */
+export class DamagedLibraryError extends LibraryError {
+  override name = 'DamagedLibraryError';
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
+    super(`the library ${file} is damaged (${detail}); it was left as it is for recovery`);
+  }
+}

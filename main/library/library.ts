@@ -3,18 +3,23 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { analyzeText } from '../text/analyze';
 import { makeSnippet } from '../text/snippet';
-import { LibraryError, NotFoundError } from './errors';
+import { DamagedLibraryError, LibraryError, NotFoundError } from './errors';
 import { findMatches } from './highlight';
 import { articleIdentity } from './identity';
 import { compileQuery, parseQuery } from './query';
 import { migrations, SCHEMA_VERSION } from './schema';
 import type { Article, ArticleSummary, Direction, LibraryStats, NewArticle, Page, Range, SearchHit } from './types';
 
-export { LibraryError, NotFoundError } from './errors';
+export { DamagedLibraryError, LibraryError, NotFoundError } from './errors';
 
 export interface OpenOptions {
   /** Path of the better-sqlite3 native module built for this runtime (Electron needs its own). */
   nativeBinding?: string;
+  /**
+   * Run SQLite's quick_check before anything else (the app does at start-up). It reads the whole
+   * file, so the command line skips it; SQLite still refuses to read damaged pages there.
+   */
+  verify?: boolean;
 }
 
 export interface ListOptions {
@@ -135,6 +140,9 @@ function openDatabase(file: string, options: OpenOptions): Database.Database {
   }
 }
 
+// SQLite's words for a database file it can no longer trust ("not a database" is another file).
+const DAMAGED = /malformed|corrupt/i;
+
 /** Refuses files that are not Sahifa libraries, or are from a newer Sahifa, before changing anything. */
 function checkSchema(db: Database.Database, file: string): number {
   let version: number;
@@ -143,7 +151,9 @@ function checkSchema(db: Database.Database, file: string): number {
     version = db.pragma('user_version', { simple: true }) as number;
     objects = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
   } catch (error) {
-    throw new LibraryError(`${file} is not a Sahifa library (${(error as Error).message})`);
+    const message = (error as Error).message;
+    if (DAMAGED.test(message)) throw new DamagedLibraryError(file, message);
+    throw new LibraryError(`${file} is not a Sahifa library (${message})`);
   }
   if (version > SCHEMA_VERSION) {
     throw new LibraryError(
@@ -156,7 +166,25 @@ function checkSchema(db: Database.Database, file: string): number {
   return version;
 }
 
-function migrate(db: Database.Database, from: number): void {
+function verifyIntegrity(db: Database.Database, file: string): void {
+  let result: string;
+  try {
+    result = (db.pragma('quick_check', { simple: true }) as string) ?? 'no answer';
+  } catch (error) {
+    throw new DamagedLibraryError(file, (error as Error).message);
+  }
+  if (result !== 'ok') throw new DamagedLibraryError(file, result.split('\n')[0]!);
+}
+
+/** Where the automatic copy made before a migration goes: next to the library, never over a file. */
+export function premigrationBackupPath(file: string, version: number): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return `${file}.v${version}-before-upgrade-${stamp}.sqlite`;
+}
+
+function migrate(db: Database.Database, file: string, from: number): void {
+  // A library that has data gets a consistent copy of itself before its schema changes.
+  if (from > 0 && from < SCHEMA_VERSION) db.prepare('VACUUM INTO ?').run(premigrationBackupPath(file, from));
   for (let version = from; version < SCHEMA_VERSION; version++) {
     db.transaction(() => {
       migrations[version]!(db);
@@ -211,15 +239,17 @@ export class Library {
     const db = openDatabase(file, options);
     try {
       const version = checkSchema(db, file);
+      if (options.verify) verifyIntegrity(db, file);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
-      migrate(db, version);
+      migrate(db, file, version);
       return new Library(file, db);
     } catch (error) {
       db.close();
       if (error instanceof LibraryError) throw error;
+      if (DAMAGED.test((error as Error).message)) throw new DamagedLibraryError(file, (error as Error).message);
       throw new LibraryError(`cannot open the library ${file}: ${(error as Error).message}`);
     }
   }
@@ -254,12 +284,13 @@ export class Library {
           html: article.html,
           origin: article.origin,
         },
+        bookmarked: article.bookmarked === true,
         index: [titleSurface, title.map((t) => t.stem).join(' '), bodySurface, body.map((t) => t.stem).join(' ')] as const,
       };
     });
     return this.db.transaction((): AddResult => {
       const result: AddResult = { imported: 0, duplicates: 0, ids: [] };
-      for (const { row, index } of prepared) {
+      for (const { row, index, bookmarked } of prepared) {
         const info = this.statements.insertArticle.run(row);
         if (info.changes === 0) {
           result.duplicates++;
@@ -267,6 +298,7 @@ export class Library {
         }
         const id = Number(info.lastInsertRowid);
         this.statements.insertIndex.run(id, ...index);
+        if (bookmarked) this.statements.addBookmark.run(id, imported);
         result.imported++;
         result.ids.push(id);
       }
@@ -344,6 +376,30 @@ export class Library {
     if (!row) throw new NotFoundError(`there is no article ${id} in the library`);
     const parsed = parseQuery(query);
     return { highlights: findMatches(row.text, parsed), titleHighlights: findMatches(row.title, parsed) };
+  }
+
+  /**
+   * A consistent copy of the library, made with SQLite's online backup while it stays in use.
+   * Written next to the destination first and renamed, so a failed backup never leaves half a file.
+   */
+  async backup(destination: string): Promise<void> {
+    const target = path.resolve(destination);
+    if (target === path.resolve(this.file)) throw new LibraryError('a backup cannot overwrite the library itself');
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const partial = `${target}.partial`;
+    try {
+      await this.db.backup(partial);
+      fs.renameSync(partial, target);
+    } catch (error) {
+      fs.rmSync(partial, { force: true });
+      throw new LibraryError(`cannot write the backup ${target}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Every article, oldest id first, one at a time (exports walk 100k articles without holding them). */
+  *articles(): IterableIterator<Article> {
+    const ids = this.db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[];
+    for (const id of ids) yield this.get(id);
   }
 
   private count(bookmarked: boolean): number {

@@ -21,6 +21,8 @@ export interface NewArticle {
   html: string | null;
   /** Where the file came from, for the reader's information: a path, or path + entry. */
   origin: string | null;
+  /** Set by Sahifa's own exports, so that importing an export gives the bookmarks back. */
+  bookmarked?: boolean;
 }
 
 export interface ArticleSummary {

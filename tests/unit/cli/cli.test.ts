@@ -124,4 +124,17 @@ describe('sahifa command line', () => {
     expect(sahifaJson(['stats'], { SAHIFA_LIBRARY: envLib })).toEqual({ articles: 0, bookmarks: 0 });
     expect(fs.existsSync(envLib)).toBe(true);
   });
+
+  it('backs up, exports and restores the library', () => {
+    const backup = path.join(dir, 'backups', 'library-backup.sqlite');
+    expect(sahifaJson<{ articles: number }>(['--library', lib, 'backup', backup]).articles).toBe(3);
+    const exported = sahifaJson<{ exported: number }>(['--library', lib, 'export', '--all', '--format', 'json', '--out', path.join(dir, 'exported')]);
+    expect(exported.exported).toBe(3);
+    expect(sahifa(['--library', lib, 'export', '--all', '--format', 'pdf', '--out', dir]).status).toBe(2);
+
+    const fresh = path.join(dir, 'restored.sqlite');
+    const restored = sahifaJson<{ articles: number; previous: string | null }>(['--library', fresh, 'restore', backup]);
+    expect(restored).toMatchObject({ articles: 3, previous: null });
+    expect(sahifaJson(['--library', fresh, 'stats'])).toEqual(sahifaJson(['--library', lib, 'stats']));
+  });
 });

@@ -1,0 +1,43 @@
+/**
+ * Sahifa's own JSON article (written by `sahifa export --format json`): lossless, so an export
+ * imported into an empty library gives back the same articles, texts and bookmarks.
+ */
+import { z } from 'zod';
+import { JSON_ARTICLE_FORMAT } from '../library/export';
+import type { NewArticle } from '../library/types';
+import { decodeText } from './decode';
+import { ImportError } from './errors';
+import type { SourceFile } from './formats';
+import { sanitizeHtml } from './sanitize';
+
+const exportedArticle = z.object({
+  format: z.literal(JSON_ARTICLE_FORMAT),
+  version: z.literal(1),
+  title: z.string().min(1),
+  byline: z.string().nullable(),
+  source: z.string().nullable(),
+  url: z.string().nullable(),
+  lang: z.string().nullable(),
+  dir: z.enum(['rtl', 'ltr']),
+  published: z.string().nullable(),
+  bookmarked: z.boolean(),
+  text: z.string(),
+  html: z.string().nullable(),
+});
+
+export function parseSahifaJson(file: SourceFile): NewArticle[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeText(file.bytes).text);
+  } catch (error) {
+    throw new ImportError(`broken JSON: ${(error as Error).message}`);
+  }
+  const parsed = exportedArticle.safeParse(value);
+  if (!parsed.success) {
+    const isOurs = typeof value === 'object' && value !== null && (value as { format?: unknown }).format === JSON_ARTICLE_FORMAT;
+    throw new ImportError(isOurs ? `damaged Sahifa article: ${parsed.error.issues[0]?.message ?? 'invalid'}` : 'unsupported format (JSON that is not a feed or a Sahifa article)');
+  }
+  const { title, byline, source, url, lang, dir, published, bookmarked, text, html } = parsed.data;
+  // A JSON file is as hostile as any other: its HTML is sanitized again, whoever wrote it.
+  return [{ title, byline, source, url, lang, dir, published, bookmarked, text, html: html === null ? null : sanitizeHtml(html), origin: file.path }];
+}

@@ -1,0 +1,97 @@
+/**
+ * Exporting articles as files, one per article, in a form Sahifa imports back losslessly:
+ * Markdown with front matter, Sahifa's JSON article, or a standalone HTML page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Article } from './types';
+
+export type ExportFormat = 'md' | 'json' | 'html';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'json', 'html'];
+
+/** Sahifa's own JSON article format (see main/import/sahifa-json.ts for the reading side). */
+export const JSON_ARTICLE_FORMAT = 'sahifa-article';
+
+const UNSAFE_IN_FILE_NAMES = /[\\/:*?"<>|\p{Cc}\p{Cf}]+/gu;
+
+export function exportFileName(article: Pick<Article, 'id' | 'title'>, format: ExportFormat): string {
+  const words = article.title.replace(UNSAFE_IN_FILE_NAMES, ' ').split(/\s+/).filter(Boolean).slice(0, 8).join('-');
+  return `${String(article.id).padStart(6, '0')}${words ? `-${words.slice(0, 60)}` : ''}.${format}`;
+}
+
+/** A YAML scalar: JSON strings are valid YAML double-quoted scalars, with every escape preserved. */
+const yaml = (value: string | boolean) => (typeof value === 'boolean' ? String(value) : JSON.stringify(value));
+
+export function toMarkdown(article: Article): string {
+  const fields: [string, string | boolean | null][] = [
+    ['title', article.title],
+    ['author', article.byline],
+    ['source', article.source],
+    ['url', article.url],
+    ['lang', article.lang],
+    ['dir', article.dir],
+    ['published', article.published],
+    ['imported', article.imported],
+    ['bookmarked', article.bookmarked],
+  ];
+  const front = fields.filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${yaml(v as string | boolean)}`);
+  return `---\n${front.join('\n')}\n---\n\n${article.text}`;
+}
+
+export function toJson(article: Article): string {
+  const { id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html } = article;
+  return `${JSON.stringify(
+    { format: JSON_ARTICLE_FORMAT, version: 1, id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html },
+    null,
+    2,
+  )}\n`;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function toHtml(article: Article): string {
+  const meta = [
+    article.byline && `<meta name="author" content="${escapeHtml(article.byline)}">`,
+    article.source && `<meta property="og:site_name" content="${escapeHtml(article.source)}">`,
+    article.published && `<meta property="article:published_time" content="${escapeHtml(article.published)}">`,
+    article.url && `<link rel="canonical" href="${escapeHtml(article.url)}">`,
+    `<meta name="sahifa:bookmarked" content="${article.bookmarked}">`,
+  ].filter(Boolean);
+  // Stored HTML was sanitized on import; plain-text articles become one paragraph per line.
+  const body =
+    article.html ??
+    article.text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => `<p dir="auto">${escapeHtml(line)}</p>`)
+      .join('\n');
+  return `<!doctype html>
+<html lang="${escapeHtml(article.lang ?? '')}" dir="${article.dir}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(article.title)}</title>
+${meta.join('\n')}
+</head>
+<body>
+<article>
+<h1>${escapeHtml(article.title)}</h1>
+${body}
+</article>
+</body>
+</html>
+`;
+}
+
+const WRITERS: Record<ExportFormat, (article: Article) => string> = { md: toMarkdown, json: toJson, html: toHtml };
+
+/** Writes each article to `folder` (created if needed); returns how many files were written. */
+export function exportArticles(articles: Iterable<Article>, format: ExportFormat, folder: string): number {
+  fs.mkdirSync(folder, { recursive: true });
+  let written = 0;
+  for (const article of articles) {
+    fs.writeFileSync(path.join(folder, exportFileName(article, format)), WRITERS[format](article));
+    written++;
+  }
+  return written;
+}
