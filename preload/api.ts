@@ -97,11 +97,11 @@ export type SahifaApi = {
   onEvent(listener: (event: SahifaEvent) => void): () => void;
   /** Which shell the renderer runs in: the desktop app or the browser mode. */
   readonly shell: 'electron' | 'browser';
+  /** Electron only: the path of a dropped File (folders can be imported by path only). */
+  getPathForFile?(file: File): string;
 };
 
-/** The IPC channel of a method. Unknown channels have no handler and are unreachable. */
-export const channelOf = (name: MethodName): string => `sahifa:${name}`;
-export const EVENT_CHANNEL = 'sahifa:event';
+export { channelOf, EVENT_CHANNEL } from './channels';
 
 /** Errors cross the boundary as this shape, never as stack traces. */
 export interface ApiError {

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import { defineConfig } from '@playwright/test';
+import { findElectronBinary, type Shell } from './tests/e2e/fixtures';
+
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/** The projects named on the command line (`--project x` or `--project=x`); empty means all. */
+function selectedProjects(argv: string[]): string[] {
+  return argv.flatMap((arg, index) =>
+    arg.startsWith('--project=') ? [arg.slice('--project='.length)] : arg === '--project' && argv[index + 1] ? [argv[index + 1]!] : [],
+  );
+}
+
+// Said once, by the runner (workers load this file too and have TEST_WORKER_INDEX set).
+const electron = findElectronBinary();
+const projects = selectedProjects(process.argv);
+if ('reason' in electron && process.env.TEST_WORKER_INDEX === undefined && (projects.length === 0 || projects.includes('electron'))) {
+  console.log(`electron project: tests skipped, Electron binary not installed: ${electron.reason}`);
+}
+
+export default defineConfig<{ shell: Shell }>({
+  testDir: 'tests/e2e',
+  // Two cores: one worker per core (each test starts its own server or app).
+  workers: 2,
+  fullyParallel: true,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  use: {
+    trace: 'retain-on-failure',
+    locale: 'ar',
+    viewport: { width: 1280, height: 800 },
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        shell: 'browser',
+        browserName: 'chromium',
+        launchOptions: {
+          ...(fs.existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      use: { shell: 'electron' },
+    },
+  ],
+});

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+/**
+ * Builds the app into out/:
+ *   out/renderer/            the renderer (Vite, from renderer/index.html)
+ *   out/main/index.cjs       the Electron main process
+ *   out/main/web.mjs         the browser mode
+ *   out/preload/index.cjs    the preload bridge (CommonJS: sandboxed preloads cannot be ESM)
+ *
+ * A step whose outputs are newer than all its inputs is skipped, so `npm start` and `npm run web`
+ * can call this every time. `--force` rebuilds everything. Type errors are tsc's job (npm test).
+ *
+ * Used as a script (`node scripts/build.mjs [--force]`) and as a module (`buildIfNeeded()`).
+ */
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'out');
+const at = (...parts) => path.join(root, ...parts);
+
+// Packages that must stay real `require`s: native modules (the Electron build of better-sqlite3 is
+// picked at run time), and jsdom, which resolves files of its own at run time. Everything else is
+// pure JavaScript and bundled, which also lets CommonJS output use ESM-only packages (marked).
+const EXTERNAL = ['electron', 'better-sqlite3', 'jsdom'];
+
+// Inputs that concern every step: dependencies and this script.
+const COMMON_INPUTS = [at('package.json'), at('package-lock.json'), fileURLToPath(import.meta.url)];
+
+const steps = [
+  {
+    name: 'renderer',
+    inputs: [at('renderer'), at('preload', 'api.ts'), at('main', 'library', 'types.ts'), at('assets')],
+    outputs: [path.join(out, 'renderer', 'index.html')],
+    run: buildRenderer,
+  },
+  {
+    name: 'main',
+    inputs: [at('main'), at('preload', 'api.ts')],
+    outputs: [path.join(out, 'main', 'index.cjs'), path.join(out, 'main', 'web.mjs')],
+    run: buildMain,
+  },
+  {
+    name: 'preload',
+    inputs: [at('preload')],
+    outputs: [path.join(out, 'preload', 'index.cjs')],
+    run: buildPreload,
+  },
+];
+
+async function buildRenderer() {
+  const { build } = await import('vite');
+  const configFile = ['vite.config.ts', 'vite.config.mjs', 'vite.config.js']
+    .map((name) => at('renderer', name))
+    .find((file) => fs.existsSync(file));
+  await build({
+    root: at('renderer'),
+    base: './',
+    configFile: configFile ?? false,
+    logLevel: 'warn',
+    build: {
+      outDir: path.join(out, 'renderer'),
+      emptyOutDir: true,
+      rollupOptions: { input: at('renderer', 'index.html') },
+    },
+  });
+}
+
+async function buildMain() {
+  const esbuild = await import('esbuild');
+  const common = {
+    bundle: true,
+    platform: 'node',
+    external: EXTERNAL,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
+  };
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: [at('main', 'index.ts')],
+      outfile: path.join(out, 'main', 'index.cjs'),
+      format: 'cjs',
+      // Electron 45 runs Node 22.
+      target: 'node22',
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: [at('main', 'web.ts')],
+      outfile: path.join(out, 'main', 'web.mjs'),
+      format: 'esm',
+      target: 'node20',
+      // Bundled CommonJS packages call require() for Node's built-ins; ESM has no require.
+      banner: { js: "import { createRequire as __sahifaCreateRequire } from 'node:module'; const require = __sahifaCreateRequire(import.meta.url);" },
+    }),
+  ]);
+}
+
+async function buildPreload() {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: [at('preload', 'index.ts')],
+    outfile: path.join(out, 'preload', 'index.cjs'),
+    bundle: true,
+    // A sandboxed preload can require 'electron' and nothing else: everything else is bundled.
+    platform: 'browser',
+    format: 'cjs',
+    target: 'chrome140',
+    external: ['electron'],
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+}
+
+/** Newest modification time under the given files and folders (0 when none exists). */
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (file) => {
+    let stat;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(file)) if (name !== 'node_modules' && !name.startsWith('.')) visit(path.join(file, name));
+    } else {
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  };
+  for (const file of paths) visit(file);
+  return newest;
+}
+
+/** Oldest modification time of the outputs, or 0 when one is missing. */
+function oldestOutput(paths) {
+  let oldest = Infinity;
+  for (const file of paths) {
+    try {
+      oldest = Math.min(oldest, fs.statSync(file).mtimeMs);
+    } catch {
+      return 0;
+    }
+  }
+  return oldest;
+}
+
+/** Builds whatever is out of date. Returns the names of the steps it ran. */
+export async function buildIfNeeded({ force = false, log = console.log } = {}) {
+  const ran = [];
+  for (const step of steps) {
+    const stale = force || newestMtime([...step.inputs, ...COMMON_INPUTS]) >= oldestOutput(step.outputs);
+    if (!stale) continue;
+    const started = performance.now();
+    await step.run();
+    // Outputs a step did not rewrite (a tool may skip identical files) must still look fresh.
+    const now = new Date();
+    for (const file of step.outputs) if (fs.existsSync(file)) fs.utimesSync(file, now, now);
+    log(`build: ${step.name} in ${Math.round(performance.now() - started)} ms`);
+    ran.push(step.name);
+  }
+  return ran;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  buildIfNeeded({ force: process.argv.includes('--force') }).then(
+    (ran) => {
+      if (ran.length === 0) console.log('build: up to date');
+    },
+    (error) => {
+      console.error(`build failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}
