@@ -1,0 +1,319 @@
+/**
+ * The list of articles or search results: virtualized (only the rows in view exist in the DOM)
+ * over a PagedList (only the pages around the view are in memory), so a 100k-article library
+ * scrolls like a short one. Rows not loaded yet show as placeholders of the same height.
+ */
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { ArticleSummary, SearchHit } from '../../preload/api';
+import type { PagedList } from '../paged-list';
+import { formatShortDate } from '../format';
+import { marked } from '../highlight';
+import { strings } from '../strings';
+import { bookmarkIcon } from './icons';
+import { sharedStyles } from './shared-styles';
+
+export type ListItem = ArticleSummary | SearchHit;
+
+const isHit = (item: ListItem): item is SearchHit => 'snippet' in item;
+
+/** The part of the virtualizer this component drives (it has no exported type for the instance). */
+interface VirtualizerHandle {
+  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
+}
+
+export class ArticleList extends LitElement {
+  static override properties = {
+    list: { attribute: false },
+    selectedId: { attribute: false },
+    revision: { attribute: false },
+    label: { type: String },
+    kind: { type: String, reflect: true },
+  };
+
+  declare list: PagedList<ListItem> | null;
+  declare selectedId: number | null;
+  /** Bumped by the owner whenever the list's pages change, to re-render the visible rows. */
+  declare revision: number;
+  declare label: string;
+  /** 'search' rows show a longer snippet with the matched words marked. */
+  declare kind: 'library' | 'search';
+
+  /** One entry per row; the virtualizer needs an array, the rows' data lives in the PagedList. */
+  private indices: number[] = [];
+  private pendingFocus: number | null = null;
+
+  constructor() {
+    super();
+    this.list = null;
+    this.selectedId = null;
+    this.revision = 0;
+    this.label = '';
+    this.kind = 'library';
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-block-size: 0;
+        block-size: 100%;
+      }
+
+      .scroller {
+        block-size: 100%;
+        overflow-y: auto;
+        overscroll-behavior: contain;
+      }
+
+      :host([kind='search']) {
+        --row-height: 146px;
+      }
+
+      .item {
+        inline-size: 100%;
+      }
+
+      .row {
+        display: block;
+        inline-size: 100%;
+        block-size: var(--row-height, 118px);
+        padding: 14px 20px 12px;
+        border: 0;
+        border-block-end: 1px solid var(--border);
+        border-inline-start: 3px solid transparent;
+        background: transparent;
+        text-align: start;
+        cursor: pointer;
+        overflow: hidden;
+        transition: background-color 100ms ease;
+      }
+
+      .row:hover {
+        background: var(--surface-hover);
+      }
+
+      .row[aria-current='true'] {
+        border-inline-start-color: var(--accent);
+        background: var(--surface-selected);
+      }
+
+      .row:focus-visible {
+        outline-offset: -3px;
+      }
+
+      .title {
+        display: block;
+        margin: 0;
+        color: var(--text-strong);
+        font-size: 1rem;
+        font-weight: 600;
+        line-height: 1.55;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        unicode-bidi: plaintext;
+      }
+
+      .meta {
+        display: flex;
+        align-items: center;
+        gap: 0.45rem;
+        margin-block: 1px 4px;
+        color: var(--muted);
+        font-size: 0.8rem;
+        line-height: 1.5;
+        white-space: nowrap;
+        overflow: hidden;
+      }
+
+      .meta .source {
+        color: var(--accent);
+        font-weight: 500;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+
+      /* A drawn bar, not a "·": in Arabic text a middle dot reads like the Arabic-Indic zero "٠". */
+      .meta .dot {
+        flex: none;
+        inline-size: 1px;
+        block-size: 0.8em;
+        background: var(--border-strong);
+      }
+
+      .meta .saved {
+        display: inline-flex;
+        margin-inline-start: auto;
+        color: var(--accent);
+      }
+
+      .meta .saved .icon {
+        inline-size: 15px;
+        block-size: 15px;
+      }
+
+      .excerpt {
+        display: -webkit-box;
+        margin: 0;
+        color: var(--muted);
+        font-size: 0.88rem;
+        line-height: 1.7;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+        unicode-bidi: plaintext;
+      }
+
+      :host([kind='search']) .excerpt {
+        color: var(--text);
+        -webkit-line-clamp: 3;
+      }
+
+      /* The font's ascent is taller than the line: a full-height background would reach into the
+         line above (and peek out of the clamped excerpt), so the highlight is painted a bit shorter. */
+      .row mark {
+        padding: 0;
+        border-radius: 0;
+        background: linear-gradient(transparent 14%, var(--mark-bg) 14%, var(--mark-bg) 90%, transparent 90%);
+      }
+
+      .placeholder .bar {
+        display: block;
+        block-size: 12px;
+        margin-block: 8px 10px;
+        border-radius: 6px;
+        background: var(--placeholder);
+      }
+
+      .placeholder .bar.title-bar {
+        inline-size: 70%;
+        block-size: 14px;
+      }
+
+      .placeholder .bar.short {
+        inline-size: 35%;
+      }
+    `,
+  ];
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const total = this.list?.total ?? 0;
+    if (changed.has('list') || this.indices.length !== total) {
+      this.indices = Array.from({ length: total }, (_, i) => i);
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('list')) this.scroller?.scrollTo({ top: 0 });
+    if (this.pendingFocus !== null) this.focusRow(this.pendingFocus);
+  }
+
+  private get scroller(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scroller');
+  }
+
+  override render(): TemplateResult {
+    return html`<div
+      class="scroller"
+      role="list"
+      aria-label=${this.label}
+      @rangeChanged=${this.onRangeChanged}
+      @keydown=${this.onKeyDown}
+    >
+      ${virtualize({
+        items: this.indices,
+        scroller: true,
+        renderItem: (index: number) => this.renderRow(index),
+      })}
+    </div>`;
+  }
+
+  private renderRow(index: number): TemplateResult {
+    const item = this.list?.get(index);
+    if (item === undefined) {
+      return html`<div class="item" role="listitem" aria-busy="true">
+        <div class="row placeholder" data-index=${index}>
+          <span class="bar title-bar"></span><span class="bar short"></span><span class="bar"></span>
+        </div>
+      </div>`;
+    }
+    // Articles without a publication date show the day they were imported instead.
+    const date = formatShortDate(item.published ?? ('imported' in item ? item.imported : null));
+    const current = item.id === this.selectedId;
+    return html`<div class="item" role="listitem">
+      <button
+        class="row"
+        data-id=${item.id}
+        data-index=${index}
+        aria-current=${current ? 'true' : 'false'}
+        @click=${() => this.open(item.id)}
+      >
+        <span class="title" dir=${item.dir}>${isHit(item) ? marked(item.title, item.titleHighlights) : item.title}</span>
+        <span class="meta">
+          ${item.source === null ? nothing : html`<span class="source">${item.source}</span>`}
+          ${item.source === null || date === null ? nothing : html`<span class="dot" aria-hidden="true"></span>`}
+          ${date === null ? nothing : html`<span class="date">${date}</span>`}
+          ${item.bookmarked ? html`<span class="saved" title=${strings.bookmarked}>${bookmarkIcon(true)}</span>` : nothing}
+        </span>
+        <span class="excerpt" dir=${item.dir}>${isHit(item) ? marked(item.snippet, item.highlights) : item.excerpt}</span>
+      </button>
+    </div>`;
+  }
+
+  private onRangeChanged(event: RangeChangedEvent): void {
+    this.list?.ensure(event.first, event.last);
+  }
+
+  private open(id: number): void {
+    this.dispatchEvent(new CustomEvent('open-article', { detail: { id }, bubbles: true, composed: true }));
+  }
+
+  /** Up and down arrows walk the rows (opening each), like a mail client's message list. */
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const row = (event.target as HTMLElement).closest<HTMLElement>('.row[data-index]');
+    if (row === null) return;
+    event.preventDefault();
+    const next = Number(row.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= this.indices.length) return;
+    this.pendingFocus = next;
+    this.focusRow(next);
+  }
+
+  /** Like scrollIntoView({block:'nearest'}) but on the list's own scroller only, never the window. */
+  private scrollRowIntoView(row: HTMLElement): void {
+    const scroller = this.scroller;
+    if (scroller === null) return;
+    const box = row.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    if (box.top < view.top) scroller.scrollTop -= view.top - box.top;
+    else if (box.bottom > view.bottom) scroller.scrollTop += box.bottom - view.bottom;
+  }
+
+  private focusRow(index: number): void {
+    const row = this.renderRoot.querySelector<HTMLButtonElement>(`button.row[data-index="${index}"]`);
+    if (row === null) {
+      // Not rendered (or not loaded) yet: bring it into view; updated() tries again.
+      (this.scroller as unknown as Record<symbol, VirtualizerHandle | undefined> | null)?.[virtualizerRef]
+        ?.element(index)
+        ?.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    this.pendingFocus = null;
+    row.focus({ preventScroll: true });
+    this.scrollRowIntoView(row);
+    const id = Number(row.dataset.id);
+    if (id !== this.selectedId) this.open(id);
+  }
+}
+
+customElements.define('sahifa-article-list', ArticleList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sahifa-article-list': ArticleList;
+  }
+}

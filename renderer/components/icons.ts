@@ -1,0 +1,42 @@
+/**
+ * The interface's icons, drawn inline (no icon font, no network). 24×24, stroked with
+ * currentColor so they follow the theme. Icons that point (back) are mirrored by CSS in RTL.
+ */
+import { svg, type SVGTemplateResult } from 'lit';
+
+const icon = (body: SVGTemplateResult, className = ''): SVGTemplateResult =>
+  svg`<svg class="icon ${className}" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor"
+    stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${body}</svg>`;
+
+export const searchIcon = icon(svg`<circle cx="11" cy="11" r="6.5"/><path d="m20 20-4.2-4.2"/>`);
+
+export const libraryIcon = icon(
+  svg`<path d="M4 5.5A1.5 1.5 0 0 1 5.5 4H9v16H5.5A1.5 1.5 0 0 1 4 18.5z"/><path d="M9 4h3.5A1.5 1.5 0 0 1 14 5.5V20H9"/><path d="m15.5 5.6 3.2-.9a1.2 1.2 0 0 1 1.5.8l3 11.3-4.6 1.2"/>`,
+);
+
+export const bookmarkIcon = (filled: boolean): SVGTemplateResult =>
+  icon(svg`<path d="M7 3.75h10A1.25 1.25 0 0 1 18.25 5v15.25L12 16.5l-6.25 3.75V5A1.25 1.25 0 0 1 7 3.75z" fill=${filled ? 'currentColor' : 'none'}/>`);
+
+export const importIcon = icon(svg`<path d="M12 4v11"/><path d="m7.5 10.5 4.5 4.5 4.5-4.5"/><path d="M4.5 15.5v2.25A2.25 2.25 0 0 0 6.75 20h10.5a2.25 2.25 0 0 0 2.25-2.25V15.5"/>`);
+
+/** Drawn pointing left ("back" in LTR); the stylesheet flips it under dir=rtl. */
+export const backIcon = icon(svg`<path d="M19 12H5"/><path d="m11 6-6 6 6 6"/>`, 'directional');
+
+export const closeIcon = icon(svg`<path d="M6 6l12 12M18 6 6 18"/>`);
+
+export const clockIcon = icon(svg`<circle cx="12" cy="12" r="8.25"/><path d="M12 7.5V12l3 2"/>`);
+
+export const alertIcon = icon(svg`<circle cx="12" cy="12" r="8.25"/><path d="M12 7.75v5"/><path d="M12 16.25h.01"/>`);
+
+export const checkIcon = icon(svg`<circle cx="12" cy="12" r="8.25"/><path d="m8.5 12.25 2.5 2.5 4.75-5"/>`);
+
+export const externalIcon = icon(svg`<path d="M14 4h6v6"/><path d="M20 4 11 13"/><path d="M18 14v4.5A1.5 1.5 0 0 1 16.5 20h-11A1.5 1.5 0 0 1 4 18.5v-11A1.5 1.5 0 0 1 5.5 6H10"/>`);
+
+/** The app's mark: a page with a folded corner carrying the letter ص (assets/icon.svg, without its text lines). */
+export const brandMark = svg`<svg class="brand-mark" viewBox="32 32 448 448" width="32" height="32" aria-hidden="true" focusable="false">
+  <rect x="32" y="32" width="448" height="448" rx="104" fill="#0d6b58"/>
+  <path d="M176 104h176a24 24 0 0 1 24 24v256a24 24 0 0 1-24 24H160a24 24 0 0 1-24-24V144z" fill="#fffdf8"/>
+  <path d="M176 104v24a16 16 0 0 1-16 16h-24z" fill="#cfe3da"/>
+  <path d="M346 252C346 218 304 206 276 221C262 229 258 246 270 251C274 252 280 252 288 252H346M270 252H252C246 252 242 248 242 236M242 246C242 288 210 310 184 298C170 291 166 276 170 262"
+    fill="none" stroke="#0d6b58" stroke-width="26" stroke-linecap="round" stroke-linejoin="round"/>
+</svg>`;

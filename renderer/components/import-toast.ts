@@ -1,0 +1,193 @@
+/**
+ * Tells the reader how an import went: progress while it runs, then the counts
+ * ("تم استيراد ٣ مقالات، ١ مكرر، ١ فشل") with every failed file and its reason.
+ */
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import type { ImportReport } from '../../preload/api';
+import { strings } from '../strings';
+import { alertIcon, checkIcon, closeIcon } from './icons';
+import { sharedStyles } from './shared-styles';
+
+export type ImportStatus =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'report'; report: ImportReport }
+  | { kind: 'error'; message: string };
+
+export class ImportToast extends LitElement {
+  static override properties = {
+    status: { attribute: false },
+  };
+
+  declare status: ImportStatus | null;
+
+  constructor() {
+    super();
+    this.status = null;
+  }
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        position: fixed;
+        inset-block-end: 1.25rem;
+        inset-inline-start: 1.25rem;
+        z-index: 20;
+        inline-size: min(26rem, calc(100vw - 2.5rem));
+      }
+
+      .toast {
+        display: grid;
+        grid-template-columns: auto 1fr auto;
+        align-items: start;
+        gap: 0.25rem 0.75rem;
+        padding: 0.9rem 0.9rem 0.9rem 1rem;
+        border: 1px solid var(--border-strong);
+        border-radius: var(--radius-lg);
+        background: var(--surface-raised);
+        box-shadow: var(--shadow-lg);
+        animation: rise 160ms ease-out;
+      }
+
+      .status-icon {
+        margin-block-start: 0.15rem;
+        color: var(--accent);
+      }
+
+      .toast.has-failures .status-icon,
+      .toast.error .status-icon {
+        color: var(--danger);
+      }
+
+      .summary {
+        margin: 0;
+        color: var(--text-strong);
+        font-weight: 600;
+        line-height: 1.6;
+      }
+
+      .failures {
+        grid-column: 2 / 4;
+        max-block-size: 12rem;
+        margin: 0.25rem 0 0;
+        padding: 0;
+        overflow-y: auto;
+        list-style: none;
+        font-size: 0.85rem;
+      }
+
+      .failures li {
+        padding-block: 0.35rem;
+        border-block-start: 1px solid var(--border);
+      }
+
+      .failures .file {
+        display: block;
+        color: var(--text);
+        font-weight: 500;
+        overflow-wrap: anywhere;
+      }
+
+      .failures .reason {
+        display: block;
+        color: var(--danger);
+      }
+
+      .spinner {
+        inline-size: 18px;
+        block-size: 18px;
+        margin-block-start: 0.2rem;
+        border: 2px solid var(--accent-soft-strong);
+        border-block-start-color: var(--accent);
+        border-radius: 50%;
+        animation: spin 0.8s linear infinite;
+      }
+
+      .icon-button {
+        inline-size: 30px;
+        block-size: 30px;
+        margin-block-start: -0.2rem;
+      }
+
+      @keyframes spin {
+        to {
+          transform: rotate(360deg);
+        }
+      }
+
+      @keyframes rise {
+        from {
+          transform: translateY(8px);
+          opacity: 0;
+        }
+      }
+
+      @media (prefers-reduced-motion: reduce) {
+        .toast,
+        .spinner {
+          animation: none;
+        }
+      }
+    `,
+  ];
+
+  override render(): TemplateResult | typeof nothing {
+    const status = this.status;
+    if (status === null) return nothing;
+    if (status.kind === 'progress') {
+      const text = status.total > 1 ? strings.importProgress(status.done, status.total) : strings.importing;
+      return html`<div class="toast" role="status" aria-live="polite">
+        <span class="spinner" aria-hidden="true"></span>
+        <p class="summary">${text}</p>
+      </div>`;
+    }
+    if (status.kind === 'error') {
+      return html`<div class="toast error" role="alert">
+        <span class="status-icon">${alertIcon}</span>
+        <p class="summary">${strings.importFailedTitle}: ${status.message}</p>
+        ${this.renderClose()}
+      </div>`;
+    }
+    const { report } = status;
+    const failed = report.failed.length;
+    const summary = report.cancelled
+      ? strings.importCancelled
+      : report.imported + report.duplicates + failed === 0
+        ? strings.importNothing
+        : strings.importSummary(report.imported, report.duplicates, failed);
+    return html`<div class="toast ${failed > 0 ? 'has-failures' : ''}" role="status" aria-live="polite">
+      <span class="status-icon">${failed > 0 ? alertIcon : checkIcon}</span>
+      <p class="summary">${summary}</p>
+      ${this.renderClose()}
+      ${failed === 0
+        ? nothing
+        : html`<ul class="failures">
+            ${report.failed.map(
+              (failure) =>
+                html`<li>
+                  <span class="file"><bdi>${failure.path}</bdi></span>
+                  <span class="reason"><bdi>${failure.error}</bdi></span>
+                </li>`,
+            )}
+          </ul>`}
+    </div>`;
+  }
+
+  private renderClose(): TemplateResult {
+    return html`<button class="icon-button" title=${strings.dismiss} aria-label=${strings.dismiss} @click=${this.dismiss}>
+      ${closeIcon}
+    </button>`;
+  }
+
+  private dismiss(): void {
+    this.dispatchEvent(new CustomEvent('dismiss', { bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('sahifa-import-toast', ImportToast);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sahifa-import-toast': ImportToast;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Imports files the renderer holds as File objects (drops, the browser mode's file input): reads
+ * each one, sends the contents as base64 through importFileData in batches, and merges the reports.
+ */
+import type { ImportReport } from '../preload/api';
+import { sahifa } from './sahifa';
+import { strings } from './strings';
+
+/** Keep each request well under the contract's limits (1,000 files) and the server's body size. */
+const MAX_FILES_PER_BATCH = 100;
+const MAX_BYTES_PER_BATCH = 32 * 1024 * 1024;
+
+export const emptyReport = (): ImportReport => ({ imported: 0, duplicates: 0, failed: [], ids: [], cancelled: false });
+
+export function mergeReports(a: ImportReport, b: ImportReport): ImportReport {
+  return {
+    imported: a.imported + b.imported,
+    duplicates: a.duplicates + b.duplicates,
+    failed: [...a.failed, ...b.failed],
+    ids: [...a.ids, ...b.ids],
+    cancelled: a.cancelled || b.cancelled,
+  };
+}
+
+/** FileReader's data URL is the browser's own (fast, native) base64 encoder. */
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error(strings.importReadFailed));
+    reader.readAsDataURL(file);
+  });
+}
+
+function batches(files: readonly File[]): File[][] {
+  const result: File[][] = [];
+  let current: File[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length > 0 && (current.length >= MAX_FILES_PER_BATCH || bytes + file.size > MAX_BYTES_PER_BATCH)) {
+      result.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.size;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+export async function importFiles(
+  files: readonly File[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportReport> {
+  let report = emptyReport();
+  let done = 0;
+  for (const batch of batches(files)) {
+    const payload: { name: string; base64: string }[] = [];
+    for (const file of batch) {
+      try {
+        payload.push({ name: file.name || 'file', base64: await readAsBase64(file) });
+      } catch (error) {
+        // A dropped folder or an unreadable file: report it like any other failure.
+        const reason = error instanceof Error && error.message ? error.message : strings.importReadFailed;
+        report = mergeReports(report, { ...emptyReport(), failed: [{ path: file.name, error: reason }] });
+      }
+    }
+    if (payload.length > 0) report = mergeReports(report, await sahifa().importFileData({ files: payload }));
+    done += batch.length;
+    onProgress?.(done, files.length);
+  }
+  return report;
+}

@@ -1,0 +1,209 @@
+/**
+ * Writes the README's screenshots (docs/screenshot-*.png, 1280×800, light and dark) from the real
+ * app: the browser mode on a temporary library, filled with 30 real articles from the SaudiNewsNet
+ * corpus, photographed in Chromium.
+ *
+ *   npm run screenshots        (builds first; or: npx tsx scripts/screenshots.ts after a build)
+ *
+ * Needs /usr/bin/chromium (or CHROMIUM=/path) and ../shared/corpus.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Page } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+
+const root = process.cwd();
+const shared = path.resolve(root, '..', 'shared');
+const corpusZip = path.join(shared, 'corpus', 'saudinewsnet', '2015-07-21.zip');
+const docs = path.join(root, 'docs');
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTICLES = 30;
+/** Typed without hamza: the results show "الأمن", "للأمن", "وأمنها"… as the articles wrote them. */
+const QUERY = 'الامن';
+/** The article the reading view shows: near the top of the list, long, with a byline. */
+const READER_ARTICLE = 'حديقة «عين نجم»';
+
+/** The corpus names newspapers by their site; the app shows them as their readers know them. */
+const NEWSPAPERS: Record<string, string> = {
+  aawsat: 'الشرق الأوسط',
+  aleqtisadiya: 'الاقتصادية',
+  aljazirah: 'الجزيرة',
+  almadina: 'المدينة',
+  alriyadh: 'الرياض',
+  alwatan: 'الوطن',
+  alweeam: 'الوئام',
+  alyaum: 'اليوم',
+  arreyadi: 'الرياضي',
+  okaz: 'عكاظ',
+  sabq: 'سبق',
+};
+
+interface CorpusArticle {
+  source: string;
+  url: string;
+  date_extracted: string;
+  title: string;
+  author: string;
+  content: string;
+}
+
+/** 30 articles of readable length, taken in turn from each newspaper so the list is varied. */
+function pickArticles(): CorpusArticle[] {
+  const entries = unzipSync(fs.readFileSync(corpusZip));
+  const json = Object.values(entries)[0];
+  if (json === undefined) throw new Error(`${corpusZip} is empty`);
+  const all = JSON.parse(strFromU8(json)) as CorpusArticle[];
+  const bySource = new Map<string, CorpusArticle[]>();
+  for (const article of all) {
+    if (article.title.trim() === '' || article.content.length < 900 || article.content.length > 6000) continue;
+    bySource.set(article.source, [...(bySource.get(article.source) ?? []), article]);
+  }
+  const sources = [...bySource.keys()].sort();
+  const picked: CorpusArticle[] = [];
+  for (let round = 0; picked.length < ARTICLES; round++) {
+    let added = false;
+    for (const source of sources) {
+      const article = bySource.get(source)?.[round];
+      if (article !== undefined && picked.length < ARTICLES) {
+        picked.push(article);
+        added = true;
+      }
+    }
+    if (!added) break;
+  }
+  return picked;
+}
+
+const yamlString = (value: string): string => JSON.stringify(value.replace(/\s+/g, ' ').trim());
+
+/** A Markdown file with front matter, the way a reader's own notes or an export would look. */
+function toMarkdown(article: CorpusArticle): string {
+  const front = [
+    '---',
+    `title: ${yamlString(article.title)}`,
+    `source: ${yamlString(NEWSPAPERS[article.source] ?? article.source)}`,
+    `date: ${article.date_extracted.replace(' ', 'T')}+03:00`,
+    article.author.trim() === '' ? null : `author: ${yamlString(article.author)}`,
+    `url: ${encodeURI(decodeURI(article.url))}`,
+    '---',
+  ].filter((line) => line !== null);
+  const body = article.content
+    .split(/\n+/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n');
+  return `${front.join('\n')}\n\n${body}\n`;
+}
+
+interface Server {
+  process: ChildProcess;
+  url: URL;
+  token: string;
+}
+
+async function startServer(library: string): Promise<Server> {
+  const web = path.join(root, 'out', 'main', 'web.mjs');
+  if (!fs.existsSync(web)) throw new Error(`${web} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [web, '--library', library], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const line = await new Promise<string>((resolve, reject) => {
+    lines.on('line', (text) => {
+      if (text.includes('http://')) resolve(text);
+    });
+    child.once('exit', (code) => reject(new Error(`the browser mode exited (${code}) before it was ready`)));
+  });
+  const url = new URL(line.slice(line.indexOf('http://')).trim());
+  return { process: child, url, token: url.searchParams.get('token') ?? '' };
+}
+
+async function importArticles(server: Server, articles: CorpusArticle[]): Promise<void> {
+  const files = articles.map((article, i) => ({
+    name: `${String(i + 1).padStart(2, '0')}-${article.source}.md`,
+    base64: Buffer.from(toMarkdown(article), 'utf8').toString('base64'),
+  }));
+  const response = await fetch(new URL('/api/importFileData', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sahifa-token': server.token },
+    body: JSON.stringify({ files }),
+  });
+  const body = (await response.json()) as { result?: { imported: number; failed: unknown[] }; error?: { message: string } };
+  if (body.result === undefined) throw new Error(`import failed: ${body.error?.message ?? response.status}`);
+  console.log(`screenshots: imported ${body.result.imported} articles, ${body.result.failed.length} failed`);
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Let the virtualizer measure and place its rows, and transitions finish.
+  await page.waitForTimeout(400);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const file = path.join(docs, `${name}.png`);
+  await page.screenshot({ path: file });
+  console.log(`screenshots: wrote ${path.relative(root, file)}`);
+}
+
+async function main(): Promise<void> {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-screenshots-'));
+  const server = await startServer(path.join(temp, 'library.sqlite'));
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
+  try {
+    await importArticles(server, pickArticles());
+    fs.mkdirSync(docs, { recursive: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      const suffix = scheme === 'dark' ? '-dark' : '';
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        colorScheme: scheme,
+        locale: 'ar',
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`screenshots: page error: ${error.message}`));
+      await page.goto(server.url.href);
+      await page.locator('sahifa-app button.row').first().waitFor();
+
+      // Search results with marks, the first result open with its matches marked.
+      await page.locator('#search').fill(QUERY);
+      await page.locator('button.row mark').first().waitFor();
+      // A result from the corpus (the bundled sample has no source line to show).
+      const result = page.locator('button.row', { has: page.locator('.source') }).first();
+      await result.click();
+      await page.locator('article .body mark').first().waitFor();
+      await result.blur();
+      await settle(page);
+      await shoot(page, `screenshot-library-search${suffix}`);
+
+      // The reading view: the library, one article open.
+      await page.locator('#search').fill('');
+      await page.locator('#search').press('Escape');
+      await page.locator('.list-header h1', { hasText: 'المكتبة' }).waitFor();
+      const article = page.locator('button.row', { hasText: READER_ARTICLE });
+      await article.click();
+      await page.locator('article h1').waitFor();
+      await article.blur();
+      await settle(page);
+      await shoot(page, `screenshot-reader${suffix}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.process.kill('SIGTERM');
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`screenshots: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

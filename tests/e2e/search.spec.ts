@@ -1,0 +1,64 @@
+/**
+ * Search as the reader types: results whatever the spelling of hamza and prefixes, with the
+ * matched words marked exactly as the article writes them, and the same marks in the reader.
+ */
+import { expect, test } from './fixtures';
+
+const NEWS_START = 'وأكد شمخاني خلال اللقاء';
+
+test('a query typed without hamza finds and marks the words as written', async ({ page }) => {
+  const search = page.getByRole('searchbox', { name: 'البحث في المقالات' });
+  await search.fill('الامن');
+  const hit = page.locator('button.row', { hasText: NEWS_START });
+  await expect(hit).toBeVisible();
+  await expect(page.locator('.list-header h1')).toHaveText('«الامن»');
+  const marks = await hit.locator('.excerpt mark').allTextContents();
+  expect(marks.length).toBeGreaterThan(0);
+  // The sample writes "للأمن", "الأمن", "وأمني"…: never the query's own spelling.
+  for (const mark of marks) expect(mark).toMatch(/أمن|امن/);
+  expect(marks.some((mark) => mark.includes('أمن'))).toBe(true);
+});
+
+test('Ctrl+F and / focus the search field; Escape clears it and brings the library back', async ({ page }) => {
+  const search = page.getByRole('searchbox', { name: 'البحث في المقالات' });
+  await page.locator('button.row').first().click();
+  await page.keyboard.press('Control+f');
+  await expect(search).toBeFocused();
+  await page.locator('button.row').first().focus();
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await search.pressSequentially('شمخاني');
+  await expect(page.locator('.list-header .count')).toHaveText('نتيجة واحدة');
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(page.locator('.list-header h1')).toHaveText('المكتبة');
+  await expect(page.locator('.list-header .count')).toHaveText('مقالتان');
+});
+
+test('opening a result marks the matches in the article and scrolls the first into view', async ({ page }) => {
+  await page.getByRole('searchbox', { name: 'البحث في المقالات' }).fill('الفياض');
+  await page.locator('button.row', { hasText: NEWS_START }).click();
+  const marks = page.locator('sahifa-article-reader article .body mark');
+  // "الفياض" appears twice, both in the last paragraph, far below the first screen.
+  await expect(marks).toHaveCount(2);
+  await expect(marks.first()).toHaveText('الفياض');
+  await expect(marks.first()).toBeInViewport();
+  const scrollTop = await page.locator('sahifa-article-reader .scroll').evaluate((element) => element.scrollTop);
+  expect(scrollTop).toBeGreaterThan(0);
+});
+
+test('a search with no results says so', async ({ page }) => {
+  await page.getByRole('searchbox', { name: 'البحث في المقالات' }).fill('بطريق');
+  await expect(page.locator('.list-empty h2')).toHaveText('لا نتائج لـ «بطريق»');
+  await expect(page.locator('.list-header .count')).toHaveText('لا نتائج');
+});
+
+test('matches are marked in an article shown from its HTML (the Markdown welcome article)', async ({ page }) => {
+  await page.getByRole('searchbox', { name: 'البحث في المقالات' }).fill('المفضلة');
+  await page.locator('button.row', { hasText: 'مرحبًا بك في صحيفة' }).click();
+  const marks = page.locator('sahifa-article-reader article .body mark');
+  await expect(marks.first()).toBeVisible();
+  for (const text of await marks.allTextContents()) expect(text).toMatch(/مفضل/);
+  // The heading "المفضلة" and the sentences that mention it.
+  expect(await marks.count()).toBeGreaterThanOrEqual(3);
+});
