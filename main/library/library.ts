@@ -8,7 +8,20 @@ import { findMatches } from './highlight';
 import { articleIdentity } from './identity';
 import { compileQuery, parseQuery } from './query';
 import { migrations, SCHEMA_VERSION } from './schema';
-import type { Article, ArticleSummary, Direction, LibraryStats, NewArticle, Page, Range, SearchHit } from './types';
+import type {
+  Article,
+  ArticleAnnotations,
+  ArticleSummary,
+  Direction,
+  LibraryStats,
+  ListSort,
+  NewArticle,
+  Page,
+  Range,
+  SearchHit,
+  SourceCount,
+  TagCount,
+} from './types';
 
 export { DamagedLibraryError, LibraryError, NotFoundError } from './errors';
 
@@ -24,12 +37,23 @@ export interface OpenOptions {
 
 export interface ListOptions {
   bookmarked?: boolean;
+  /** Only articles not marked read. */
+  unread?: boolean;
+  /** Only articles with this tag (its exact name). */
+  tag?: string;
+  /** Only articles from this source (its exact name). */
+  source?: string;
+  sort?: ListSort;
   offset?: number;
   limit?: number;
 }
 
 export interface SearchFilters {
   bookmarked?: boolean;
+  /** Only articles not marked read. */
+  unread?: boolean;
+  /** Only articles with this tag (its exact name). */
+  tag?: string;
   /** Exact source name, as listed. */
   source?: string;
   /** Language tag; "ar" also matches "ar-SA". */
@@ -65,6 +89,13 @@ function filterClause(filters: SearchFilters): { joins: string; where: string; p
     conditions.push('a.sort_date < ?');
     params.push(`${filters.to}\uffff`);
   }
+  if (filters.unread) {
+    conditions.push('NOT EXISTS (SELECT 1 FROM reading rf WHERE rf.article_id = a.id AND rf.read = 1)');
+  }
+  if (filters.tag) {
+    conditions.push('EXISTS (SELECT 1 FROM article_tags tf JOIN tags t ON t.id = tf.tag_id WHERE tf.article_id = a.id AND t.name = ?)');
+    params.push(filters.tag);
+  }
   return {
     joins: filters.bookmarked ? 'JOIN bookmarks b ON b.article_id = a.id' : '',
     where: conditions.map((c) => ` AND ${c}`).join(''),
@@ -89,6 +120,7 @@ interface SummaryRow {
   published: string | null;
   imported: string;
   bookmarked: number;
+  read: number;
   dir: Direction;
   lang: string | null;
   excerpt: string;
@@ -103,7 +135,41 @@ interface ArticleRow extends SummaryRow {
 }
 
 const SUMMARY_COLUMNS = `a.id, a.title, a.source, a.published, a.imported, a.dir, a.lang, a.excerpt,
-  (b.article_id IS NOT NULL) AS bookmarked`;
+  (b.article_id IS NOT NULL) AS bookmarked,
+  coalesce((SELECT r.read FROM reading r WHERE r.article_id = a.id), 0) AS read`;
+
+/** ORDER BY for each sort; each one has an index (schema.ts, migration 2), so a page is a range scan. */
+const ORDER_BY: Record<ListSort, string> = {
+  date: 'a.sort_date DESC, a.id DESC',
+  title: 'a.title, a.id',
+  // Articles without a source go last (the index is on the same expression).
+  source: 'ifnull(a.source, char(1114111)), a.sort_date DESC, a.id DESC',
+};
+
+/** Tag names: trimmed, inner runs of spaces made one, at most 60 characters; empty ones dropped. */
+export function cleanTagName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().slice(0, 60);
+}
+
+/** Everything a deleted article was, so that an undo can put it back as it was. */
+export interface DeletedArticle {
+  row: Record<string, unknown> & { id: number; identity: string; title: string; text: string };
+  bookmark: { created: string; note: string | null } | null;
+  reading: { position: number; read: number; updated: string } | null;
+  tags: string[];
+}
+
+/** The analyzed columns the full-text index holds for a title and a text. */
+function indexColumns(title: string, text: string): { identitySurfaces: [string, string]; columns: [string, string, string, string] } {
+  const titleTerms = analyzeText(title);
+  const bodyTerms = analyzeText(text);
+  const titleSurface = titleTerms.map((t) => t.surface).join(' ');
+  const bodySurface = bodyTerms.map((t) => t.surface).join(' ');
+  return {
+    identitySurfaces: [titleSurface, bodySurface],
+    columns: [titleSurface, titleTerms.map((t) => t.stem).join(' '), bodySurface, bodyTerms.map((t) => t.stem).join(' ')],
+  };
+}
 
 function toSummary(row: SummaryRow): ArticleSummary {
   return {
@@ -113,6 +179,7 @@ function toSummary(row: SummaryRow): ArticleSummary {
     published: row.published,
     imported: row.imported,
     bookmarked: row.bookmarked === 1,
+    read: row.read === 1,
     dir: row.dir,
     lang: row.lang,
     excerpt: row.excerpt,
@@ -197,8 +264,14 @@ export class Library {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly statements;
+  /** list() queries by their shape (filters and sort), prepared once each. */
+  private readonly listStatements: Map<string, { rows: Database.Statement; count: Database.Statement }>;
 
-  private constructor(file: string, db: Database.Database) {
+  private constructor(
+    file: string,
+    db: Database.Database,
+    private readonly nativeBinding?: string,
+  ) {
     this.file = file;
     this.db = db;
     this.statements = {
@@ -229,10 +302,48 @@ export class Library {
       removeBookmark: db.prepare('DELETE FROM bookmarks WHERE article_id = ?'),
       titleAndText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
       hit: db.prepare(
-        `SELECT a.title, a.source, a.published, a.dir, a.text, (b.article_id IS NOT NULL) AS bookmarked
+        `SELECT a.title, a.source, a.published, a.dir, a.text, (b.article_id IS NOT NULL) AS bookmarked,
+           coalesce((SELECT r.read FROM reading r WHERE r.article_id = a.id), 0) AS read
          FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id WHERE a.id = ?`,
       ),
+      saveReading: db.prepare(
+        `INSERT INTO reading (article_id, position, read, updated) VALUES (@id, coalesce(@position, 0), coalesce(@read, 0), @updated)
+         ON CONFLICT (article_id) DO UPDATE SET position = coalesce(@position, position), read = coalesce(@read, read), updated = @updated`,
+      ),
+      annotations: db.prepare(
+        `SELECT b.note AS note, (SELECT r.position FROM reading r WHERE r.article_id = a.id) AS position
+         FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id WHERE a.id = ?`,
+      ),
+      tagsOf: db.prepare('SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = ? ORDER BY t.name').pluck(),
+      setNote: db.prepare(
+        `INSERT INTO bookmarks (article_id, created, note) VALUES (?, ?, ?)
+         ON CONFLICT (article_id) DO UPDATE SET note = excluded.note`,
+      ),
+      insertTag: db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING'),
+      tagId: db.prepare('SELECT id FROM tags WHERE name = ?').pluck(),
+      clearTags: db.prepare('DELETE FROM article_tags WHERE article_id = ?'),
+      addTag: db.prepare('INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      dropUnusedTags: db.prepare('DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM article_tags x WHERE x.tag_id = tags.id)'),
+      tagCounts: db.prepare(
+        'SELECT t.name AS name, count(*) AS count FROM tags t JOIN article_tags x ON x.tag_id = t.id GROUP BY t.id ORDER BY t.name',
+      ),
+      sourceCounts: db.prepare(
+        'SELECT source, count(*) AS count FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY source',
+      ),
+      allSettings: db.prepare('SELECT key, value FROM settings'),
+      putSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      rawArticle: db.prepare('SELECT * FROM articles WHERE id = ?'),
+      rawBookmark: db.prepare('SELECT created, note FROM bookmarks WHERE article_id = ?'),
+      rawReading: db.prepare('SELECT position, read, updated FROM reading WHERE article_id = ?'),
+      deleteArticle: db.prepare('DELETE FROM articles WHERE id = ?'),
+      deleteIndex: db.prepare('DELETE FROM article_index WHERE rowid = ?'),
+      idOfIdentity: db.prepare('SELECT id FROM articles WHERE identity = ?').pluck(),
+      restoreBookmark: db.prepare('INSERT INTO bookmarks (article_id, created, note) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+      restoreReading: db.prepare(
+        'INSERT INTO reading (article_id, position, read, updated) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
     };
+    this.listStatements = new Map();
   }
 
   static open(file: string, options: OpenOptions = {}): Library {
@@ -245,7 +356,7 @@ export class Library {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       migrate(db, file, version);
-      return new Library(file, db);
+      return new Library(file, db, options.nativeBinding);
     } catch (error) {
       db.close();
       if (error instanceof LibraryError) throw error;
@@ -263,13 +374,10 @@ export class Library {
     const imported = new Date().toISOString();
     // Analysis is the expensive part: do it before the transaction so the write lock is short.
     const prepared = articles.map((article) => {
-      const title = analyzeText(article.title);
-      const body = analyzeText(article.text);
-      const titleSurface = title.map((t) => t.surface).join(' ');
-      const bodySurface = body.map((t) => t.surface).join(' ');
+      const { identitySurfaces, columns } = indexColumns(article.title, article.text);
       return {
         row: {
-          identity: articleIdentity(article.url, titleSurface, bodySurface),
+          identity: articleIdentity(article.url, ...identitySurfaces),
           title: article.title,
           byline: article.byline,
           source: article.source,
@@ -285,7 +393,7 @@ export class Library {
           origin: article.origin,
         },
         bookmarked: article.bookmarked === true,
-        index: [titleSurface, title.map((t) => t.stem).join(' '), bodySurface, body.map((t) => t.stem).join(' ')] as const,
+        index: columns,
       };
     });
     return this.db.transaction((): AddResult => {
@@ -309,10 +417,165 @@ export class Library {
   list(options: ListOptions = {}): Page<ArticleSummary> {
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 50;
-    const statement = options.bookmarked ? this.statements.listBookmarked : this.statements.listAll;
-    const total = this.count(options.bookmarked ?? false);
-    const rows = statement.all(limit, offset) as SummaryRow[];
+    const sort = options.sort ?? 'date';
+    if (sort === 'date' && !options.unread && !options.tag && !options.source) {
+      // The common case, on statements prepared up front.
+      const statement = options.bookmarked ? this.statements.listBookmarked : this.statements.listAll;
+      const total = this.count(options.bookmarked ?? false);
+      const rows = statement.all(limit, offset) as SummaryRow[];
+      return { total, offset, items: rows.map(toSummary) };
+    }
+    const filter = filterClause({ bookmarked: options.bookmarked, unread: options.unread, tag: options.tag, source: options.source });
+    const key = `${sort}|${filter.joins}|${filter.where}`;
+    let statements = this.listStatements.get(key);
+    if (statements === undefined) {
+      const from = `FROM articles a ${filter.joins || 'LEFT JOIN bookmarks b ON b.article_id = a.id'} WHERE 1${filter.where}`;
+      statements = {
+        rows: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`),
+        count: this.db.prepare(`SELECT count(*) AS n ${from}`),
+      };
+      this.listStatements.set(key, statements);
+    }
+    const total = (statements.count.get(...filter.params) as { n: number }).n;
+    const rows = statements.rows.all(...filter.params, limit, offset) as SummaryRow[];
     return { total, offset, items: rows.map(toSummary) };
+  }
+
+  // ---------------------------------------------------------------- reading state
+
+  /** Saves where reading stopped (a fraction 0..1) and/or whether the article is read. */
+  saveReading(id: number, state: { position?: number; read?: boolean }): void {
+    this.assertExists(id);
+    const position = state.position === undefined ? null : Math.min(1, Math.max(0, state.position));
+    const read = state.read === undefined ? null : state.read ? 1 : 0;
+    this.statements.saveReading.run({ id, position, read, updated: new Date().toISOString() });
+  }
+
+  /** The reader's own additions to an article: bookmark note, tags, reading position. */
+  annotations(id: number): ArticleAnnotations {
+    const row = this.statements.annotations.get(id) as { note: string | null; position: number | null } | undefined;
+    if (!row) throw new NotFoundError(`there is no article ${id} in the library`);
+    return { note: row.note, tags: this.statements.tagsOf.all(id) as string[], position: row.position ?? 0 };
+  }
+
+  // ---------------------------------------------------------------- notes and tags
+
+  /** A note on the article's bookmark; writing one bookmarks the article. null or blank clears it. */
+  setNote(id: number, note: string | null): void {
+    this.assertExists(id);
+    const text = note === null || note.trim() === '' ? null : note.trim();
+    if (text === null) this.db.prepare('UPDATE bookmarks SET note = NULL WHERE article_id = ?').run(id);
+    else this.statements.setNote.run(id, new Date().toISOString(), text);
+  }
+
+  /** Replaces the article's tags; tags no article has any more are forgotten. Returns the names kept. */
+  setTags(id: number, names: readonly string[]): string[] {
+    this.assertExists(id);
+    const clean = [...new Set(names.map(cleanTagName).filter((name) => name !== ''))];
+    this.db.transaction(() => {
+      this.statements.clearTags.run(id);
+      for (const name of clean) {
+        this.statements.insertTag.run(name);
+        this.statements.addTag.run(id, this.statements.tagId.get(name));
+      }
+      this.statements.dropUnusedTags.run();
+    })();
+    return this.statements.tagsOf.all(id) as string[];
+  }
+
+  /** Every tag with how many articles carry it, by name. */
+  tags(): TagCount[] {
+    return this.statements.tagCounts.all() as TagCount[];
+  }
+
+  /** Every source with how many articles came from it, by name. */
+  sources(): SourceCount[] {
+    return this.statements.sourceCounts.all() as SourceCount[];
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  /** The stored settings, each value parsed from its JSON (values that do not parse are skipped). */
+  settings(): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    for (const { key, value } of this.statements.allSettings.all() as { key: string; value: string }[]) {
+      try {
+        result[key] = JSON.parse(value);
+      } catch {
+        // Written by something else: the defaults stand in for it.
+      }
+    }
+    return result;
+  }
+
+  updateSettings(values: Record<string, unknown>): void {
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(values)) {
+        if (value !== undefined) this.statements.putSetting.run(key, JSON.stringify(value));
+      }
+    })();
+  }
+
+  // ---------------------------------------------------------------- delete and undo
+
+  /**
+   * Deletes an article for good (its row, bookmark, tags, reading state and its words in the index)
+   * and returns everything it was, so that restoreArticle() can undo it.
+   */
+  deleteArticle(id: number): DeletedArticle {
+    return this.db.transaction((): DeletedArticle => {
+      const row = this.statements.rawArticle.get(id) as DeletedArticle['row'] | undefined;
+      if (!row) throw new NotFoundError(`there is no article ${id} in the library`);
+      const deleted: DeletedArticle = {
+        row,
+        bookmark: (this.statements.rawBookmark.get(id) as DeletedArticle['bookmark'] | undefined) ?? null,
+        reading: (this.statements.rawReading.get(id) as DeletedArticle['reading'] | undefined) ?? null,
+        tags: this.statements.tagsOf.all(id) as string[],
+      };
+      this.statements.deleteIndex.run(id);
+      this.statements.deleteArticle.run(id);
+      this.statements.dropUnusedTags.run();
+      return deleted;
+    })();
+  }
+
+  /**
+   * Puts a deleted article back, under its old id when it is still free, and indexes it again.
+   * If the same article was imported again meanwhile, that one gets the bookmark, tags and
+   * reading state back instead. Returns the article's id.
+   */
+  restoreArticle(deleted: DeletedArticle): number {
+    const { columns } = indexColumns(deleted.row.title, deleted.row.text);
+    const id = this.db.transaction((): number => {
+      const existing = this.statements.idOfIdentity.get(deleted.row.identity) as number | undefined;
+      let restoredId: number;
+      if (existing !== undefined) {
+        restoredId = existing;
+      } else {
+        const idFree = !this.statements.exists.get(deleted.row.id);
+        const row = { ...deleted.row };
+        const names = Object.keys(row).filter((name) => /^[a-z_]+$/.test(name) && (name !== 'id' || idFree));
+        const info = this.db
+          .prepare(`INSERT INTO articles (${names.join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')})`)
+          .run(Object.fromEntries(names.map((name) => [name, row[name]])));
+        restoredId = Number(info.lastInsertRowid);
+        this.statements.insertIndex.run(restoredId, ...columns);
+      }
+      if (deleted.bookmark) this.statements.restoreBookmark.run(restoredId, deleted.bookmark.created, deleted.bookmark.note);
+      if (deleted.reading) {
+        this.statements.restoreReading.run(restoredId, deleted.reading.position, deleted.reading.read, deleted.reading.updated);
+      }
+      for (const name of deleted.tags) {
+        this.statements.insertTag.run(name);
+        this.statements.addTag.run(restoredId, this.statements.tagId.get(name));
+      }
+      return restoredId;
+    })();
+    return id;
+  }
+
+  private assertExists(id: number): void {
+    if (!this.statements.exists.get(id)) throw new NotFoundError(`there is no article ${id} in the library`);
   }
 
   get(id: number): Article {
@@ -352,7 +615,7 @@ export class Library {
         ? ranked.length
         : (this.db.prepare(`SELECT count(*) AS n ${from}`).get(expression, ...filter.params) as { n: number }).n;
     const items = ranked.map(({ id, rank }): SearchHit => {
-      const row = this.statements.hit.get(id) as Pick<ArticleRow, 'title' | 'source' | 'published' | 'dir' | 'text' | 'bookmarked'>;
+      const row = this.statements.hit.get(id) as Pick<ArticleRow, 'title' | 'source' | 'published' | 'dir' | 'text' | 'bookmarked' | 'read'>;
       const { snippet, highlights } = makeSnippet(row.text, findMatches(row.text, parsed));
       return {
         id,
@@ -360,6 +623,7 @@ export class Library {
         source: row.source,
         published: row.published,
         bookmarked: row.bookmarked === 1,
+        read: row.read === 1,
         dir: row.dir,
         snippet,
         highlights,
@@ -389,6 +653,10 @@ export class Library {
     const partial = `${target}.partial`;
     try {
       await this.db.backup(partial);
+      // A backup is one self-contained file: out of WAL mode, so reading it leaves nothing beside it.
+      const copy = new Database(partial, this.nativeBinding ? { nativeBinding: this.nativeBinding } : {});
+      copy.pragma('journal_mode = DELETE');
+      copy.close();
       fs.renameSync(partial, target);
     } catch (error) {
       fs.rmSync(partial, { force: true });
