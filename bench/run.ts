@@ -1,0 +1,307 @@
+/**
+ * Benchmarks at 10k and 100k real news articles (`npm run bench`; `npm run bench -- --json` ends
+ * with one JSON line for the largest library). Not part of `npm test`.
+ *
+ *   import    end to end through the importer: .txt files on disk → importPaths → library
+ *   search    p50/p95/p99 of library.search(q, {limit: 20}) (ranking, count, snippets and
+ *             highlights of 20 hits) over bench/queries.ts, warm, each query `--runs` times
+ *   size      library file + WAL after a checkpoint, vs the UTF-8 bytes of titles + texts
+ *   baselines LIKE '%…%' over normalized text, and MiniSearch (in-memory index), same queries
+ *
+ * Needs `global.gc` for honest memory figures: without --expose-gc it re-runs itself under
+ * `node --expose-gc --import tsx`. Options: --sizes 10000,100000  --runs 5  --json  --no-baselines  --keep
+ * --minisearch-max 20000 (MiniSearch is skipped above that size: at 100k it needs ~9 min here)
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { importPaths } from '../main/import/importer';
+import { Library } from '../main/library/library';
+import { LikeBaseline, MiniSearchBaseline } from './baselines';
+import { ensureNewsFiles } from './news-files';
+import { isShortQuery, QUERIES } from './queries';
+import { SearchProfiler, type Phases } from './search-phases';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const DATA_DIR = path.join(HERE, '.data');
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  json: boolean;
+  baselines: boolean;
+  /** Largest library MiniSearch is built for: at 100k it takes ~9 min and 1.5 GB of heap here. */
+  miniSearchMax: number;
+  /** Leave the libraries in their temporary folders (for bench/prototypes), printing where. */
+  keep: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+  };
+  return {
+    sizes: (value('--sizes') ?? '10000,100000').split(',').map(Number).filter((n) => n > 0),
+    runs: Math.max(1, Number(value('--runs') ?? 5)),
+    json: argv.includes('--json'),
+    baselines: !argv.includes('--no-baselines'),
+    keep: argv.includes('--keep'),
+    miniSearchMax: Number(value('--minisearch-max') ?? 20000),
+  };
+}
+
+type Gc = () => void;
+const gc = (globalThis as { gc?: Gc }).gc;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+interface Latency {
+  /** Percentiles of CPU time (this process, user + system): what an idle machine would show. */
+  cpuP50: number;
+  cpuP95: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Median time of each query, for finding the slow ones. */
+  perQuery: Map<string, number>;
+}
+
+function latency(queries: readonly string[], runs: number, search: (q: string) => unknown, warmup = 1): Latency {
+  const samples: number[] = [];
+  const cpuSamples: number[] = [];
+  const perQuery = new Map<string, number>();
+  for (const q of queries) {
+    for (let i = 0; i < warmup; i++) search(q);
+    const mine: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const cpu = process.cpuUsage();
+      const t = performance.now();
+      search(q);
+      mine.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      cpuSamples.push((used.user + used.system) / 1000);
+    }
+    mine.sort((a, b) => a - b);
+    perQuery.set(q, percentile(mine, 50));
+    samples.push(...mine);
+  }
+  samples.sort((a, b) => a - b);
+  cpuSamples.sort((a, b) => a - b);
+  return { cpuP50: percentile(cpuSamples, 50), cpuP95: percentile(cpuSamples, 95), p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), max: samples.at(-1) ?? 0, perQuery };
+}
+
+function memory(): { heap: number; rss: number } {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return { heap: m.heapUsed, rss: m.rss };
+}
+
+const fileSize = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const ratio = (theirs: number, ours: number) => `${(theirs / ours).toFixed(1)}×`;
+
+interface SizeResult {
+  articles: number;
+  import_seconds: number;
+  import_articles_per_s: number;
+  /** Articles per second of this process's CPU time: the rate on an otherwise idle machine. */
+  import_articles_per_cpu_s: number;
+  import_failures: number;
+  search_p50_ms: number;
+  search_p95_ms: number;
+  search_p99_ms: number;
+  search_cpu_p50_ms: number;
+  search_cpu_p95_ms: number;
+  search_max_ms: number;
+  search_short_p95_ms: number;
+  search_heap_bytes: number;
+  search_rss_bytes: number;
+  library_bytes: number;
+  text_bytes: number;
+  like_p50_ms?: number;
+  like_p95_ms?: number;
+  minisearch_p50_ms?: number;
+  minisearch_p95_ms?: number;
+  minisearch_heap_bytes?: number;
+  minisearch_build_seconds?: number;
+  slowest: { query: string; phases: Phases }[];
+  phase_share: Record<'parse' | 'rank' | 'count' | 'snippet', number>;
+}
+
+async function benchSize(size: number, options: Options, log: (s: string) => void): Promise<SizeResult> {
+  const files = ensureNewsFiles(DATA_DIR, Math.max(...options.sizes), log);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sahifa-bench-${size}-`));
+  const file = path.join(dir, 'library.sqlite');
+  try {
+    // Import, end to end.
+    let library = Library.open(file);
+    const cpuStart = process.cpuUsage();
+    const started = performance.now();
+    const report = await importPaths(library, files.folders.slice(0, Math.ceil(size / 1000)));
+    const importSeconds = (performance.now() - started) / 1000;
+    const importCpu = process.cpuUsage(cpuStart);
+    const importCpuSeconds = (importCpu.user + importCpu.system) / 1e6;
+    library.close();
+    log(`${size}: imported ${report.imported} (${report.duplicates} duplicates, ${report.failed.length} failures) in ${importSeconds.toFixed(1)} s`);
+
+    // Size on disk, after folding the WAL back into the file.
+    const raw = new Database(file);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    const textBytes = (raw.prepare('SELECT sum(length(CAST(title AS BLOB)) + length(CAST(text AS BLOB))) AS n FROM articles').get() as { n: number }).n;
+    raw.close();
+    const libraryBytes = fileSize(file) + fileSize(`${file}-wal`);
+
+    // Search, warm, with snippets and highlights for 20 hits.
+    const queries = QUERIES.map((q) => q.query);
+    const before = memory();
+    library = Library.open(file);
+    const ours = latency(queries, options.runs, (q) => library.search(q, { limit: 20 }));
+    const shortQueries = QUERIES.filter(isShortQuery).map((q) => q.query);
+    const short = latency(shortQueries, options.runs, (q) => library.search(q, { limit: 20 }), 0);
+    const after = memory();
+    library.close();
+    log(`${size}: search p50 ${ms(ours.p50)} p95 ${ms(ours.p95)} p99 ${ms(ours.p99)} max ${ms(ours.max)}`);
+
+    // Where the time goes, phase by phase, for every query (median of the runs).
+    const profiler = new SearchProfiler(file);
+    const phases = QUERIES.map(({ query }) => {
+      profiler.measure(query);
+      const runs = Array.from({ length: options.runs }, () => profiler.measure(query)).sort((a, b) => a.total - b.total);
+      return { query, phases: runs[Math.floor(runs.length / 2)]! };
+    });
+    profiler.close();
+    const sum = (k: keyof Phases) => phases.reduce((s, p) => s + p.phases[k], 0);
+    const total = sum('total');
+    const result: SizeResult = {
+      articles: report.imported,
+      import_seconds: round(importSeconds),
+      import_articles_per_s: Math.round(report.imported / importSeconds),
+      import_articles_per_cpu_s: Math.round(report.imported / importCpuSeconds),
+      import_failures: report.failed.length,
+      search_p50_ms: round(ours.p50),
+      search_p95_ms: round(ours.p95),
+      search_p99_ms: round(ours.p99),
+      search_cpu_p50_ms: round(ours.cpuP50),
+      search_cpu_p95_ms: round(ours.cpuP95),
+      search_max_ms: round(ours.max),
+      search_short_p95_ms: round(short.p95),
+      search_heap_bytes: Math.max(0, after.heap - before.heap),
+      search_rss_bytes: Math.max(0, after.rss - before.rss),
+      library_bytes: libraryBytes,
+      text_bytes: textBytes,
+      slowest: [...phases].sort((a, b) => b.phases.total - a.phases.total).slice(0, 8),
+      phase_share: {
+        parse: round(sum('parse') / total),
+        rank: round(sum('rank') / total),
+        count: round(sum('count') / total),
+        snippet: round(sum('snippet') / total),
+      },
+    };
+
+    if (options.baselines) {
+      const t = performance.now();
+      const like = new LikeBaseline(dir, file);
+      log(`${size}: LIKE table built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      like.search('zzzz'); // one full scan first, so the file is in the page cache
+      const likeLatency = latency(queries, 1, (q) => like.search(q), 0);
+      like.close();
+      result.like_p50_ms = round(likeLatency.p50);
+      result.like_p95_ms = round(likeLatency.p95);
+      log(`${size}: LIKE p95 ${ms(likeLatency.p95)}`);
+    }
+    if (options.baselines && size <= options.miniSearchMax) {
+      const m0 = memory();
+      const t0 = performance.now();
+      let mini: MiniSearchBaseline | null = new MiniSearchBaseline(file);
+      result.minisearch_build_seconds = round((performance.now() - t0) / 1000);
+      const m1 = memory();
+      const miniLatency = latency(queries, options.runs, (q) => mini!.search(q));
+      result.minisearch_p50_ms = round(miniLatency.p50);
+      result.minisearch_p95_ms = round(miniLatency.p95);
+      result.minisearch_heap_bytes = Math.max(0, m1.heap - m0.heap);
+      mini = null;
+      log(`${size}: MiniSearch p95 ${ms(miniLatency.p95)}, heap ${mb(result.minisearch_heap_bytes)}`);
+    }
+    return result;
+  } finally {
+    if (options.keep) log(`${size}: kept ${file}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+function printTable(results: SizeResult[]): void {
+  const rows: [string, (r: SizeResult) => string][] = [
+    ['articles', (r) => String(r.articles)],
+    ['import (articles/s, end to end; target ≥ 1,000)', (r) => `${r.import_articles_per_s} (${r.import_seconds} s)`],
+    ['import (articles per CPU-second)', (r) => String(r.import_articles_per_cpu_s)],
+    ['search p50', (r) => ms(r.search_p50_ms)],
+    ['search p95 (target ≤ 20 ms)', (r) => ms(r.search_p95_ms)],
+    ['search p99', (r) => ms(r.search_p99_ms)],
+    ['search CPU time p50 / p95', (r) => `${ms(r.search_cpu_p50_ms)} / ${ms(r.search_cpu_p95_ms)}`],
+    ['search p95, 1–2 word queries', (r) => ms(r.search_short_p95_ms)],
+    ['search: JS heap / RSS growth', (r) => `${mb(r.search_heap_bytes)} / ${mb(r.search_rss_bytes)}`],
+    ['library on disk (file + WAL)', (r) => mb(r.library_bytes)],
+    ['raw text (UTF-8 titles + texts)', (r) => mb(r.text_bytes)],
+    ['library / raw text', (r) => ratio(r.library_bytes, r.text_bytes)],
+    ['search time: snippet / rank / count share', (r) => `${pct(r.phase_share.snippet)} / ${pct(r.phase_share.rank)} / ${pct(r.phase_share.count)}`],
+    ['LIKE p50 / p95 (× ours)', (r) => (r.like_p95_ms === undefined ? '-' : `${ms(r.like_p50_ms!)} / ${ms(r.like_p95_ms)} (${ratio(r.like_p95_ms, r.search_p95_ms)})`)],
+    ['MiniSearch p50 / p95 (× ours)', (r) => (r.minisearch_p95_ms === undefined ? '-' : `${ms(r.minisearch_p50_ms!)} / ${ms(r.minisearch_p95_ms)} (${ratio(r.minisearch_p95_ms, r.search_p95_ms)})`)],
+    // Our index lives in the file (SQLite's page cache is 2 MB): compare with the file, not the heap.
+    ['MiniSearch heap (× our library file) / build', (r) => (r.minisearch_heap_bytes === undefined ? '-' : `${mb(r.minisearch_heap_bytes)} (${ratio(r.minisearch_heap_bytes, r.library_bytes)}) / ${r.minisearch_build_seconds} s`)],
+  ];
+  const header = ['measure', ...results.map((r) => `${r.articles} articles`)];
+  const body = rows.map(([label, cell]) => [label, ...results.map(cell)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(['', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n'));
+  const largest = results.at(-1);
+  if (largest) {
+    console.log(`\nSlowest queries at ${largest.articles} articles (median of runs; ms): total = parse + rank + count + snippet; matches`);
+    for (const { query, phases: p } of largest.slowest) {
+      console.log(`  ${query.padEnd(28)} ${p.total.toFixed(1).padStart(6)} = ${p.parse.toFixed(1)} + ${p.rank.toFixed(1)} + ${p.count.toFixed(1)} + ${p.snippet.toFixed(1)}; ${p.matches}`);
+    }
+  }
+}
+
+const pct = (x: number) => `${Math.round(100 * x)}%`;
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const log = (s: string) => console.log(s);
+  // Other processes on a 2-core machine skew every figure: say how busy it was.
+  const load = () => os.loadavg()[0]!.toFixed(1);
+  console.log(`Sahifa benchmark: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}, sizes ${options.sizes.join(', ')}, ${options.runs} runs per query, load average ${load()}`);
+  const results: SizeResult[] = [];
+  for (const size of options.sizes) results.push(await benchSize(size, options, log));
+  printTable(results);
+  console.log(`\nload average at the end: ${load()} (on ${os.cpus().length} cores)`);
+  const largest = results.at(-1);
+  if (options.json && largest) {
+    const { slowest: _slowest, ...figures } = largest;
+    console.log(JSON.stringify({ ...figures, load_average: Number(load()) }));
+  }
+}
+
+if (gc === undefined) {
+  // Memory figures need a collector we can call: re-run under node --expose-gc with tsx as loader.
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  process.exit(child.status ?? 1);
+} else {
+  await main();
+}

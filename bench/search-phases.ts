@@ -1,0 +1,68 @@
+/**
+ * Where a search's time goes. Replays the phases of Library.search (main/library/library.ts) on a
+ * read-only connection to the same file, timing each one:
+ *
+ *   parse   parseQuery + compileQuery
+ *   rank    FTS5 MATCH + bm25() for every matching row, sorted, first 20
+ *   count   count(*) of all matches (only when the first page is full, as the library does)
+ *   snippet for each of the 20 hits: fetch the row, findMatches (tokenize + analyze the whole text
+ *           and title) and makeSnippet (tokenize again)
+ *
+ * It must stay a faithful copy of Library.search; bench/run.ts prints both so a drift shows.
+ */
+import Database from 'better-sqlite3';
+import { findMatches } from '../main/library/highlight';
+import { compileQuery, parseQuery } from '../main/library/query';
+import { makeSnippet } from '../main/text/snippet';
+
+// The same weights and SQL as main/library/library.ts.
+const BM25_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
+const FROM = 'FROM article_index JOIN articles a ON a.id = article_index.rowid WHERE article_index MATCH ?';
+
+export interface Phases {
+  parse: number;
+  rank: number;
+  count: number;
+  snippet: number;
+  total: number;
+  matches: number;
+}
+
+export class SearchProfiler {
+  private readonly db: Database.Database;
+  private readonly rank;
+  private readonly count;
+  private readonly hit;
+
+  constructor(libraryFile: string) {
+    this.db = new Database(libraryFile, { readonly: true });
+    this.rank = this.db.prepare(
+      `SELECT a.id AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank ${FROM} ORDER BY rank, a.sort_date DESC, a.id DESC LIMIT 20`,
+    );
+    this.count = this.db.prepare(`SELECT count(*) AS n ${FROM}`);
+    this.hit = this.db.prepare('SELECT title, text FROM articles WHERE id = ?');
+  }
+
+  measure(query: string): Phases {
+    const t0 = performance.now();
+    const parsed = parseQuery(query);
+    const expression = compileQuery(parsed);
+    const t1 = performance.now();
+    if (!expression) return { parse: t1 - t0, rank: 0, count: 0, snippet: 0, total: t1 - t0, matches: 0 };
+    const ranked = this.rank.all(expression) as { id: number }[];
+    const t2 = performance.now();
+    const matches = ranked.length < 20 ? ranked.length : (this.count.get(expression) as { n: number }).n;
+    const t3 = performance.now();
+    for (const { id } of ranked) {
+      const row = this.hit.get(id) as { title: string; text: string };
+      makeSnippet(row.text, findMatches(row.text, parsed));
+      findMatches(row.title, parsed);
+    }
+    const t4 = performance.now();
+    return { parse: t1 - t0, rank: t2 - t1, count: t3 - t2, snippet: t4 - t3, total: t4 - t0, matches };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
