@@ -4,8 +4,14 @@
  * new importers (HTML, feeds, EPUB, MHTML, zip) plug in by adding an entry here.
  */
 import type { NewArticle } from '../library/types';
+import { parseEpub } from './epub';
+import { parseFeed, parseJsonFeed } from './feeds/index';
+import { parseHtml } from './html';
 import { parseMarkdown } from './markdown';
+import { parseMhtml } from './mhtml';
 import { parsePlainText } from './plaintext';
+import { parseSahifaJson } from './sahifa-json';
+import { parseZip } from './zip';
 
 /** Everything sniff.ts can tell apart. Only some have parsers. */
 export type Format =
@@ -18,6 +24,12 @@ export interface SourceFile {
   /** The file's own name, for its extension and as a last-resort title. */
   name: string;
   bytes: Uint8Array;
+  /**
+   * Reads a file the page refers to by a relative path (a saved page's `X_files/` folder), or null
+   * when there is none, it is too large, or the path leaves the file's own folder. Only files read
+   * from disk (or containers that can resolve their own entries) provide it.
+   */
+  readRelative?(relativePath: string): Uint8Array | null;
 }
 
 export interface ParseContext {
@@ -36,6 +48,15 @@ export type Parser = (file: SourceFile, context: ParseContext) => NewArticle[] |
 const parsers = new Map<Format, Parser>([
   ['txt', parsePlainText],
   ['md', parseMarkdown],
+  ['html', parseHtml],
+  ['mhtml', parseMhtml],
+  ['json', parseSahifaJson],
+  ['epub', parseEpub],
+  ['zip', parseZip],
+  ['feed', parseFeed],
+  // XML that is not a feed is refused by the feed parser with its root element named.
+  ['xml', parseFeed],
+  ['json feed', parseJsonFeed],
 ]);
 
 export function registerParser(format: Format, parser: Parser): void {

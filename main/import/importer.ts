@@ -3,6 +3,7 @@
  * in the library), so an interrupted import leaves whole batches behind and re-running it finishes
  * the job: the library skips what it already has. One bad file never stops the others.
  */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -31,6 +32,39 @@ interface PendingFile {
   name: string;
   size: number;
   read(): Promise<Uint8Array>;
+  readRelative?: SourceFile['readRelative'];
+}
+
+/** One resource a page refers to (an image in its `_files` folder); pages embed them, so keep them sane. */
+export const MAX_RELATIVE_BYTES = 20 * 1024 * 1024;
+
+function isInside(folder: string, target: string): boolean {
+  const rel = path.relative(folder, target);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * What a file read from disk may read next to itself: a relative path, resolved against the file's
+ * own folder, that stays inside that folder even after symlinks are followed. A page is hostile:
+ * `../../.ssh/id_rsa`, `/etc/passwd` or `file:///…` must come back as null, not as bytes.
+ */
+export function relativeReader(filePath: string): (relativePath: string) => Uint8Array | null {
+  const folder = path.dirname(path.resolve(filePath));
+  return (relativePath) => {
+    if (relativePath === '' || relativePath.includes('\0') || path.isAbsolute(relativePath) || /^[a-z][a-z0-9+.-]*:/i.test(relativePath) || relativePath.startsWith('\\\\')) return null;
+    const target = path.resolve(folder, relativePath);
+    if (!isInside(folder, target)) return null;
+    try {
+      const real = realpathSync(target);
+      if (!isInside(realpathSync(folder), real)) return null;
+      const info = statSync(real);
+      if (!info.isFile() || info.size > MAX_RELATIVE_BYTES) return null;
+      const buffer = readFileSync(real);
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    } catch {
+      return null;
+    }
+  };
 }
 
 /** Parse one file; every failure becomes a user-facing reason, never an exception. */
@@ -109,7 +143,9 @@ async function run(sink: ArticleSink, files: PendingFile[], failures: ImportFail
       if (result instanceof Error) failures.push({ path: file.path, error: reasonFor(result) });
       else bytes = result;
       if (bytes) {
-        for (const article of await parseFile({ path: file.path, name: file.name, bytes }, failures)) {
+        const source: SourceFile = { path: file.path, name: file.name, bytes };
+        if (file.readRelative) source.readRelative = file.readRelative;
+        for (const article of await parseFile(source, failures)) {
           batch.push(article);
           if (batch.length >= batchSize) flush();
         }
@@ -134,6 +170,7 @@ export async function importPaths(sink: ArticleSink, paths: string[], options: I
       const buffer = await readFile(f.path);
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     },
+    readRelative: relativeReader(f.path),
   }));
   return run(sink, pending, failures, options);
 }

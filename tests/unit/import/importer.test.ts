@@ -42,7 +42,7 @@ describe('files that are not articles', () => {
       { name: 'blank.txt', bytes: bytes(' \n\t\r\n ') },
       { name: 'junk.bin', bytes: new Uint8Array([0x00, 0x01, 0x02, 0x03, 0xff, 0x10, 0x00, 0x7f, 0x05]) },
       { name: 'doc.pdf', bytes: bytes('%PDF-1.7\n...') },
-      { name: 'page.html', bytes: bytes('<!DOCTYPE html><html><body>x</body></html>') },
+      { name: 'page.html', bytes: bytes('<!DOCTYPE html><html><body><nav></nav></body></html>') },
       { name: 'feed.xml', bytes: bytes('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>') },
       { name: 'photo.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) },
       { name: 'style.css', bytes: bytes('body { color: red }') },
@@ -55,8 +55,8 @@ describe('files that are not articles', () => {
       { path: 'blank.txt', error: 'not an article file (it is empty)' },
       { path: 'junk.bin', error: 'not an article file' },
       { path: 'doc.pdf', error: 'unsupported format (pdf)' },
-      { path: 'page.html', error: 'unsupported format (html)' },
-      { path: 'feed.xml', error: 'unsupported format (feed)' },
+      { path: 'page.html', error: 'no article text found in the page' },
+      { path: 'feed.xml', error: 'the feed has no items' },
       { path: 'photo.jpg', error: 'unsupported format (image)' },
       { path: 'style.css', error: 'unsupported format (.css)' },
     ]);
@@ -127,7 +127,7 @@ describe('folders', () => {
     mkdirSync(path.join(root, 'a', 'deep'), { recursive: true });
     mkdirSync(path.join(root, '.hidden'));
     mkdirSync(path.join(root, 'page_files'));
-    writeFileSync(path.join(root, 'page.html'), '<html><body>x</body></html>');
+    writeFileSync(path.join(root, 'page.html'), '<html><body><nav></nav></body></html>');
     writeFileSync(path.join(root, 'page_files', 'style.css'), 'p{}');
     copyFileSync(samplePath, path.join(root, 'a', 'deep', 'sample.txt'));
     writeFileSync(path.join(root, 'a', '10.md'), '# Ten\n\ntext');
@@ -149,6 +149,6 @@ describe('folders', () => {
     const report = await importPaths(sink, [root]);
     expect(sink.articles.map((a) => a.title)).toEqual(['Nine', 'Ten', 'وأكد شمخاني خلال اللقاء على الموقف الثابت للجمهورية الاسلامية الايرانية…']);
     expect(sink.articles[2]?.origin).toBe(path.join(root, 'a', 'deep', 'sample.txt'));
-    expect(report.failed).toEqual([{ path: path.join(root, 'page.html'), error: 'unsupported format (html)' }]);
+    expect(report.failed).toEqual([{ path: path.join(root, 'page.html'), error: 'no article text found in the page' }]);
   });
 });

@@ -48,7 +48,7 @@ describe('sanitizeHtml', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
     const out = sanitizeHtml(`<p style="background:url(https://t.example/p)">a</p><img src="${png}"><img src="https://t.example/i.png" srcset="https://t.example/2x.png 2x"><a href="https://example.com" target="_blank">l</a><link rel="stylesheet" href="https://t.example/s.css"><base href="https://t.example/"><meta http-equiv="refresh" content="0;url=https://t.example"><form action="https://t.example"><input></form><object data="x"></object><embed src="x"><svg><image href="https://t.example/s.png"/></svg>`);
     expect(out).toContain(`src="${png}"`);
-    expect(out).toContain('<a href="https://example.com">l</a>');
+    expect(out).toContain('<a href="https://example.com" rel="noopener noreferrer">l</a>');
     expect(out).not.toMatch(/t\.example|<link|<base|<meta|<form|<input|<object|<embed|target=/);
   });
 
