@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportReport } from '../preload/api';
-import { importPaths, type ArticleSink } from './import/importer';
+import type { ArticleSink } from './import/importer';
 import type { Library } from './library/library';
 
 /** The welcome article's file name starts with this; it must open the list. */
@@ -29,6 +29,8 @@ export async function importSamplesIfEmpty(library: Library, samplesDir: string)
     .sort((a, b) => Number(isWelcome(a)) - Number(isWelcome(b)) || a.localeCompare(b, 'en'));
   if (files.length === 0) return null;
 
+  // Loaded only on a first run: the importers bring jsdom, which costs a second of start-up.
+  const { importPaths } = await import('./import/importer');
   const total: ImportReport = { imported: 0, duplicates: 0, failed: [], ids: [], cancelled: false };
   // One import per file, in order, so the ids (the tie-breaker) follow the order above.
   for (const name of files) {

@@ -10,7 +10,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiError } from '../preload/api';
+import type { ApiError, SahifaEvent } from '../preload/api';
 import { invokeMethod, isMethodName, type Handlers } from './handlers';
 import { readStaticFile, SECURITY_HEADERS } from './static-files';
 
@@ -18,6 +18,10 @@ export const TOKEN_HEADER = 'x-sahifa-token';
 /** Large enough for the contract's biggest importFileData call (base64 grows files by a third). */
 export const IMPORT_BODY_LIMIT = 300 * 1024 * 1024;
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** `GET /api/events`: the events main pushes to the window, as Server-Sent Events. Not a method name. */
+export const EVENTS_PATH = 'events';
+/** A comment line now and then, so that nothing between here and the page drops an idle stream. */
+const EVENT_KEEP_ALIVE_MS = 25_000;
 
 export interface WebServerOptions {
   handlers: Handlers;
@@ -34,6 +38,8 @@ export interface WebServer {
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /** Sends an event to every page listening on /api/events. */
+  send(event: SahifaEvent): void;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
 
   const cookieName = () => `sahifa_token_${port}`;
+  /** The pages listening on /api/events. */
+  const eventStreams = new Set<http.ServerResponse>();
 
   const tokenMatches = (candidate: string | undefined): boolean => {
     if (candidate === undefined) return false;
@@ -107,6 +115,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     name: string,
     host: string,
   ): Promise<void> {
+    if (name === EVENTS_PATH && request.method === 'GET') {
+      openEventStream(request, response, host);
+      return;
+    }
     if (request.method !== 'POST') {
       sendJson(response, 405, apiError('invalid-input', 'Use POST.'), { Allow: 'POST' });
       return;
@@ -149,6 +161,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     else sendJson(response, 200, outcome);
   }
 
+  /** The token was checked by the caller, like for every /api/ request. */
+  function openEventStream(request: http.IncomingMessage, response: http.ServerResponse, host: string): void {
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`) {
+      sendJson(response, 403, apiError('forbidden', 'Cross-origin requests are refused.'));
+      return;
+    }
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    // Sent at once, so that the page knows it is connected before the first event.
+    response.write(': connected\n\n');
+    eventStreams.add(response);
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), EVENT_KEEP_ALIVE_MS);
+    keepAlive.unref();
+    response.on('close', () => {
+      clearInterval(keepAlive);
+      eventStreams.delete(response);
+    });
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -162,6 +197,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    send(event) {
+      const frame = `data: ${JSON.stringify(event)}\n\n`;
+      for (const stream of eventStreams) stream.write(frame);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -23,9 +23,10 @@
  *   Answer: 200 `{"result": <MethodResult>}`, or an ApiError `{"error":{"code","message"}}` with
  *   400 (invalid-input), 403 (forbidden), 404 (not-found, unknown method), 415 (not JSON),
  *   500 (failed).
- * - There are no events: the renderer refreshes after the imports it starts itself. pickAndImport
- *   answers `{supported: false}` (use an <input type=file> and importFileData); openExternal
- *   never opens anything.
+ * - Events (SahifaEvent: import progress, library changes): `GET /api/events`, same token and
+ *   Origin rules, answers a `text/event-stream` with one `data: <JSON SahifaEvent>` per event
+ *   (the renderer's EventSource). pickAndImport answers `{supported: false}` (use an
+ *   <input type=file> and importFileData); openExternal never opens anything.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,11 +36,16 @@ import { importSamplesIfEmpty } from './first-run';
 import { createHandlers, type Platform } from './handlers';
 import { Library } from './library/library';
 import { defaultLibraryPath } from './library/paths';
-import { startWebServer } from './web-server';
+import { stopAllImports } from './import/jobs';
+import { startWebServer, type WebServer } from './web-server';
+
+/** Set once the server listens: events before that have no page to go to. */
+let eventSink: WebServer | undefined;
 
 const browserPlatform: Platform = {
   pickFiles: () => null,
   openExternal: async () => false,
+  notify: (event) => eventSink?.send(event),
 };
 
 /** The repository (or unpacked app) root: the nearest folder up with a package.json. */
@@ -82,7 +88,8 @@ async function main(argv: string[]): Promise<number> {
   const libraryFile = values.library === undefined ? defaultLibraryPath() : path.resolve(values.library);
   let library: Library;
   try {
-    library = Library.open(libraryFile);
+    // quick_check first, as the desktop app does: a damaged library is reported in one line, never written.
+    library = Library.open(libraryFile, { verify: true });
   } catch (error) {
     console.error(`sahifa web: ${(error as Error).message}`);
     return 1;
@@ -103,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
     library.close();
     throw error;
   });
+  eventSink = server;
   console.log(`Sahifa browser mode: ${server.url}`);
 
   await new Promise<void>((resolve) => {
@@ -110,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await stopAllImports();
   await server.close();
   library.close();
   return 0;

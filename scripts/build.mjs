@@ -4,6 +4,7 @@
  *   out/renderer/            the renderer (Vite, from renderer/index.html)
  *   out/main/index.cjs       the Electron main process
  *   out/main/web.mjs         the browser mode
+ *   out/main/import-worker.cjs, .mjs   the import worker thread, for each of the two above
  *   out/preload/index.cjs    the preload bridge (CommonJS: sandboxed preloads cannot be ESM)
  *
  * A step whose outputs are newer than all its inputs is skipped, so `npm start` and `npm run web`
@@ -38,7 +39,12 @@ const steps = [
   {
     name: 'main',
     inputs: [at('main'), at('preload', 'api.ts')],
-    outputs: [path.join(out, 'main', 'index.cjs'), path.join(out, 'main', 'web.mjs')],
+    outputs: [
+      path.join(out, 'main', 'index.cjs'),
+      path.join(out, 'main', 'web.mjs'),
+      path.join(out, 'main', 'import-worker.cjs'),
+      path.join(out, 'main', 'import-worker.mjs'),
+    ],
     run: buildMain,
   },
   {
@@ -77,24 +83,28 @@ async function buildMain() {
     logLevel: 'warning',
     legalComments: 'none',
   };
+  // Electron 45 runs Node 22. CommonJS has no import.meta: main/import/jobs.ts finds the import
+  // worker next to the running bundle through import.meta.url, so it is defined from __filename.
+  const electronMain = {
+    ...common,
+    format: 'cjs',
+    target: 'node22',
+    define: { 'import.meta.url': '__sahifaModuleUrl' },
+    banner: { js: "const __sahifaModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
+  const browserModeMain = {
+    ...common,
+    format: 'esm',
+    target: 'node20',
+    // Bundled CommonJS packages call require() for Node's built-ins; ESM has no require.
+    banner: { js: "import { createRequire as __sahifaCreateRequire } from 'node:module'; const require = __sahifaCreateRequire(import.meta.url);" },
+  };
   await Promise.all([
-    esbuild.build({
-      ...common,
-      entryPoints: [at('main', 'index.ts')],
-      outfile: path.join(out, 'main', 'index.cjs'),
-      format: 'cjs',
-      // Electron 45 runs Node 22.
-      target: 'node22',
-    }),
-    esbuild.build({
-      ...common,
-      entryPoints: [at('main', 'web.ts')],
-      outfile: path.join(out, 'main', 'web.mjs'),
-      format: 'esm',
-      target: 'node20',
-      // Bundled CommonJS packages call require() for Node's built-ins; ESM has no require.
-      banner: { js: "import { createRequire as __sahifaCreateRequire } from 'node:module'; const require = __sahifaCreateRequire(import.meta.url);" },
-    }),
+    esbuild.build({ ...electronMain, entryPoints: [at('main', 'index.ts')], outfile: path.join(out, 'main', 'index.cjs') }),
+    esbuild.build({ ...browserModeMain, entryPoints: [at('main', 'web.ts')], outfile: path.join(out, 'main', 'web.mjs') }),
+    // The import worker (main/import/jobs.ts), once for each: it runs in the same runtime as its parent.
+    esbuild.build({ ...electronMain, entryPoints: [at('main', 'import', 'worker.ts')], outfile: path.join(out, 'main', 'import-worker.cjs') }),
+    esbuild.build({ ...browserModeMain, entryPoints: [at('main', 'import', 'worker.ts')], outfile: path.join(out, 'main', 'import-worker.mjs') }),
   ]);
 }
 
