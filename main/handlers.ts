@@ -7,10 +7,13 @@
  *
  * No Electron here: what differs between the shells comes in as a `Platform`.
  */
-import { api, type ApiError, type MethodArgs, type MethodName, type MethodResult } from '../preload/api';
-import { importBuffers, importPaths } from './import/importer';
+import { api, settingsSchema, type ApiError, type MethodArgs, type MethodName, type MethodResult, type Settings } from '../preload/api';
+import { defaultSettings } from '../preload/settings';
+import { exportFileName, toHtml, toMarkdown } from './library/export';
+import type { SahifaEvent } from '../preload/api';
+import { MAIN_LOCK_WAIT_MS, retryWhileLocked, RunningImports } from './running-imports';
 import { LibraryError, NotFoundError } from './library/errors';
-import type { Library } from './library/library';
+import type { DeletedArticle, Library } from './library/library';
 import { ImportError } from './import/errors';
 
 /** What only a shell can do. */
@@ -23,6 +26,27 @@ export interface Platform {
   pickFiles(): Promise<string[] | null> | null;
   /** Opens a URL in the system browser; only ever called with plain http(s) URLs. */
   openExternal(url: string): Promise<boolean>;
+  /**
+   * Shows the system's save dialog for one file and writes it; resolves to false when the user
+   * cancels. Absent where the shell has no dialog (the browser mode downloads instead).
+   */
+  saveFile?(file: { defaultName: string; content: string; filterName: string; extensions: string[] }): Promise<boolean>;
+  /** Sends an event to the window (import progress, library changes); shells without a window leave it out. */
+  notify?(event: SahifaEvent): void;
+}
+
+/** Deletions that can still be undone, newest last; older ones are final. */
+const UNDOABLE_DELETIONS = 20;
+
+/** The stored settings that are still allowed, over the defaults (a value from a newer Sahifa is ignored). */
+export function storedSettings(library: Library): Settings {
+  const stored = library.settings();
+  const result: Record<string, unknown> = { ...defaultSettings };
+  for (const [key, schema] of Object.entries(settingsSchema.shape)) {
+    const parsed = schema.safeParse(stored[key]);
+    if (parsed.success) result[key] = parsed.data;
+  }
+  return result as unknown as Settings;
 }
 
 export type Handlers = { [M in MethodName]: (args: MethodArgs<M>) => Promise<MethodResult<M>> };
@@ -30,12 +54,19 @@ export type Handlers = { [M in MethodName]: (args: MethodArgs<M>) => Promise<Met
 export interface HandlerDeps {
   library: Library;
   platform: Platform;
+  /** The better-sqlite3 native module `library` was opened with: import workers open the same file with it. */
+  nativeBinding?: string;
 }
 
-export function createHandlers({ library, platform }: HandlerDeps): Handlers {
+export function createHandlers({ library, platform, nativeBinding }: HandlerDeps): Handlers {
+  // Imports run on worker threads, each with its own connection to the library file (main/import/jobs.ts).
+  const imports = new RunningImports({ libraryFile: library.file, nativeBinding, notify: (event) => platform.notify?.(event) });
+  // Their transactions lock out this connection's writes for a moment: never wait long, blocking (see invokeMethod).
+  library.setLockWait(MAIN_LOCK_WAIT_MS);
+  const deletions = new Map<number, DeletedArticle>();
   return {
-    async listArticles({ filter, offset, limit }) {
-      return library.list({ bookmarked: filter === 'bookmarked', offset, limit });
+    async listArticles({ filter, unread, tag, source, sort, offset, limit }) {
+      return library.list({ bookmarked: filter === 'bookmarked', unread, tag, source, sort, offset, limit });
     },
 
     async getArticle({ id, query }) {
@@ -44,11 +75,11 @@ export function createHandlers({ library, platform }: HandlerDeps): Handlers {
         query !== undefined && query.trim() !== ''
           ? library.matchRanges(id, query)
           : { highlights: [], titleHighlights: [] };
-      return { ...article, highlights: ranges.highlights, titleHighlights: ranges.titleHighlights };
+      return { ...article, ...library.annotations(id), highlights: ranges.highlights, titleHighlights: ranges.titleHighlights };
     },
 
-    async search({ query, offset, limit, bookmarked }) {
-      return library.search(query, { offset, limit, bookmarked });
+    async search({ query, offset, limit, bookmarked, unread, tag, source }) {
+      return library.search(query, { offset, limit, bookmarked, unread, tag, source });
     },
 
     async setBookmark({ id, bookmarked }) {
@@ -61,17 +92,13 @@ export function createHandlers({ library, platform }: HandlerDeps): Handlers {
     },
 
     async importPaths({ paths }) {
-      return importPaths(library, paths);
+      return imports.run({ paths }, { announce: true });
     },
 
     async importFileData({ files }) {
-      // Buffer.from skips characters outside the base64 alphabet instead of throwing; a file sent
-      // mangled then fails in the importer with its own reason (empty, unsupported format...).
-      const decoded = files.map(({ name, base64 }) => {
-        const buffer = Buffer.from(base64, 'base64');
-        return { name, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
-      });
-      return importBuffers(library, decoded);
+      // Decoded by the worker. Buffer.from skips characters outside the base64 alphabet instead of
+      // throwing; a file sent mangled then fails in the importer with its own reason (empty, ...).
+      return imports.run({ files }, { announce: false });
     },
 
     async pickAndImport() {
@@ -79,13 +106,85 @@ export function createHandlers({ library, platform }: HandlerDeps): Handlers {
       if (picking === null) return { supported: false };
       const paths = await picking;
       if (paths === null || paths.length === 0) return { supported: true, report: null };
-      return { supported: true, report: await importPaths(library, paths) };
+      return { supported: true, report: await imports.run({ paths }, { announce: true }) };
+    },
+
+    async cancelImport({ id }) {
+      return { cancelled: imports.cancel(id) };
     },
 
     async openExternal({ url }) {
       const safe = safeExternalUrl(url);
       if (safe === null) return { opened: false };
       return { opened: await platform.openExternal(safe) };
+    },
+
+    // ---- Reading (issue 6)
+
+    async getSettings() {
+      return storedSettings(library);
+    },
+
+    async updateSettings({ settings }) {
+      library.updateSettings(settings);
+      return storedSettings(library);
+    },
+
+    async saveReading({ id, position, read }) {
+      library.saveReading(id, { position, read });
+      return read === undefined ? { id } : { id, read };
+    },
+
+    async setNote({ id, note }) {
+      library.setNote(id, note);
+      return { id, note: library.annotations(id).note, bookmarked: library.get(id).bookmarked };
+    },
+
+    async setTags({ id, tags }) {
+      return { id, tags: library.setTags(id, tags) };
+    },
+
+    async listTags() {
+      return library.tags();
+    },
+
+    async listSources() {
+      return library.sources();
+    },
+
+    async exportArticle({ id, format }) {
+      const article = library.get(id);
+      const content = format === 'md' ? toMarkdown(article) : toHtml(article);
+      const fileName = exportFileName(article, format);
+      if (platform.saveFile === undefined) {
+        return { kind: 'content', fileName, mimeType: format === 'md' ? 'text/markdown' : 'text/html', content };
+      }
+      const saved = await platform.saveFile({
+        defaultName: fileName,
+        content,
+        filterName: format === 'md' ? 'Markdown' : 'HTML',
+        extensions: format === 'md' ? ['md'] : ['html'],
+      });
+      return { kind: saved ? 'saved' : 'cancelled' };
+    },
+
+    async deleteArticle({ id }) {
+      const deleted = library.deleteArticle(id);
+      deletions.delete(id);
+      deletions.set(id, deleted);
+      for (const old of deletions.keys()) {
+        if (deletions.size <= UNDOABLE_DELETIONS) break;
+        deletions.delete(old);
+      }
+      return { id, title: deleted.row.title };
+    },
+
+    async restoreArticle({ id }) {
+      const deleted = deletions.get(id);
+      if (deleted === undefined) throw new NotFoundError(`article ${id} can no longer be restored`);
+      const restored = library.restoreArticle(deleted);
+      deletions.delete(id);
+      return { id: restored };
     },
   };
 }
@@ -132,7 +231,8 @@ export async function invokeMethod(handlers: Handlers, name: string, rawInput: u
   // through the union of names, so the handler is called through its widest signature.
   const handler = handlers[name] as (args: unknown) => Promise<unknown>;
   try {
-    return { result: await handler(parsed.data) };
+    // A write that finds an import worker committing a batch is tried again, without blocking.
+    return { result: await retryWhileLocked(() => handler(parsed.data)) };
   } catch (error) {
     return errorToApiError(name, error);
   }

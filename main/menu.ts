@@ -3,12 +3,19 @@
  * the list) reach it as events on EVENT_CHANNEL.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { ExportFormat } from './library/export';
 
 export interface MenuActions {
   /** ملف › استيراد… : the file dialog, then the import, in main. */
   importFiles(): void;
   /** بحث › البحث في المكتبة */
   focusSearch(): void;
+  /** ملف › نسخ احتياطي… : a consistent copy of the library, while it stays open. */
+  backup(): void;
+  /** ملف › استعادة من نسخة احتياطية… : the current library is kept aside, never deleted. */
+  restore(): void;
+  /** ملف › تصدير › … : every article, one file each, into a folder. */
+  exportAs(format: ExportFormat): void;
 }
 
 export function buildMenu(actions: MenuActions, options: { isDev: boolean; isMac: boolean }): Menu {
@@ -20,6 +27,17 @@ export function buildMenu(actions: MenuActions, options: { isDev: boolean; isMac
       label: 'ملف',
       submenu: [
         { label: 'استيراد…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        {
+          label: 'تصدير',
+          submenu: [
+            { label: 'Markdown…', click: () => actions.exportAs('md') },
+            { label: 'JSON…', click: () => actions.exportAs('json') },
+            { label: 'HTML…', click: () => actions.exportAs('html') },
+          ],
+        },
+        { type: 'separator' },
+        { label: 'نسخ احتياطي…', click: () => actions.backup() },
+        { label: 'استعادة من نسخة احتياطية…', click: () => actions.restore() },
         { type: 'separator' },
         options.isMac ? { role: 'close', label: 'إغلاق النافذة' } : { role: 'quit', label: 'خروج' },
       ],

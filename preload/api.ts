@@ -11,15 +11,21 @@
 import { z } from 'zod';
 import type {
   Article,
+  ArticleAnnotations,
   ArticleSummary,
   ImportReport,
   LibraryStats,
+  ListSort,
   Page,
   Range,
   SearchHit,
+  SourceCount,
+  TagCount,
 } from '../main/library/types';
+import { digitStyles, FONT_SIZE, LINE_HEIGHT, MEASURE, textFaces, themes, uiLanguages, type Settings } from './settings';
 
-export type { Article, ArticleSummary, ImportReport, LibraryStats, Page, Range, SearchHit };
+export type { Article, ArticleAnnotations, ArticleSummary, ImportReport, LibraryStats, ListSort, Page, Range, SearchHit, SourceCount, TagCount };
+export * from './settings';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const offset = z.number().int().min(0).max(10_000_000).default(0);
@@ -29,8 +35,39 @@ const query = z.string().max(1_000);
 export const listFilter = z.enum(['all', 'bookmarked']);
 export type ListFilter = z.infer<typeof listFilter>;
 
+// Reading (issue 6): list and search narrowing, tags, export.
+export const listSort = z.enum(['date', 'title', 'source']);
+const tagName = z.string().trim().min(1).max(60);
+const sourceName = z.string().min(1).max(1_000);
+/** Narrowing shared by the list and search. */
+const narrowing = { unread: z.boolean().default(false), tag: tagName.optional(), source: sourceName.optional() };
+export const exportFormat = z.enum(['md', 'html']);
+export type ExportFormat = z.infer<typeof exportFormat>;
+
+/** Every setting and its allowed values; stored values that no longer pass fall back to their default. */
+export const settingsSchema = z.strictObject({
+  textFace: z.enum(textFaces),
+  fontSize: z.number().int().min(FONT_SIZE.min).max(FONT_SIZE.max),
+  lineHeight: z.number().min(LINE_HEIGHT.min).max(LINE_HEIGHT.max),
+  measure: z.number().int().min(MEASURE.min).max(MEASURE.max),
+  justify: z.boolean(),
+  theme: z.enum(themes),
+  language: z.enum(uiLanguages),
+  digits: z.enum(digitStyles),
+  hijri: z.boolean(),
+}) satisfies z.ZodType<Settings>;
+const settingsPatch = settingsSchema.partial();
+
+/**
+ * An export: saved by the desktop app's save dialog ('saved', or 'cancelled'), or handed back to a
+ * shell without one (the browser mode) to download itself.
+ */
+export type ExportResult =
+  | { kind: 'saved' | 'cancelled' }
+  | { kind: 'content'; fileName: string; mimeType: string; content: string };
+
 /** An article with the ranges of a query's matches in its text and title. */
-export interface ArticleView extends Article {
+export interface ArticleView extends Article, ArticleAnnotations {
   highlights: Range[];
   titleHighlights: Range[];
 }
@@ -44,11 +81,13 @@ const method =
   <Input extends z.ZodType>(input: Input) => ({ input, result: undefined as unknown as Result });
 
 export const api = {
-  listArticles: method<Page<ArticleSummary>>()(z.strictObject({ filter: listFilter.default('all'), offset, limit })),
+  listArticles: method<Page<ArticleSummary>>()(
+    z.strictObject({ filter: listFilter.default('all'), ...narrowing, sort: listSort.default('date'), offset, limit }),
+  ),
 
   getArticle: method<ArticleView>()(z.strictObject({ id, query: query.optional() })),
 
-  search: method<Page<SearchHit>>()(z.strictObject({ query, offset, limit, bookmarked: z.boolean().default(false) })),
+  search: method<Page<SearchHit>>()(z.strictObject({ query, offset, limit, bookmarked: z.boolean().default(false), ...narrowing })),
 
   setBookmark: method<{ id: number; bookmarked: boolean }>()(z.strictObject({ id, bookmarked: z.boolean() })),
 
@@ -72,8 +111,39 @@ export const api = {
   /** Opens the system file dialog and imports what the user picks (Electron only). */
   pickAndImport: method<PickFilesResult>()(z.strictObject({})),
 
+  /**
+   * Stops a running import (its id comes with its import-progress events) between two files; what
+   * it imported so far stays and its report says cancelled. False when no such import is running.
+   */
+  cancelImport: method<{ cancelled: boolean }>()(z.strictObject({ id })),
+
   /** Opens an http(s) link in the system browser, after a user's click. */
   openExternal: method<{ opened: boolean }>()(z.strictObject({ url: z.string().max(8_192) })),
+
+  // ---- Reading (issue 6)
+
+  /** The reader's settings (stored in the library), defaults filled in. */
+  getSettings: method<Settings>()(z.strictObject({})),
+  /** Changes some settings; answers all of them. */
+  updateSettings: method<Settings>()(z.strictObject({ settings: settingsPatch })),
+
+  /** Where reading stopped (fraction 0..1 of the scroll) and/or whether the article is read. */
+  saveReading: method<{ id: number; read?: boolean }>()(
+    z.strictObject({ id, position: z.number().min(0).max(1).optional(), read: z.boolean().optional() }),
+  ),
+  /** A note on the article's bookmark (bookmarks it); null or blank clears the note. */
+  setNote: method<{ id: number; note: string | null; bookmarked: boolean }>()(
+    z.strictObject({ id, note: z.string().max(10_000).nullable() }),
+  ),
+  /** Replaces the article's tags; answers the tags it now has. */
+  setTags: method<{ id: number; tags: string[] }>()(z.strictObject({ id, tags: z.array(tagName).max(50) })),
+  listTags: method<TagCount[]>()(z.strictObject({})),
+  listSources: method<SourceCount[]>()(z.strictObject({})),
+
+  exportArticle: method<ExportResult>()(z.strictObject({ id, format: exportFormat })),
+  /** Deletes an article; restoreArticle undoes it for a while (the last deletions are kept in memory). */
+  deleteArticle: method<{ id: number; title: string }>()(z.strictObject({ id })),
+  restoreArticle: method<{ id: number }>()(z.strictObject({ id })),
 } as const;
 
 export type Api = typeof api;
@@ -88,7 +158,9 @@ export type MethodResult<M extends MethodName> = Api[M]['result'];
 export type SahifaEvent =
   | { type: 'library-changed'; report: ImportReport | null }
   | { type: 'focus-search' }
-  | { type: 'import-requested' };
+  | { type: 'import-requested' }
+  /** A running import, at most ten times a second: files done of total, and the last file done. */
+  | { type: 'import-progress'; id: number; done: number; total: number; current: string };
 
 /** What the renderer sees as `window.sahifa`. */
 export type SahifaApi = {

@@ -23,7 +23,19 @@ const METHODS = {
   importPaths: true,
   importFileData: true,
   pickAndImport: true,
+  cancelImport: true,
   openExternal: true,
+  // Reading (issue 6)
+  getSettings: true,
+  updateSettings: true,
+  saveReading: true,
+  setNote: true,
+  setTags: true,
+  listTags: true,
+  listSources: true,
+  exportArticle: true,
+  deleteArticle: true,
+  restoreArticle: true,
 } as const satisfies Record<MethodName, true>;
 const methodNames = Object.keys(METHODS) as MethodName[];
 

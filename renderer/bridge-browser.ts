@@ -6,7 +6,7 @@
  *
  * Only types come from preload/api.ts: its runtime half (zod schemas) belongs to main.
  */
-import type { ApiError, MethodInput, MethodName, MethodResult, SahifaApi } from '../preload/api';
+import type { ApiError, MethodInput, MethodName, MethodResult, SahifaApi, SahifaEvent } from '../preload/api';
 import { installSahifa } from './sahifa';
 
 /** Every method of the contract; `satisfies` makes a method added to the contract a compile error here until listed. */
@@ -19,7 +19,19 @@ const methods = {
   importPaths: true,
   importFileData: true,
   pickAndImport: true,
+  cancelImport: true,
   openExternal: true,
+  // Reading (issue 6)
+  getSettings: true,
+  updateSettings: true,
+  saveReading: true,
+  setNote: true,
+  setTags: true,
+  listTags: true,
+  listSources: true,
+  exportArticle: true,
+  deleteArticle: true,
+  restoreArticle: true,
 } as const satisfies Record<MethodName, true>;
 
 /** An error the API reported, with the contract's code so callers can tell "not found" from failures. */
@@ -60,11 +72,40 @@ async function call<M extends MethodName>(name: M, input: MethodInput<M>): Promi
   return body as MethodResult<M>;
 }
 
+/**
+ * Events come as Server-Sent Events from GET /api/events (same origin: the auth cookie goes with
+ * it). One stream serves every listener, open while anyone listens; EventSource reconnects by itself.
+ */
+const eventListeners = new Set<(event: SahifaEvent) => void>();
+let eventSource: EventSource | null = null;
+
+function onEvent(listener: (event: SahifaEvent) => void): () => void {
+  eventListeners.add(listener);
+  if (eventSource === null) {
+    eventSource = new EventSource('/api/events');
+    eventSource.onmessage = (message: MessageEvent<string>) => {
+      let event: SahifaEvent;
+      try {
+        event = JSON.parse(message.data) as SahifaEvent;
+      } catch {
+        return;
+      }
+      for (const each of [...eventListeners]) each(event);
+    };
+  }
+  return () => {
+    eventListeners.delete(listener);
+    if (eventListeners.size === 0) {
+      eventSource?.close();
+      eventSource = null;
+    }
+  };
+}
+
 function createBrowserBridge(): SahifaApi {
   const bridge: Record<string, unknown> = {
     shell: 'browser',
-    // The server pushes nothing: the renderer refreshes itself after the imports it starts.
-    onEvent: () => () => undefined,
+    onEvent,
   };
   for (const name of Object.keys(methods) as MethodName[]) {
     bridge[name] = (input: MethodInput<typeof name>) => call(name, input);

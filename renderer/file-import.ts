@@ -55,10 +55,16 @@ function batches(files: readonly File[]): File[][] {
 export async function importFiles(
   files: readonly File[],
   onProgress?: (done: number, total: number) => void,
+  /** Cancelling stops before the next batch; the batches sent before stay imported. */
+  signal?: AbortSignal,
 ): Promise<ImportReport> {
   let report = emptyReport();
   let done = 0;
   for (const batch of batches(files)) {
+    if (signal?.aborted) {
+      report = { ...report, cancelled: true };
+      break;
+    }
     const payload: { name: string; base64: string }[] = [];
     for (const file of batch) {
       try {

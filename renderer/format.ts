@@ -1,23 +1,61 @@
-/** How dates and lengths read in the interface (Arabic, Gregorian calendar, Arabic-Indic digits). */
-import { DATE_LOCALE, strings } from './strings';
+/**
+ * How dates and lengths read in the interface: Gregorian dates in the interface's language and
+ * digits, with the Hijri (Umm al-Qura) date beside them in the reader when the settings ask for it.
+ */
+import { currentLocale, dateLocale, localeRevision } from './locale';
+import { strings } from './strings';
 
-const longDate = new Intl.DateTimeFormat(DATE_LOCALE, { dateStyle: 'long' });
-const longDateUtc = new Intl.DateTimeFormat(DATE_LOCALE, { dateStyle: 'long', timeZone: 'UTC' });
-const shortDate = new Intl.DateTimeFormat(DATE_LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
-const shortDateUtc = new Intl.DateTimeFormat(DATE_LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+interface Formats {
+  revision: number;
+  long: Intl.DateTimeFormat;
+  longUtc: Intl.DateTimeFormat;
+  short: Intl.DateTimeFormat;
+  shortUtc: Intl.DateTimeFormat;
+  hijri: Intl.DateTimeFormat;
+  hijriUtc: Intl.DateTimeFormat;
+}
+
+let formats: Formats | null = null;
+
+/** The formatters for the current locale, made again only when it changes. */
+function current(): Formats {
+  if (formats?.revision === localeRevision()) return formats;
+  const gregory = dateLocale('gregory');
+  const hijri = dateLocale('islamic-umalqura');
+  const shortOptions: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+  formats = {
+    revision: localeRevision(),
+    long: new Intl.DateTimeFormat(gregory, { dateStyle: 'long' }),
+    longUtc: new Intl.DateTimeFormat(gregory, { dateStyle: 'long', timeZone: 'UTC' }),
+    short: new Intl.DateTimeFormat(gregory, shortOptions),
+    shortUtc: new Intl.DateTimeFormat(gregory, { ...shortOptions, timeZone: 'UTC' }),
+    hijri: new Intl.DateTimeFormat(hijri, { dateStyle: 'long' }),
+    hijriUtc: new Intl.DateTimeFormat(hijri, { dateStyle: 'long', timeZone: 'UTC' }),
+  };
+  return formats;
+}
 
 /** A bare "YYYY-MM-DD" is a calendar day, not midnight UTC: show it as that day everywhere. */
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-function format(iso: string | null, local: Intl.DateTimeFormat, utc: Intl.DateTimeFormat): string | null {
+function format(iso: string | null, pick: (f: Formats) => [local: Intl.DateTimeFormat, utc: Intl.DateTimeFormat]): string | null {
   if (iso === null || iso === '') return null;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
+  const [local, utc] = pick(current());
   return (DATE_ONLY.test(iso) ? utc : local).format(date);
 }
 
-export const formatLongDate = (iso: string | null): string | null => format(iso, longDate, longDateUtc);
-export const formatShortDate = (iso: string | null): string | null => format(iso, shortDate, shortDateUtc);
+export const formatLongDate = (iso: string | null): string | null => format(iso, (f) => [f.long, f.longUtc]);
+export const formatShortDate = (iso: string | null): string | null => format(iso, (f) => [f.short, f.shortUtc]);
+export const formatHijriDate = (iso: string | null): string | null => format(iso, (f) => [f.hijri, f.hijriUtc]);
+
+/** The Gregorian date, and the Hijri one beside it when the settings ask for it. */
+export function formatArticleDate(iso: string | null): { gregorian: string; hijri: string | null } | null {
+  const gregorian = formatLongDate(iso);
+  if (gregorian === null) return null;
+  return { gregorian, hijri: currentLocale().hijri ? formatHijriDate(iso) : null };
+}
 
 /** Arabic readers average about 180 words a minute (slower than English: denser words, fewer short ones). */
 const WORDS_PER_MINUTE = 180;

@@ -1,7 +1,8 @@
 /**
  * Writes the README's screenshots (docs/screenshot-*.png, 1280×800, light and dark) from the real
  * app: the browser mode on a temporary library, filled with 30 real articles from the SaudiNewsNet
- * corpus, photographed in Chromium.
+ * corpus, photographed in Chromium: search results, the reader (light and dark), the library with
+ * tags and unread articles, the settings panel, and the English interface.
  *
  *   npm run screenshots        (builds first; or: npx tsx scripts/screenshots.ts after a build)
  *
@@ -142,6 +143,28 @@ async function importArticles(server: Server, articles: CorpusArticle[]): Promis
   console.log(`screenshots: imported ${body.result.imported} articles, ${body.result.failed.length} failed`);
 }
 
+/** Calls the API as a script (the token header), for setting the scene. */
+async function callApi<T>(server: Server, method: string, input: unknown): Promise<T> {
+  const response = await fetch(new URL(`/api/${method}`, server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-sahifa-token': server.token },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { result?: T; error?: { message: string } };
+  if (body.result === undefined) throw new Error(`${method} failed: ${body.error?.message ?? response.status}`);
+  return body.result;
+}
+
+/** Some articles read, a few tagged, one bookmarked with a note: a library in use. */
+async function useLibrary(server: Server): Promise<void> {
+  const page = await callApi<{ items: { id: number; source: string | null }[] }>(server, 'listArticles', { limit: 30 });
+  const ids = page.items.map((item) => item.id);
+  for (const id of ids.filter((_, i) => i % 3 === 1 || i > 12)) await callApi(server, 'saveReading', { id, read: true });
+  for (const id of ids.slice(0, 4)) await callApi(server, 'setTags', { id, tags: ['اقتصاد'] });
+  for (const id of ids.slice(3, 6)) await callApi(server, 'setTags', { id, tags: ['تقرير الأسبوع', ...(id === ids[3] ? ['اقتصاد'] : [])] });
+  await callApi(server, 'setTags', { id: ids[7], tags: ['رياضة'] });
+}
+
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Let the virtualizer measure and place its rows, and transitions finish.
@@ -196,6 +219,41 @@ async function main(): Promise<void> {
       await shoot(page, `screenshot-reader${suffix}`);
       await context.close();
     }
+
+    // A library in use: unread articles in bold with a dot, tags in the sidebar.
+    await useLibrary(server);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', locale: 'ar' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`screenshots: page error: ${error.message}`));
+    await page.goto(server.url.href);
+    await page.locator('sahifa-app button.row').first().waitFor();
+    await page.locator('.nav-item.tag-item').first().waitFor();
+    const article = page.locator('button.row', { hasText: READER_ARTICLE });
+    await article.click();
+    await page.locator('article h1').waitFor();
+    await article.blur();
+    await settle(page);
+    await shoot(page, 'screenshot-library');
+
+    // The settings panel over the article, in the sepia theme with Amiri.
+    await callApi(server, 'updateSettings', { settings: { theme: 'sepia', textFace: 'amiri', fontSize: 22, hijri: true } });
+    await page.reload();
+    await page.locator('button.row', { hasText: READER_ARTICLE }).click();
+    await page.locator('article h1').waitFor();
+    await page.locator('.settings-button').click();
+    await page.locator('sahifa-settings-panel dialog').waitFor();
+    await settle(page);
+    await shoot(page, 'screenshot-settings');
+
+    // The English interface, mirrored; the Arabic article keeps its direction.
+    await callApi(server, 'updateSettings', { settings: { theme: 'light', textFace: 'naskh', fontSize: 20, hijri: false, language: 'en' } });
+    await page.reload();
+    await page.locator('button.row', { hasText: READER_ARTICLE }).click();
+    await page.locator('article h1').waitFor();
+    await page.locator('button.row', { hasText: READER_ARTICLE }).blur();
+    await settle(page);
+    await shoot(page, 'screenshot-english');
+    await context.close();
   } finally {
     await browser.close();
     server.process.kill('SIGTERM');

@@ -112,6 +112,13 @@ export interface AddResult {
 // Title columns weigh more than body columns; surface (exact spelling) more than stems.
 const BM25_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
 const EXCERPT_CHARS = 220;
+// Rows ranked beyond a page, so that equal scores at its edge are still ordered newest first.
+const TIE_MARGIN = 50;
+
+interface Ranked {
+  id: number;
+  rank: number;
+}
 
 interface SummaryRow {
   id: number;
@@ -301,6 +308,12 @@ export class Library {
       addBookmark: db.prepare('INSERT INTO bookmarks (article_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       removeBookmark: db.prepare('DELETE FROM bookmarks WHERE article_id = ?'),
       titleAndText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
+      rankIndex: db.prepare(
+        `SELECT rowid AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank FROM article_index
+         WHERE article_index MATCH ? ORDER BY rank LIMIT ?`,
+      ),
+      countIndex: db.prepare('SELECT count(*) AS n FROM article_index WHERE article_index MATCH ?'),
+      sortDate: db.prepare('SELECT sort_date AS d FROM articles WHERE id = ?'),
       hit: db.prepare(
         `SELECT a.title, a.source, a.published, a.dir, a.text, (b.article_id IS NOT NULL) AS bookmarked,
            coalesce((SELECT r.read FROM reading r WHERE r.article_id = a.id), 0) AS read
@@ -327,8 +340,10 @@ export class Library {
       tagCounts: db.prepare(
         'SELECT t.name AS name, count(*) AS count FROM tags t JOIN article_tags x ON x.tag_id = t.id GROUP BY t.id ORDER BY t.name',
       ),
+      // Grouped on the articles_by_source index's own expression: a scan of the index, not the table.
       sourceCounts: db.prepare(
-        'SELECT source, count(*) AS count FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY source',
+        `SELECT ifnull(source, char(1114111)) AS source, count(*) AS count FROM articles
+         GROUP BY ifnull(source, char(1114111)) ORDER BY 1`,
       ),
       allSettings: db.prepare('SELECT key, value FROM settings'),
       putSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -367,6 +382,15 @@ export class Library {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * How long a write on this connection may wait, blocking its thread, for another connection's
+   * transaction (an import worker committing a batch) before failing with SQLITE_BUSY. Opened with
+   * 5 s; the app's main thread keeps it short and retries without blocking (main/handlers.ts).
+   */
+  setLockWait(ms: number): void {
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
   }
 
   /** Adds articles in one transaction; an article already in the library is a duplicate and changes nothing. */
@@ -490,7 +514,8 @@ export class Library {
 
   /** Every source with how many articles came from it, by name. */
   sources(): SourceCount[] {
-    return this.statements.sourceCounts.all() as SourceCount[];
+    // The articles without a source sort last, under char(1114111); they have no entry.
+    return (this.statements.sourceCounts.all() as SourceCount[]).filter(({ source }) => source !== '\u{10FFFF}');
   }
 
   // ---------------------------------------------------------------- settings
@@ -601,19 +626,10 @@ export class Library {
     const expression = compileQuery(parsed);
     if (!expression) return { total: 0, offset, items: [] };
     const filter = filterClause(options);
-    const from = `FROM article_index JOIN articles a ON a.id = article_index.rowid ${filter.joins}
-      WHERE article_index MATCH ?${filter.where}`;
-    const ranked = this.db
-      .prepare(
-        `SELECT a.id AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank ${from}
-         ORDER BY rank, a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(expression, ...filter.params, limit, offset) as { id: number; rank: number }[];
-    // A first page that is not full is the whole result: no need to count.
-    const total =
-      offset === 0 && ranked.length < limit
-        ? ranked.length
-        : (this.db.prepare(`SELECT count(*) AS n ${from}`).get(expression, ...filter.params) as { n: number }).n;
+    const { ranked, total } =
+      filter.joins === '' && filter.where === ''
+        ? this.rankUnfiltered(expression, offset, limit)
+        : this.rankFiltered(expression, filter, offset, limit);
     const items = ranked.map(({ id, rank }): SearchHit => {
       const row = this.statements.hit.get(id) as Pick<ArticleRow, 'title' | 'source' | 'published' | 'dir' | 'text' | 'bookmarked' | 'read'>;
       const { snippet, highlights } = makeSnippet(row.text, findMatches(row.text, parsed));
@@ -632,6 +648,42 @@ export class Library {
       };
     });
     return { total, offset, items };
+  }
+
+  /**
+   * Ranking on the index alone: joining every match to its article row costs a page read per
+   * match (a common word matches a third of a news library). Only the best rows, plus a margin
+   * for ties, are looked up to break ties newest first.
+   */
+  private rankUnfiltered(expression: string, offset: number, limit: number): { ranked: Ranked[]; total: number } {
+    const candidates = this.statements.rankIndex.all(expression, offset + limit + TIE_MARGIN) as Ranked[];
+    const dated = candidates.map((c) => ({ ...c, date: (this.statements.sortDate.get(c.id) as { d: string } | undefined)?.d ?? '' }));
+    dated.sort((x, y) => x.rank - y.rank || (x.date < y.date ? 1 : x.date > y.date ? -1 : y.id - x.id));
+    const ranked = dated.slice(offset, offset + limit).map(({ id, rank }) => ({ id, rank }));
+    // A first page that is not full is the whole result: no need to count.
+    const total = offset === 0 && candidates.length < limit ? candidates.length : (this.statements.countIndex.get(expression) as { n: number }).n;
+    return { ranked, total };
+  }
+
+  private rankFiltered(
+    expression: string,
+    filter: ReturnType<typeof filterClause>,
+    offset: number,
+    limit: number,
+  ): { ranked: Ranked[]; total: number } {
+    const from = `FROM article_index JOIN articles a ON a.id = article_index.rowid ${filter.joins}
+      WHERE article_index MATCH ?${filter.where}`;
+    const ranked = this.db
+      .prepare(
+        `SELECT a.id AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank ${from}
+         ORDER BY rank, a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(expression, ...filter.params, limit, offset) as Ranked[];
+    const total =
+      offset === 0 && ranked.length < limit
+        ? ranked.length
+        : (this.db.prepare(`SELECT count(*) AS n ${from}`).get(expression, ...filter.params) as { n: number }).n;
+    return { ranked, total };
   }
 
   /** Where a query matches in one article's full text and title, for the reading view. */

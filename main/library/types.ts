@@ -32,6 +32,8 @@ export interface ArticleSummary {
   published: string | null;
   imported: string;
   bookmarked: boolean;
+  /** Read to the end, opened long enough, or marked read by hand. */
+  read: boolean;
   dir: Direction;
   lang: string | null;
   /** The first line of the text, cut short, for list rows. */
@@ -55,6 +57,7 @@ export interface SearchHit {
   source: string | null;
   published: string | null;
   bookmarked: boolean;
+  read: boolean;
   dir: Direction;
   snippet: string;
   /** Matched words in `snippet`, as written in the article. */
@@ -88,4 +91,26 @@ export interface ImportReport {
 export interface LibraryStats {
   articles: number;
   bookmarks: number;
+}
+
+/** How the library list is ordered: newest first, by title (A to Z, ا to ي) or by source. */
+export type ListSort = 'date' | 'title' | 'source';
+
+/** What the reader added to an article: its bookmark note, tags and where reading stopped. */
+export interface ArticleAnnotations {
+  note: string | null;
+  tags: string[];
+  /** Fraction 0..1 of the article scrolled when it was last read. */
+  position: number;
+}
+
+export interface TagCount {
+  name: string;
+  count: number;
+}
+
+export interface SourceCount {
+  /** null: the articles without a source. */
+  source: string | null;
+  count: number;
 }

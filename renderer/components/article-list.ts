@@ -43,6 +43,8 @@ export class ArticleList extends LitElement {
   /** One entry per row; the virtualizer needs an array, the rows' data lives in the PagedList. */
   private indices: number[] = [];
   private pendingFocus: number | null = null;
+  /** The row of the article last opened from this list, for j/k and the arrows to move from. */
+  private currentIndex: number | null = null;
 
   constructor() {
     super();
@@ -109,12 +111,27 @@ export class ArticleList extends LitElement {
         margin: 0;
         color: var(--text-strong);
         font-size: 1rem;
-        font-weight: 600;
+        font-weight: 500;
         line-height: 1.55;
         white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
         unicode-bidi: plaintext;
+      }
+
+      /* Unread: a bold title and a dot at its start. */
+      .row.unread .title {
+        font-weight: 700;
+      }
+
+      .title .unread-dot {
+        display: inline-block;
+        inline-size: 8px;
+        block-size: 8px;
+        margin-inline-end: 0.45rem;
+        border-radius: 50%;
+        background: var(--accent);
+        vertical-align: 0.12em;
       }
 
       .meta {
@@ -207,7 +224,10 @@ export class ArticleList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('list')) this.scroller?.scrollTo({ top: 0 });
+    if (changed.has('list')) {
+      this.scroller?.scrollTo({ top: 0 });
+      this.currentIndex = null;
+    }
     if (this.pendingFocus !== null) this.focusRow(this.pendingFocus);
   }
 
@@ -221,7 +241,6 @@ export class ArticleList extends LitElement {
       role="list"
       aria-label=${this.label}
       @rangeChanged=${this.onRangeChanged}
-      @keydown=${this.onKeyDown}
     >
       ${virtualize({
         items: this.indices,
@@ -243,21 +262,29 @@ export class ArticleList extends LitElement {
     // Articles without a publication date show the day they were imported instead.
     const date = formatShortDate(item.published ?? ('imported' in item ? item.imported : null));
     const current = item.id === this.selectedId;
+    if (current) this.currentIndex = index;
     return html`<div class="item" role="listitem">
       <button
-        class="row"
+        class="row ${item.read ? 'read' : 'unread'}"
         data-id=${item.id}
         data-index=${index}
         aria-current=${current ? 'true' : 'false'}
-        @click=${() => this.open(item.id)}
+        @click=${() => this.openRow(index, item.id)}
       >
-        <span class="title" dir=${item.dir}>${isHit(item) ? marked(item.title, item.titleHighlights) : item.title}</span>
+        <span class="title" dir=${item.dir}
+          >${item.read ? nothing : html`<span class="unread-dot" aria-hidden="true"></span>`}${isHit(
+            item,
+          )
+            ? marked(item.title, item.titleHighlights)
+            : item.title}</span
+        >
         <span class="meta">
           ${item.source === null ? nothing : html`<span class="source">${item.source}</span>`}
           ${item.source === null || date === null ? nothing : html`<span class="dot" aria-hidden="true"></span>`}
           ${date === null ? nothing : html`<span class="date">${date}</span>`}
           ${item.bookmarked ? html`<span class="saved" title=${strings.bookmarked}>${bookmarkIcon(true)}</span>` : nothing}
         </span>
+${item.read ? nothing : html`<span class="visually-hidden">${strings.unread}</span>`}
         <span class="excerpt" dir=${item.dir}>${isHit(item) ? marked(item.snippet, item.highlights) : item.excerpt}</span>
       </button>
     </div>`;
@@ -265,22 +292,71 @@ export class ArticleList extends LitElement {
 
   private onRangeChanged(event: RangeChangedEvent): void {
     this.list?.ensure(event.first, event.last);
+    this.retryPendingFocus();
+  }
+
+  /** The virtualizer renders rows on its own schedule: a row asked for before it existed is focused once it does. */
+  private retryPendingFocus(frames = 20): void {
+    if (this.pendingFocus === null || frames === 0) return;
+    requestAnimationFrame(() => {
+      if (this.pendingFocus === null) return;
+      this.focusRow(this.pendingFocus);
+      this.retryPendingFocus(frames - 1);
+    });
   }
 
   private open(id: number): void {
     this.dispatchEvent(new CustomEvent('open-article', { detail: { id }, bubbles: true, composed: true }));
   }
 
-  /** Up and down arrows walk the rows (opening each), like a mail client's message list. */
-  private onKeyDown(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const row = (event.target as HTMLElement).closest<HTMLElement>('.row[data-index]');
-    if (row === null) return;
-    event.preventDefault();
-    const next = Number(row.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1);
-    if (next < 0 || next >= this.indices.length) return;
+  private openRow(index: number, id: number): void {
+    this.currentIndex = index;
+    this.open(id);
+  }
+
+  /**
+   * Moves to the next (1) or previous (-1) row, focusing and opening it, like a mail client's
+   * message list; from the first row when none was opened yet. Returns false at either end.
+   */
+  step(delta: 1 | -1): boolean {
+    const from = this.focusedIndex() ?? this.currentIndex;
+    const next = from === null ? 0 : from + delta;
+    if (next < 0 || next >= this.indices.length) return false;
     this.pendingFocus = next;
     this.focusRow(next);
+    return true;
+  }
+
+  /** Puts the focus on the current article's row (or the first row), e.g. when leaving the reader. */
+  focusCurrent(): void {
+    const index = this.currentIndex ?? 0;
+    const row = this.renderRoot.querySelector<HTMLButtonElement>(`button.row[data-index="${index}"]`);
+    if (row !== null) {
+      row.focus({ preventScroll: true });
+      this.scrollRowIntoView(row);
+    } else {
+      this.pendingFocus = index;
+      this.focusRow(index);
+    }
+  }
+
+  /** The row of the article last opened from this list. */
+  get currentRowIndex(): number | null {
+    return this.currentIndex;
+  }
+
+  /** Focuses and opens the row at `index` (clamped to the list). */
+  selectIndex(index: number): void {
+    if (this.indices.length === 0) return;
+    const clamped = Math.min(Math.max(0, index), this.indices.length - 1);
+    this.pendingFocus = clamped;
+    this.focusRow(clamped);
+    this.retryPendingFocus();
+  }
+
+  private focusedIndex(): number | null {
+    const focused = this.renderRoot.querySelector<HTMLElement>('button.row:focus');
+    return focused === null ? null : Number(focused.dataset.index);
   }
 
   /** Like scrollIntoView({block:'nearest'}) but on the list's own scroller only, never the window. */
@@ -306,6 +382,7 @@ export class ArticleList extends LitElement {
     row.focus({ preventScroll: true });
     this.scrollRowIntoView(row);
     const id = Number(row.dataset.id);
+    this.currentIndex = index;
     if (id !== this.selectedId) this.open(id);
   }
 }

@@ -5,16 +5,22 @@
  * The article's own direction and language go on the <article>, so an English piece reads left to
  * right inside the Arabic interface; each paragraph is dir="auto" so that a Latin name or a number
  * keeps its order inside an Arabic sentence.
+ *
+ * The face, size, line height, measure and alignment come from the settings (custom properties
+ * set by appearance.ts). The reader reopens an article where it was left (its saved position), shows
+ * how far along it is with a thin bar, and reports scrolling up (`reading-scroll`) for the app to
+ * save; its actions (read, copy link, export, delete, tags, note) are events for the app too.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { ArticleView } from '../../preload/api';
-import { formatLongDate, readingTime } from '../format';
+import type { ArticleView, ExportFormat } from '../../preload/api';
+import { formatArticleDate, readingTime } from '../format';
 import { marked, rangesWithin, splitParagraphs } from '../highlight';
 import { markWordsInDom } from '../html-highlight';
 import { strings } from '../strings';
-import { backIcon, bookmarkIcon, clockIcon, externalIcon } from './icons';
+import { backIcon, bookmarkIcon, clockIcon, downloadIcon, externalIcon, linkIcon, readIcon, trashIcon, unreadIcon } from './icons';
+import './article-annotations';
 import { sharedStyles } from './shared-styles';
 
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, dt, dd, td, th';
@@ -24,17 +30,28 @@ export class ArticleReader extends LitElement {
     article: { attribute: false },
     loading: { type: Boolean },
     error: { attribute: false },
+    knownTags: { attribute: false },
+    progress: { state: true },
+    exportOpen: { state: true },
   };
 
   declare article: ArticleView | null;
   declare loading: boolean;
   declare error: string | null;
+  /** Every tag in the library, offered when adding one. */
+  declare knownTags: string[];
+  /** How far along the article the reader is, 0..1. */
+  declare progress: number;
+  declare exportOpen: boolean;
 
   constructor() {
     super();
     this.article = null;
     this.loading = false;
     this.error = null;
+    this.knownTags = [];
+    this.progress = 0;
+    this.exportOpen = false;
   }
 
   static override styles = [
@@ -96,12 +113,76 @@ export class ArticleReader extends LitElement {
         scroll-padding-block: 96px;
       }
 
+      /* How far along: a thin bar under the toolbar. */
+      .progress {
+        block-size: 3px;
+        background: transparent;
+      }
+
+      .progress .fill {
+        block-size: 100%;
+        inline-size: 100%;
+        background: var(--accent);
+        transform-origin: var(--progress-origin, right);
+        transition: transform 80ms linear;
+      }
+
+      :host(:dir(ltr)) {
+        --progress-origin: left;
+      }
+
+      .actions {
+        display: flex;
+        align-items: center;
+        gap: 0.15rem;
+      }
+
+      .export {
+        position: relative;
+      }
+
+      .export-menu {
+        position: absolute;
+        inset-block-start: calc(100% + 4px);
+        inset-inline-end: 0;
+        z-index: 5;
+        display: grid;
+        min-inline-size: 11rem;
+        padding: 0.3rem;
+        border: 1px solid var(--border-strong);
+        border-radius: var(--radius);
+        background: var(--surface-raised);
+        box-shadow: var(--shadow-lg);
+      }
+
+      .export-menu button {
+        block-size: 36px;
+        padding-inline: 0.75rem;
+        border: 0;
+        border-radius: var(--radius-sm);
+        background: transparent;
+        text-align: start;
+        cursor: pointer;
+      }
+
+      .export-menu button:hover {
+        background: var(--surface-hover);
+      }
+
+      .icon-button[aria-pressed='true'] {
+        color: var(--accent);
+      }
+
+      .icon-button.danger:hover {
+        color: var(--danger);
+      }
+
       article {
-        max-inline-size: 68ch;
+        max-inline-size: calc(var(--reading-measure) + 5rem);
         margin-inline: auto;
         padding: 2.75rem 2.5rem 5rem;
         font-family: var(--font-reading);
-        font-size: 1.22rem;
+        font-size: var(--reading-size);
       }
 
       .kicker {
@@ -116,7 +197,7 @@ export class ArticleReader extends LitElement {
         margin: 0;
         color: var(--text-strong);
         font-family: var(--font-reading);
-        font-size: 2rem;
+        font-size: 1.65em;
         font-weight: 700;
         line-height: 1.55;
         text-wrap: balance;
@@ -161,9 +242,13 @@ export class ArticleReader extends LitElement {
       .body {
         margin-block-start: 1.75rem;
         color: var(--text);
-        line-height: 1.95;
-        text-align: start;
+        line-height: var(--reading-line-height);
+        text-align: var(--reading-align);
         hyphens: auto;
+      }
+
+      .meta .hijri {
+        color: var(--muted);
       }
 
       .body p {
@@ -309,6 +394,10 @@ export class ArticleReader extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (!changed.has('article') || this.article === null) return;
+    const previous = changed.get('article') as ArticleView | null | undefined;
+    // The same article again (bookmarked, tagged, marked read): keep the reader where it is.
+    if (previous?.id === this.article.id && previous.highlights === this.article.highlights) return;
+    this.exportOpen = false;
     const article = this.article;
     const body = this.renderRoot.querySelector<HTMLElement>('.body');
     if (article.html !== null && body !== null) {
@@ -317,7 +406,51 @@ export class ArticleReader extends LitElement {
       for (const block of body.querySelectorAll(BLOCKS)) if (!block.hasAttribute('dir')) block.setAttribute('dir', 'auto');
       if (article.highlights.length > 0) markWordsInDom(body, article.text, article.highlights);
     }
-    this.scrollToFirstMark();
+    this.scrollToStart(article);
+  }
+
+  /**
+   * Whether the reader has scrolled this article themselves (wheel, keys, touch, the scroll bar):
+   * the view's own scrolling (to a match, to the saved position, layout shifts as images load)
+   * is not reading, so it neither saves a position nor marks the article read.
+   */
+  private userScrolling = false;
+
+  private readonly onUserInput = (): void => {
+    this.userScrolling = true;
+  };
+
+  /** Where a freshly opened article starts: at the search's first match, else where it was left. */
+  private scrollToStart(article: ArticleView): void {
+    const scroller = this.scroller;
+    this.userScrolling = false;
+    if (article.highlights.length > 0 || article.titleHighlights.length > 0 || scroller === null || article.position <= 0) {
+      this.scrollToFirstMark();
+    } else {
+      scroller.scrollTo({ top: article.position * Math.max(0, scroller.scrollHeight - scroller.clientHeight) });
+    }
+    this.progress = this.fraction();
+  }
+
+  /** The fraction of the article scrolled: 0 at the top, 1 when its end is in view. */
+  private fraction(): number {
+    const scroller = this.scroller;
+    if (scroller === null) return 0;
+    const range = scroller.scrollHeight - scroller.clientHeight;
+    return range <= 0 ? 1 : Math.min(1, Math.max(0, scroller.scrollTop / range));
+  }
+
+  private onScroll(): void {
+    const article = this.article;
+    if (article === null) return;
+    this.progress = this.fraction();
+    if (!this.userScrolling) return;
+    this.dispatchEvent(new CustomEvent('reading-scroll', { detail: { id: article.id, fraction: this.progress }, bubbles: true, composed: true }));
+  }
+
+  /** Moves the focus into the article's text, so the arrows and Page Down scroll it. */
+  focusText(): void {
+    this.scroller?.focus({ preventScroll: true });
   }
 
   /**
@@ -339,7 +472,12 @@ export class ArticleReader extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`${this.renderToolbar()} ${this.loading ? html`<div class="loading-bar" role="progressbar"></div>` : nothing}
+    return html`${this.renderToolbar()}
+    ${this.loading
+      ? html`<div class="loading-bar" role="progressbar" aria-label=${strings.loading}></div>`
+      : this.article === null
+        ? nothing
+        : html`<div class="progress" aria-hidden="true"><div class="fill" style="transform: scaleX(${this.progress.toFixed(4)})"></div></div>`}
     ${this.renderContent()}`;
   }
 
@@ -348,6 +486,7 @@ export class ArticleReader extends LitElement {
     return html`<div class="toolbar">
       <button class="icon-button back" title=${strings.back} aria-label=${strings.back} @click=${this.back}>${backIcon}</button>
       <span class="spacer"></span>
+      ${article === null ? nothing : this.renderActions(article)}
       ${article === null
         ? nothing
         : html`<button
@@ -363,6 +502,73 @@ export class ArticleReader extends LitElement {
     </div>`;
   }
 
+  private renderActions(article: ArticleView): TemplateResult {
+    const readLabel = `${article.read ? strings.markUnread : strings.markRead} (${strings.readShortcut})`;
+    const web = article.url !== null && /^https?:/i.test(article.url);
+    return html`<div class="actions">
+      <button class="icon-button toggle-read" title=${readLabel} aria-label=${readLabel} @click=${() => this.emit('toggle-read')}>
+        ${article.read ? unreadIcon : readIcon}
+      </button>
+      ${web
+        ? html`<button class="icon-button copy-link" title=${strings.copyLink} aria-label=${strings.copyLink} @click=${() => this.emit('copy-link')}>
+              ${linkIcon}
+            </button>
+            <button
+              class="icon-button open-original"
+              title=${strings.openOriginal}
+              aria-label=${strings.openOriginal}
+              @click=${() => this.emit('open-external', { url: article.url })}
+            >
+              ${externalIcon}
+            </button>`
+        : nothing}
+      <div class="export" @keydown=${this.onExportKeyDown} @focusout=${this.onExportFocusOut}>
+        <button
+          class="icon-button export-button"
+          title=${strings.exportLabel}
+          aria-label=${strings.exportLabel}
+          aria-expanded=${this.exportOpen ? 'true' : 'false'}
+          aria-controls="export-menu"
+          @click=${() => (this.exportOpen = !this.exportOpen)}
+        >
+          ${downloadIcon}
+        </button>
+        ${this.exportOpen
+          ? html`<div class="export-menu" id="export-menu" role="group" aria-label=${strings.exportLabel}>
+              <button data-format="md" @click=${() => this.exportAs('md')}>${strings.exportMarkdown}</button>
+              <button data-format="html" @click=${() => this.exportAs('html')}>${strings.exportHtml}</button>
+            </div>`
+          : nothing}
+      </div>
+      <button class="icon-button danger delete" title=${strings.deleteArticle} aria-label=${strings.deleteArticle} @click=${() => this.emit('delete-article')}>
+        ${trashIcon}
+      </button>
+    </div>`;
+  }
+
+  private exportAs(format: ExportFormat): void {
+    this.exportOpen = false;
+    this.emit('export-article', { format });
+    this.renderRoot.querySelector<HTMLElement>('.export-button')?.focus();
+  }
+
+  private onExportKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.exportOpen) {
+      event.stopPropagation();
+      this.exportOpen = false;
+      this.renderRoot.querySelector<HTMLElement>('.export-button')?.focus();
+    }
+  }
+
+  private onExportFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (next === null || !(event.currentTarget as HTMLElement).contains(next)) this.exportOpen = false;
+  }
+
+  private emit(type: string, detail: unknown = undefined): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
   private renderContent(): TemplateResult {
     if (this.error !== null) {
       return html`<div class="empty"><p class="error" role="alert">${this.error}</p></div>`;
@@ -375,20 +581,41 @@ export class ArticleReader extends LitElement {
         <p>${strings.noReaderText}</p>
       </div>`;
     }
-    const date = formatLongDate(article.published);
+    const date = formatArticleDate(article.published);
     // Focusable so that the keyboard scrolls the article (arrows, space, Page Down).
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${article.title}>
-      <article dir=${article.dir} lang=${article.lang ?? nothing} data-id=${article.id}>
+    return html`<div
+      class="scroll"
+      tabindex="0"
+      role="region"
+      aria-label=${article.title}
+      @scroll=${this.onScroll}
+      @wheel=${this.onUserInput}
+      @keydown=${this.onUserInput}
+      @pointerdown=${this.onUserInput}
+      @touchstart=${this.onUserInput}
+    >
+      <article dir=${article.dir} lang=${article.lang ?? nothing} data-id=${article.id} aria-labelledby="article-title">
         ${article.source === null ? nothing : html`<p class="kicker">${article.source}</p>`}
-        <h1 dir="auto">${marked(article.title, article.titleHighlights)}</h1>
-        <div class="meta" lang="ar">
-          ${date === null ? nothing : html`<span class="date">${date}</span>`}
+        <h1 id="article-title" dir="auto">${marked(article.title, article.titleHighlights)}</h1>
+        <div class="meta" lang=${document.documentElement.lang} dir=${document.documentElement.dir}>
+          ${date === null
+            ? nothing
+            : html`<span class="date">${date.gregorian}</span>${date.hijri === null ? nothing : html`<span class="hijri">${date.hijri}</span>`}`}
           <span class="reading-time">${clockIcon}${readingTime(article.text)}</span>
           ${article.byline === null ? nothing : html`<span class="byline">${strings.by} <bdi>${article.byline}</bdi></span>`}
           ${article.url !== null && /^https?:/i.test(article.url)
             ? html`<a href=${article.url} @click=${this.openLink}>${externalIcon}${strings.openOriginal}</a>`
             : nothing}
         </div>
+        <sahifa-article-annotations
+          lang=${document.documentElement.lang}
+          dir=${document.documentElement.dir}
+          .articleId=${article.id}
+          .tags=${article.tags}
+          .note=${article.note}
+          .bookmarked=${article.bookmarked}
+          .knownTags=${this.knownTags}
+        ></sahifa-article-annotations>
         <div class="body" @click=${this.openLink}>${this.renderBody(article)}</div>
       </article>
     </div>`;
@@ -397,7 +624,9 @@ export class ArticleReader extends LitElement {
   private renderBody(article: ArticleView): unknown {
     // Sanitized in main at import; CSP forbids inline scripts and handlers on top of that.
     // Keyed on the view object: a new view (another query's marks) starts from the pristine HTML.
-    if (article.html !== null) return keyed(article, unsafeHTML(article.html));
+    // Keyed on the highlights, which are new for each view fetched: a copy of the same view
+    // (marked read, tagged) keeps the DOM and its marks.
+    if (article.html !== null) return keyed(article.highlights, unsafeHTML(article.html));
     const paragraphs = splitParagraphs(article.text);
     // Plain-text files often open with their title line: the heading already shows it.
     if (paragraphs[0]?.text.trim() === article.title.trim()) paragraphs.shift();

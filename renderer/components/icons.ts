@@ -40,3 +40,33 @@ export const brandMark = svg`<svg class="brand-mark" viewBox="32 32 448 448" wid
   <path d="M346 252C346 218 304 206 276 221C262 229 258 246 270 251C274 252 280 252 288 252H346M270 252H252C246 252 242 248 242 236M242 246C242 288 210 310 184 298C170 291 166 276 170 262"
     fill="none" stroke="#0d6b58" stroke-width="26" stroke-linecap="round" stroke-linejoin="round"/>
 </svg>`;
+
+// ---- Reading (issue 6)
+
+export const settingsIcon = icon(
+  svg`<circle cx="12" cy="12" r="3"/><path d="M19.4 15a1.65 1.65 0 0 0 .33 1.82l.06.06a2 2 0 1 1-2.83 2.83l-.06-.06a1.65 1.65 0 0 0-1.82-.33 1.65 1.65 0 0 0-1 1.51V21a2 2 0 1 1-4 0v-.09A1.65 1.65 0 0 0 9 19.4a1.65 1.65 0 0 0-1.82.33l-.06.06a2 2 0 1 1-2.83-2.83l.06-.06A1.65 1.65 0 0 0 4.68 15a1.65 1.65 0 0 0-1.51-1H3a2 2 0 1 1 0-4h.09A1.65 1.65 0 0 0 4.6 9a1.65 1.65 0 0 0-.33-1.82l-.06-.06a2 2 0 1 1 2.83-2.83l.06.06A1.65 1.65 0 0 0 9 4.68a1.65 1.65 0 0 0 1-1.51V3a2 2 0 1 1 4 0v.09a1.65 1.65 0 0 0 1 1.51 1.65 1.65 0 0 0 1.82-.33l.06-.06a2 2 0 1 1 2.83 2.83l-.06.06A1.65 1.65 0 0 0 19.4 9a1.65 1.65 0 0 0 1.51 1H21a2 2 0 1 1 0 4h-.09a1.65 1.65 0 0 0-1.51 1z"/>`,
+);
+
+export const keyboardIcon = icon(
+  svg`<rect x="2.75" y="6" width="18.5" height="12" rx="2"/><path d="M6.5 9.5h.01M10 9.5h.01M13.5 9.5h.01M17 9.5h.01M6.5 12.75h.01M17 12.75h.01M9 15h6"/>`,
+);
+
+export const trashIcon = icon(svg`<path d="M4.5 7h15"/><path d="M9.5 7V4.75h5V7"/><path d="M6.5 7l.9 12.25A1.5 1.5 0 0 0 8.9 20.5h6.2a1.5 1.5 0 0 0 1.5-1.25L17.5 7"/><path d="M10.25 11v5.5M13.75 11v5.5"/>`);
+
+export const linkIcon = icon(
+  svg`<path d="M10 13.5a4 4 0 0 0 5.66 0l2.83-2.83a4 4 0 0 0-5.66-5.66L11.5 6.34"/><path d="M14 10.5a4 4 0 0 0-5.66 0l-2.83 2.83a4 4 0 0 0 5.66 5.66l1.33-1.33"/>`,
+);
+
+export const downloadIcon = icon(svg`<path d="M12 4v11"/><path d="m7.5 10.5 4.5 4.5 4.5-4.5"/><path d="M5 20h14"/>`);
+
+export const tagIcon = icon(
+  svg`<path d="M3.75 12.4V4.75a1 1 0 0 1 1-1h7.65a1 1 0 0 1 .7.29l7.3 7.3a1.5 1.5 0 0 1 0 2.12l-6.94 6.94a1.5 1.5 0 0 1-2.12 0l-7.3-7.3a1 1 0 0 1-.29-.7z"/><circle cx="8.25" cy="8.25" r="1.25"/>`,
+);
+
+/** An open envelope: the article is read. */
+export const readIcon = icon(svg`<path d="M3.75 10 12 4.5 20.25 10v8.75a1.25 1.25 0 0 1-1.25 1.25H5a1.25 1.25 0 0 1-1.25-1.25z"/><path d="m3.75 10 8.25 5.5 8.25-5.5"/>`);
+
+/** A closed envelope with a dot: the article is unread. */
+export const unreadIcon = icon(svg`<rect x="3.75" y="6" width="16.5" height="13" rx="1.25"/><path d="m3.75 7.5 8.25 5.5 8.25-5.5"/><circle cx="19" cy="6" r="2.5" fill="currentColor"/>`);
+
+export const plusIcon = icon(svg`<path d="M12 5v14M5 12h14"/>`);

@@ -151,7 +151,9 @@ export class ImportToast extends LitElement {
     const { report } = status;
     const failed = report.failed.length;
     const summary = report.cancelled
-      ? strings.importCancelled
+      ? report.imported > 0
+        ? strings.importCancelledKept(report.imported)
+        : strings.importCancelled
       : report.imported + report.duplicates + failed === 0
         ? strings.importNothing
         : strings.importSummary(report.imported, report.duplicates, failed);

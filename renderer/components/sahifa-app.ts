@@ -11,11 +11,28 @@ import { sahifa } from '../sahifa';
 import { formatNumber, strings } from '../strings';
 import type { ListItem } from './article-list';
 import type { ImportStatus } from './import-toast';
+import type { ImportProgressState } from './import-progress';
 import { brandMark, bookmarkIcon, closeIcon, importIcon, libraryIcon, searchIcon } from './icons';
 import { sharedStyles } from './shared-styles';
+// ---- Reading (issue 6)
+import type { ExportFormat, ListSort, SourceCount, TagCount } from '../../preload/api';
+import { copyText, downloadFile } from '../clipboard';
+import { ReadingTracker } from '../reading-tracker';
+import { onSettingsChange } from '../settings-store';
+import { shortcutFor, type ShortcutAction } from '../shortcuts';
+import type { ArticleList } from './article-list';
+import type { ArticleReader } from './article-reader';
+import type { Notice } from './notice-toast';
+import type { SettingsPanel } from './settings-panel';
+import type { ShortcutsDialog } from './shortcuts-dialog';
+import { keyboardIcon, settingsIcon, tagIcon } from './icons';
+import './notice-toast';
+import './settings-panel';
+import './shortcuts-dialog';
 import './article-list';
 import './article-reader';
 import './import-toast';
+import './import-progress';
 
 type View = 'library' | 'bookmarks';
 
@@ -57,9 +74,18 @@ export class SahifaApp extends LitElement {
     articleLoading: { state: true },
     articleError: { state: true },
     importStatus: { state: true },
+    importProgress: { state: true },
     dragging: { state: true },
     narrow: { type: Boolean, reflect: true },
     pane: { type: String, reflect: true },
+    // Reading (issue 6)
+    unread: { state: true },
+    tag: { state: true },
+    source: { state: true },
+    sort: { state: true },
+    tags: { state: true },
+    sources: { state: true },
+    notice: { state: true },
   };
 
   declare view: View;
@@ -76,17 +102,48 @@ export class SahifaApp extends LitElement {
   declare articleLoading: boolean;
   declare articleError: string | null;
   declare importStatus: ImportStatus | null;
+  /** The import running now (its bar and cancel button), null when none. */
+  declare importProgress: ImportProgressState | null;
   declare dragging: boolean;
   /** One pane at a time on small windows. */
   declare narrow: boolean;
   declare pane: 'list' | 'reader';
+  // ---- Reading (issue 6): what the list is narrowed to and sorted by, the sidebar's tags.
+  declare unread: boolean;
+  /** The tag the list is limited to, null for none. */
+  declare tag: string | null;
+  declare source: string | null;
+  declare sort: ListSort;
+  declare tags: TagCount[];
+  declare sources: SourceCount[];
+  declare notice: Notice | null;
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private articleRequest = 0;
   private dragDepth = 0;
   private lastReportKey = '';
+  /** Cancels the import of files the window sends in batches itself (drops, the file input). */
+  private fileImportAbort: AbortController | null = null;
+  /** Imports whose report arrived: a progress event of theirs still on its way must not bring the bar back. */
+  private readonly finishedImports = new Set<number>();
   private unsubscribe: (() => void) | null = null;
   private readonly narrowQuery = window.matchMedia(NARROW);
+  // ---- Reading (issue 6)
+  private readonly tracker = new ReadingTracker({
+    savePosition: (id, position) => {
+      if (this.article?.id === id) this.article = { ...this.article, position };
+      sahifa()
+        .saveReading({ id, position })
+        .catch((error: unknown) => console.warn('sahifa: reading position not saved', error));
+    },
+    markRead: (id) => void this.setRead(id, true),
+  });
+  private unsubscribeSettings: (() => void) | null = null;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Resolves when the current list's first page is in. */
+  private listReady: Promise<void> = Promise.resolve();
+  /** The last deletion, while it can be undone. */
+  private undoable: { id: number; title: string } | null = null;
 
   constructor() {
     super();
@@ -102,9 +159,17 @@ export class SahifaApp extends LitElement {
     this.articleLoading = false;
     this.articleError = null;
     this.importStatus = null;
+    this.importProgress = null;
     this.dragging = false;
     this.narrow = this.narrowQuery.matches;
     this.pane = 'list';
+    this.unread = false;
+    this.tag = null;
+    this.source = null;
+    this.sort = 'date';
+    this.tags = [];
+    this.sources = [];
+    this.notice = null;
   }
 
   static override styles = [
@@ -491,6 +556,111 @@ export class SahifaApp extends LitElement {
       :host([narrow]) .import-label {
         display: none;
       }
+
+      /* ---------- reading (issue 6) ---------- */
+      .top-actions {
+        display: flex;
+        align-items: center;
+        gap: 0.35rem;
+      }
+
+      nav {
+        overflow-y: auto;
+      }
+
+      nav h2.tags-heading {
+        margin-block-start: 1rem;
+      }
+
+      .tag-list {
+        display: grid;
+        gap: 0.2rem;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+
+      .nav-item.tag-item .icon {
+        inline-size: 18px;
+        block-size: 18px;
+      }
+
+      .nav-item.tag-item .label {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+
+      .list-tools {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.4rem;
+        padding: 0 1.25rem 0.7rem;
+        border-block-end: 1px solid var(--border);
+      }
+
+      .list-header {
+        border-block-end: 0;
+        padding-block-end: 0.45rem;
+        min-block-size: 48px;
+      }
+
+      .list-pane {
+        grid-template-rows: auto auto minmax(0, 1fr);
+      }
+
+      .brand {
+        min-inline-size: 0;
+        overflow: hidden;
+      }
+
+      .brand svg {
+        flex: none;
+      }
+
+      .brand small {
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+
+      .list-tools select {
+        flex: 1 1 6rem;
+        min-inline-size: 0;
+        max-inline-size: 12rem;
+        block-size: 32px;
+        padding-inline: 0.5rem;
+        border: 1px solid var(--border-strong);
+        border-radius: var(--radius-sm);
+        background: var(--surface-raised);
+        color: var(--text);
+        font: inherit;
+        font-size: 0.82rem;
+      }
+
+      .list-tools .unread-toggle {
+        flex: none;
+        block-size: 32px;
+        padding-inline: 0.7rem;
+        font-size: 0.82rem;
+      }
+
+      .list-tools .unread-toggle[aria-pressed='true'] {
+        border-color: var(--accent);
+        background: var(--accent-soft);
+        color: var(--accent);
+        font-weight: 600;
+      }
+
+      sahifa-article-reader:focus {
+        outline: none;
+      }
+
+      @media (max-width: 1100px) {
+        nav h2.tags-heading {
+          display: none;
+        }
+      }
     `,
   ];
 
@@ -503,8 +673,12 @@ export class SahifaApp extends LitElement {
     window.addEventListener('drop', this.onDrop);
     this.narrowQuery.addEventListener('change', this.onNarrowChange);
     this.unsubscribe = sahifa().onEvent(this.onAppEvent);
+    this.unsubscribeSettings = onSettingsChange(this.onSettingsChanged);
+    window.addEventListener('pagehide', this.onPageHide);
     this.reloadList();
     void this.refreshStats();
+    // After the first rows: they come first.
+    void this.listReady.then(() => this.refreshFacets());
   }
 
   override disconnectedCallback(): void {
@@ -516,6 +690,10 @@ export class SahifaApp extends LitElement {
     window.removeEventListener('drop', this.onDrop);
     this.narrowQuery.removeEventListener('change', this.onNarrowChange);
     this.unsubscribe?.();
+    this.unsubscribeSettings?.();
+    window.removeEventListener('pagehide', this.onPageHide);
+    this.tracker.close();
+    clearTimeout(this.noticeTimer);
     this.list?.close();
     clearTimeout(this.searchTimer);
   }
@@ -535,11 +713,13 @@ export class SahifaApp extends LitElement {
     this.list?.close();
     const query = this.activeQuery;
     const bookmarked = this.view === 'bookmarks';
+    const narrowing = { unread: this.unread, ...(this.tag === null ? {} : { tag: this.tag }), ...(this.source === null ? {} : { source: this.source }) };
+    const sort = this.sort;
     const api = sahifa();
     const list = new PagedList<ListItem>(
       query === ''
-        ? (offset, limit) => api.listArticles({ filter: bookmarked ? 'bookmarked' : 'all', offset, limit })
-        : (offset, limit) => api.search({ query, offset, limit, bookmarked }),
+        ? (offset, limit) => api.listArticles({ filter: bookmarked ? 'bookmarked' : 'all', ...narrowing, sort, offset, limit })
+        : (offset, limit) => api.search({ query, offset, limit, bookmarked, ...narrowing }),
       {
         pageSize: PAGE_SIZE,
         onChange: () => {
@@ -552,7 +732,7 @@ export class SahifaApp extends LitElement {
     );
     this.list = list;
     this.listError = null;
-    void list.start();
+    this.listReady = list.start();
   }
 
   private async refreshStats(): Promise<void> {
@@ -566,6 +746,7 @@ export class SahifaApp extends LitElement {
   private refreshAll(): void {
     this.reloadList();
     void this.refreshStats();
+    void this.refreshFacets();
   }
 
   private async openArticle(id: number): Promise<void> {
@@ -579,6 +760,7 @@ export class SahifaApp extends LitElement {
       const article = await sahifa().getArticle(query === '' ? { id } : { id, query });
       if (request !== this.articleRequest) return;
       this.article = article;
+      this.tracker.open(article);
     } catch (error) {
       if (request !== this.articleRequest) return;
       this.article = null;
@@ -586,6 +768,239 @@ export class SahifaApp extends LitElement {
     } finally {
       if (request === this.articleRequest) this.articleLoading = false;
     }
+  }
+
+  // ---------------------------------------------------------------- reading (issue 6)
+
+  /** The sidebar's tags and the list's sources, with their counts. */
+  private async refreshFacets(): Promise<void> {
+    try {
+      const [tags, sources] = await Promise.all([sahifa().listTags({}), sahifa().listSources({})]);
+      this.tags = tags;
+      this.sources = sources;
+      // A tag or source that is gone (its last article untagged or deleted) no longer narrows the list.
+      if (this.tag !== null && !tags.some((t) => t.name === this.tag)) this.setTag(null);
+      if (this.source !== null && !sources.some((s) => s.source === this.source)) this.setSource(null);
+    } catch (error) {
+      console.warn('sahifa: tags and sources not loaded', error);
+    }
+  }
+
+  private get listElement(): ArticleList | null {
+    return this.renderRoot.querySelector('sahifa-article-list');
+  }
+
+  private get readerElement(): ArticleReader | null {
+    return this.renderRoot.querySelector('sahifa-article-reader');
+  }
+
+  private readonly onSettingsChanged = (): void => {
+    // The language or the digits may have changed: every component renders its text again.
+    const refresh = (root: ParentNode): void => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element instanceof HTMLElement && 'requestUpdate' in element) (element as unknown as LitElement).requestUpdate();
+        if (element.shadowRoot) refresh(element.shadowRoot);
+      }
+    };
+    this.requestUpdate();
+    refresh(this.renderRoot);
+    this.listRevision++;
+  };
+
+  private readonly onPageHide = (): void => this.tracker.close();
+
+  private showNotice(notice: Notice, ms = 4_000): void {
+    clearTimeout(this.noticeTimer);
+    this.notice = notice;
+    this.noticeTimer = setTimeout(() => this.dismissNotice(), ms);
+  }
+
+  private dismissNotice(): void {
+    clearTimeout(this.noticeTimer);
+    const hadFocus = this.renderRoot.querySelector('sahifa-notice-toast')?.matches(':focus-within') ?? false;
+    this.notice = null;
+    this.undoable = null;
+    // The focus was on the notice's button: it goes where the reader was working.
+    if (hadFocus) this.focusWorkArea();
+  }
+
+  private focusWorkArea(): void {
+    if (this.article !== null) this.readerElement?.focusText();
+    else this.listElement?.focusCurrent();
+  }
+
+  private async setRead(id: number, read: boolean): Promise<void> {
+    try {
+      await sahifa().saveReading({ id, read });
+      if (this.article?.id === id) this.article = { ...this.article, read };
+      this.list?.update((item) => item.id === id, (item) => ({ ...item, read }));
+    } catch (error) {
+      this.showNotice({ message: messageOf(error), kind: 'error' });
+    }
+  }
+
+  private async toggleRead(): Promise<void> {
+    const article = this.article;
+    if (article === null) return;
+    this.tracker.settle();
+    await this.setRead(article.id, !article.read);
+  }
+
+  private async copyLink(): Promise<void> {
+    const url = this.article?.url;
+    if (!url) return;
+    const copied = await copyText(url);
+    this.showNotice(copied ? { message: strings.linkCopied } : { message: strings.copyFailed, kind: 'error' }, 2_500);
+  }
+
+  private async exportCurrent(format: ExportFormat): Promise<void> {
+    const article = this.article;
+    if (article === null) return;
+    try {
+      const result = await sahifa().exportArticle({ id: article.id, format });
+      if (result.kind === 'content') downloadFile(result.fileName, result.mimeType, result.content);
+      if (result.kind !== 'cancelled') this.showNotice({ message: strings.exported }, 2_500);
+    } catch (error) {
+      this.showNotice({ message: messageOf(error), kind: 'error' });
+    }
+  }
+
+  /** Deletes the article in the reader, opens the next one in its place, and offers an undo for a few seconds. */
+  private async deleteCurrent(): Promise<void> {
+    const article = this.article;
+    if (article === null) return;
+    const index = this.list?.get(this.listElement?.currentRowIndex ?? -1)?.id === article.id ? this.listElement?.currentRowIndex ?? 0 : 0;
+    try {
+      const deleted = await sahifa().deleteArticle({ id: article.id });
+      this.tracker.drop(article.id);
+      this.article = null;
+      this.selectedId = null;
+      this.undoable = deleted;
+      this.showNotice({ message: strings.deleted(deleted.title), action: { label: strings.undo, run: () => void this.undoDelete() } }, 8_000);
+      this.refreshAll();
+      await this.listReady;
+      await this.updateComplete;
+      const list = this.listElement;
+      if (list !== null && (this.list?.total ?? 0) > 0) {
+        await list.updateComplete;
+        list.selectIndex(index);
+      } else {
+        this.searchInput?.focus();
+      }
+      void this.refreshStats();
+    } catch (error) {
+      this.showNotice({ message: messageOf(error), kind: 'error' });
+    }
+  }
+
+  private async undoDelete(): Promise<void> {
+    const undoable = this.undoable;
+    if (undoable === null) return;
+    this.undoable = null;
+    clearTimeout(this.noticeTimer);
+    this.notice = null;
+    try {
+      const { id } = await sahifa().restoreArticle({ id: undoable.id });
+      this.refreshAll();
+      await this.openArticle(id);
+      this.showNotice({ message: strings.restored }, 2_500);
+      await this.updateComplete;
+      this.readerElement?.focusText();
+    } catch (error) {
+      this.showNotice({ message: messageOf(error), kind: 'error' });
+    }
+  }
+
+  private async saveTags(id: number, tags: string[]): Promise<void> {
+    try {
+      const result = await sahifa().setTags({ id, tags });
+      if (this.article?.id === id) this.article = { ...this.article, tags: result.tags };
+      void this.refreshFacets();
+    } catch (error) {
+      this.showNotice({ message: messageOf(error), kind: 'error' });
+    }
+  }
+
+  private async saveNote(id: number, note: string): Promise<void> {
+    try {
+      const result = await sahifa().setNote({ id, note });
+      if (this.article?.id === id) this.article = { ...this.article, note: result.note, bookmarked: result.bookmarked };
+      this.list?.update((item) => item.id === id, (item) => ({ ...item, bookmarked: result.bookmarked }));
+      this.showNotice({ message: strings.noteSaved }, 2_500);
+      void this.refreshStats();
+    } catch (error) {
+      this.showNotice({ message: messageOf(error), kind: 'error' });
+    }
+  }
+
+  private setTag(tag: string | null): void {
+    this.tag = tag;
+    if (tag !== null) this.view = 'library';
+    if (this.narrow) this.pane = 'list';
+    this.reloadList();
+  }
+
+  private setSource(source: string | null): void {
+    this.source = source;
+    this.reloadList();
+  }
+
+  /** Enter on a row: that article, with the focus in its text. */
+  private async enterReader(row: HTMLElement | null): Promise<void> {
+    const id = Number(row?.dataset.id);
+    if (Number.isInteger(id) && id > 0 && id !== this.article?.id) await this.openArticle(id);
+    if (this.narrow) this.pane = 'reader';
+    await this.updateComplete;
+    this.readerElement?.focusText();
+  }
+
+  /** Esc: back to the list, on the current article's row. */
+  private leaveReader(): void {
+    if (this.narrow) this.pane = 'list';
+    void this.updateComplete.then(() => this.listElement?.focusCurrent());
+  }
+
+  private get settingsPanel(): SettingsPanel | null {
+    return this.renderRoot.querySelector('sahifa-settings-panel');
+  }
+
+  private get shortcutsDialog(): ShortcutsDialog | null {
+    return this.renderRoot.querySelector('sahifa-shortcuts-dialog');
+  }
+
+  private runShortcut(action: ShortcutAction, event: KeyboardEvent, target: Element | null): void {
+    switch (action) {
+      case 'search':
+        this.focusSearch();
+        return;
+      case 'help':
+        void this.shortcutsDialog?.show(target instanceof HTMLElement ? target : null);
+        return;
+      case 'next':
+      case 'previous':
+        this.listElement?.step(action === 'next' ? 1 : -1);
+        return;
+      case 'open':
+        void this.enterReader(target instanceof HTMLElement ? target : null);
+        return;
+      case 'back':
+        if (this.notice !== null && this.renderRoot.querySelector('sahifa-notice-toast')?.matches(':focus-within')) this.dismissNotice();
+        else this.leaveReader();
+        return;
+      case 'bookmark':
+        if (this.article !== null) void this.toggleBookmark();
+        return;
+      case 'toggle-read':
+        void this.toggleRead();
+        return;
+      case 'delete':
+        void this.deleteCurrent();
+        return;
+      case 'undo':
+        void this.undoDelete();
+        return;
+    }
+    void event;
   }
 
   private async toggleBookmark(): Promise<void> {
@@ -623,32 +1038,78 @@ export class SahifaApp extends LitElement {
 
   private async importFileList(files: readonly File[]): Promise<void> {
     if (files.length === 0) return;
-    this.importStatus = { kind: 'progress', done: 0, total: files.length };
+    const abort = new AbortController();
+    this.fileImportAbort = abort;
+    this.importStatus = null;
+    this.importProgress = { id: null, done: 0, total: files.length, current: '', cancelling: false };
     try {
-      const report = await importFiles(files, (done, total) => {
-        if (this.importStatus?.kind === 'progress') this.importStatus = { kind: 'progress', done, total };
-      });
+      const report = await importFiles(
+        files,
+        (done, total) => {
+          if (this.fileImportAbort === abort && this.importProgress !== null) this.importProgress = { ...this.importProgress, done, total };
+        },
+        abort.signal,
+      );
       this.showReport(report);
     } catch (error) {
+      this.finishProgress();
       this.importStatus = { kind: 'error', message: messageOf(error) };
       this.refreshAll();
+    } finally {
+      if (this.fileImportAbort === abort) this.fileImportAbort = null;
     }
   }
 
   private async importPathList(paths: string[]): Promise<void> {
-    this.importStatus = { kind: 'progress', done: 0, total: paths.length };
+    this.importStatus = null;
+    // The number of files is known once main has read the folders: its first progress event says.
+    this.importProgress = { id: null, done: 0, total: 0, current: '', cancelling: false };
     try {
       this.showReport(await sahifa().importPaths({ paths }));
     } catch (error) {
+      this.finishProgress();
       this.importStatus = { kind: 'error', message: messageOf(error) };
       this.refreshAll();
     }
   }
 
   private showReport(report: ImportReport): void {
+    this.finishProgress();
     this.lastReportKey = reportKey(report);
     this.importStatus = { kind: 'report', report };
     this.refreshAll();
+  }
+
+  private finishProgress(): void {
+    if (this.importProgress?.id != null) this.finishedImports.add(this.importProgress.id);
+    this.importProgress = null;
+  }
+
+  private readonly onCancelImport = (): void => {
+    const progress = this.importProgress;
+    if (progress === null || progress.cancelling) return;
+    this.importProgress = { ...progress, cancelling: true };
+    if (progress.id === null) {
+      // Files sent in batches stop before the next batch; an import by path whose id is not known
+      // yet is cancelled as soon as its first progress event names it.
+      this.fileImportAbort?.abort();
+      return;
+    }
+    sahifa()
+      .cancelImport({ id: progress.id })
+      .catch((error: unknown) => console.warn('sahifa: cancelling the import failed', error));
+  };
+
+  private onImportProgress(event: Extract<SahifaEvent, { type: 'import-progress' }>): void {
+    if (this.finishedImports.has(event.id)) return;
+    const before = this.importProgress;
+    const cancelling = before?.cancelling ?? false;
+    this.importProgress = { id: event.id, done: event.done, total: event.total, current: event.current, cancelling };
+    if (cancelling && before?.id === null && this.fileImportAbort === null) {
+      sahifa()
+        .cancelImport({ id: event.id })
+        .catch((error: unknown) => console.warn('sahifa: cancelling the import failed', error));
+    }
   }
 
   private readonly onFilesChosen = (event: Event): void => {
@@ -663,6 +1124,8 @@ export class SahifaApp extends LitElement {
   private readonly onAppEvent = (event: SahifaEvent): void => {
     switch (event.type) {
       case 'library-changed':
+        // An import by path is over (main announces its end after its last progress event).
+        if (this.importProgress?.id != null) this.finishProgress();
         if (event.report !== null && reportKey(event.report) !== this.lastReportKey) {
           this.lastReportKey = reportKey(event.report);
           this.importStatus = { kind: 'report', report: event.report };
@@ -675,6 +1138,9 @@ export class SahifaApp extends LitElement {
       case 'import-requested':
         void this.startImport();
         break;
+      case 'import-progress':
+        this.onImportProgress(event);
+        break;
     }
   };
 
@@ -685,24 +1151,19 @@ export class SahifaApp extends LitElement {
   }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    const mod = event.ctrlKey || event.metaKey;
-    if (mod && !event.altKey && (event.key === 'f' || event.key === 'F' || event.code === 'KeyF')) {
-      event.preventDefault();
-      this.focusSearch();
-      return;
-    }
+    // A dialog has the keyboard to itself (Esc closes it natively).
+    if (this.settingsPanel?.isOpen || this.shortcutsDialog?.isOpen) return;
     const target = deepActiveElement();
-    if (isEditable(target) || mod || event.altKey) return;
-    if (event.key === '/') {
-      event.preventDefault();
-      this.focusSearch();
-    } else if ((event.key === 'b' || event.key === 'B' || event.code === 'KeyB') && this.article !== null) {
-      // event.code too: with an Arabic layout the B key types "لا".
-      event.preventDefault();
-      void this.toggleBookmark();
-    } else if (event.key === 'Escape' && this.narrow && this.pane === 'reader') {
-      this.pane = 'list';
-    }
+    const action = shortcutFor(event, {
+      direction: document.documentElement.dir === 'ltr' ? 'ltr' : 'rtl',
+      inList: target instanceof HTMLElement && target.matches('button.row'),
+      editing: isEditable(target),
+    });
+    if (action === null) return;
+    // Esc on the reader's own controls (the export menu) was theirs; Delete in the note is typing.
+    if (action === 'back' && event.defaultPrevented) return;
+    event.preventDefault();
+    this.runShortcut(action, event, target);
   };
 
   private onSearchInput(event: InputEvent): void {
@@ -743,8 +1204,9 @@ export class SahifaApp extends LitElement {
   }
 
   private setView(view: View): void {
-    if (view === this.view && this.activeQuery === '') return;
+    if (view === this.view && this.activeQuery === '' && this.tag === null) return;
     this.view = view;
+    this.tag = null;
     if (this.narrow) this.pane = 'list';
     this.reloadList();
   }
@@ -799,20 +1261,36 @@ export class SahifaApp extends LitElement {
         ${this.renderSidebar()}
         <section class="list-pane" aria-labelledby="list-title">${this.renderListHeader()} ${this.renderListBody()}</section>
         <sahifa-article-reader
+          role="main"
+          aria-label=${strings.readerLabel}
           .article=${this.article}
           .loading=${this.articleLoading}
           .error=${this.articleError}
+          .knownTags=${this.tags.map((t) => t.name)}
           ?narrow=${this.narrow}
           @toggle-bookmark=${() => void this.toggleBookmark()}
-          @reader-back=${() => (this.pane = 'list')}
+          @reader-back=${() => this.leaveReader()}
           @open-external=${(event: CustomEvent<{ url: string }>) => void sahifa().openExternal({ url: event.detail.url })}
+          @toggle-read=${() => void this.toggleRead()}
+          @copy-link=${() => void this.copyLink()}
+          @export-article=${(event: CustomEvent<{ format: ExportFormat }>) => void this.exportCurrent(event.detail.format)}
+          @delete-article=${() => void this.deleteCurrent()}
+          @set-tags=${(event: CustomEvent<{ id: number; tags: string[] }>) => void this.saveTags(event.detail.id, event.detail.tags)}
+          @save-note=${(event: CustomEvent<{ id: number; note: string }>) => void this.saveNote(event.detail.id, event.detail.note)}
+          @reading-scroll=${(event: CustomEvent<{ id: number; fraction: number }>) => {
+            if (event.detail.id === this.article?.id) this.tracker.scrolled(event.detail.fraction);
+          }}
         ></sahifa-article-reader>
       </div>
       <sahifa-import-toast .status=${this.importStatus} @dismiss=${() => (this.importStatus = null)}></sahifa-import-toast>
+      <sahifa-import-progress .progress=${this.importProgress} @cancel-import=${this.onCancelImport}></sahifa-import-progress>
       ${this.dragging
         ? html`<div class="drop" aria-hidden="true">${importIcon}<span>${strings.dropHere}</span><small>${strings.dropHint}</small></div>`
         : nothing}
       <input type="file" multiple tabindex="-1" aria-hidden="true" @change=${this.onFilesChosen} />
+      <sahifa-notice-toast .notice=${this.notice} @dismiss=${() => this.dismissNotice()}></sahifa-notice-toast>
+      <sahifa-settings-panel></sahifa-settings-panel>
+      <sahifa-shortcuts-dialog></sahifa-shortcuts-dialog>
     `;
   }
 
@@ -842,9 +1320,27 @@ export class SahifaApp extends LitElement {
               </button>`}
         </span>
       </div>
-      <button class="button primary import" title=${strings.importTitle} @click=${() => void this.startImport()}>
-        ${importIcon}<span class="import-label">${strings.importButton}</span>
-      </button>
+      <div class="top-actions">
+        <button
+          class="icon-button shortcuts-button"
+          title=${`${strings.shortcuts} (?)`}
+          aria-label=${strings.shortcuts}
+          @click=${(event: MouseEvent) => void this.shortcutsDialog?.show(event.currentTarget as HTMLElement)}
+        >
+          ${keyboardIcon}
+        </button>
+        <button
+          class="icon-button settings-button"
+          title=${strings.settings}
+          aria-label=${strings.settings}
+          @click=${(event: MouseEvent) => void this.settingsPanel?.show(event.currentTarget as HTMLElement)}
+        >
+          ${settingsIcon}
+        </button>
+        <button class="button primary import" title=${strings.importTitle} @click=${() => void this.startImport()}>
+          ${importIcon}<span class="import-label">${strings.importButton}</span>
+        </button>
+      </div>
     </header>`;
   }
 
@@ -853,7 +1349,7 @@ export class SahifaApp extends LitElement {
       html`<button
         class="nav-item"
         data-view=${view}
-        aria-current=${this.view === view ? 'page' : 'false'}
+        aria-current=${this.view === view && this.tag === null ? 'page' : 'false'}
         title=${label}
         @click=${() => this.setView(view)}
       >
@@ -864,20 +1360,86 @@ export class SahifaApp extends LitElement {
       <h2>${strings.navigation}</h2>
       ${item('library', libraryIcon, strings.library, this.stats?.articles)}
       ${item('bookmarks', bookmarkIcon(false), strings.bookmarks, this.stats?.bookmarks)}
+      ${this.tags.length === 0
+        ? nothing
+        : html`<h2 class="tags-heading" id="tags-heading">${strings.tags}</h2>
+            <ul class="tag-list" aria-labelledby="tags-heading" role="list">
+              ${this.tags.map(
+                ({ name, count }) =>
+                  html`<li>
+                    <button
+                      class="nav-item tag-item"
+                      data-tag=${name}
+                      aria-current=${this.tag === name ? 'page' : 'false'}
+                      title=${name}
+                      @click=${() => this.setTag(name)}
+                    >
+                      ${tagIcon}<span class="label" dir="auto">${name}</span><span class="badge">${formatNumber(count)}</span>
+                    </button>
+                  </li>`,
+              )}
+            </ul>`}
       <p class="hint">${strings.emptyLibraryText}</p>
     </nav>`;
   }
 
   private renderListHeader(): TemplateResult {
     const searching = this.activeQuery !== '';
-    const title = searching ? `«${this.activeQuery}»` : this.view === 'bookmarks' ? strings.bookmarks : strings.library;
+    const title = searching
+      ? `«${this.activeQuery}»`
+      : this.tag !== null
+        ? strings.tagTitle(this.tag)
+        : this.view === 'bookmarks'
+          ? strings.bookmarks
+          : strings.library;
     const total = this.list?.total;
     const count = total === null || total === undefined ? '' : searching ? strings.resultCount(total) : strings.articleCount(total);
+    const allCount = this.sources.reduce((sum, s) => sum + s.count, 0);
     return html`<div class="list-header">
-      <h1 id="list-title" dir="auto">${title}</h1>
-      <span class="count" role="status" aria-live="polite">${count}</span>
-    </div>`;
+        <h1 id="list-title" dir="auto">${title}</h1>
+        <span class="count" role="status" aria-live="polite">${count}</span>
+      </div>
+      <div class="list-tools">
+        ${searching
+          ? nothing
+          : html`<select class="sort" aria-label=${strings.sortLabel} @change=${this.onSortChange}>
+              ${(
+                [
+                  ['date', strings.sortDate],
+                  ['title', strings.sortTitle],
+                  ['source', strings.sortSource],
+                ] as const
+              ).map(([value, label]) => html`<option value=${value} ?selected=${this.sort === value}>${label}</option>`)}
+            </select>`}
+        <select class="source" aria-label=${strings.sourceLabel} @change=${this.onSourceChange}>
+          <option value="" ?selected=${this.source === null}>${strings.withCount(strings.allSources, allCount)}</option>
+          ${this.sources.map(
+            ({ source, count: n }) =>
+              html`<option value=${source ?? ''} ?selected=${this.source === source}>${strings.withCount(source ?? '', n)}</option>`,
+          )}
+        </select>
+        <button
+          class="button unread-toggle"
+          aria-pressed=${this.unread ? 'true' : 'false'}
+          @click=${() => {
+            this.unread = !this.unread;
+            this.reloadList();
+          }}
+        >
+          ${strings.unreadOnly}
+        </button>
+      </div>`;
   }
+
+  private readonly onSortChange = (event: Event): void => {
+    this.sort = (event.target as HTMLSelectElement).value as ListSort;
+    this.reloadList();
+  };
+
+  private readonly onSourceChange = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    this.setSource(value === '' ? null : value);
+  };
 
   private renderListBody(): TemplateResult {
     if (this.listError !== null) {
@@ -892,6 +1454,13 @@ export class SahifaApp extends LitElement {
           <p>${strings.noResultsHint}</p>
         </div>`;
       }
+      if (this.unread || this.tag !== null || this.source !== null) {
+        return html`<div class="list-empty">
+          ${libraryIcon}
+          <h2>${strings.emptyFilteredTitle}</h2>
+          <p>${this.unread ? strings.emptyUnreadText : strings.emptyFilteredText}</p>
+        </div>`;
+      }
       const bookmarks = this.view === 'bookmarks';
       return html`<div class="list-empty">
         ${bookmarks ? bookmarkIcon(false) : libraryIcon}
@@ -904,7 +1473,7 @@ export class SahifaApp extends LitElement {
       .revision=${this.listRevision}
       .selectedId=${this.selectedId}
       kind=${this.activeQuery === '' ? 'library' : 'search'}
-      label=${this.activeQuery === '' ? strings.library : strings.searchLabel}
+      label=${this.activeQuery === '' ? strings.listLabel : strings.searchLabel}
       @open-article=${(event: CustomEvent<{ id: number }>) => void this.openArticle(event.detail.id)}
     ></sahifa-article-list>`;
   }

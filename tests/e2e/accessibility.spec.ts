@@ -1,26 +1,74 @@
-/** No serious accessibility problems (axe-core) in the library, search and reading views, light and dark. */
+/**
+ * No serious accessibility problems (axe-core) in the library, search results, reader, settings
+ * and shortcuts dialog, in both interface languages and both themes.
+ */
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`${colorScheme} theme`, () => {
-    test.use({ colorScheme });
+const LABELS = {
+  ar: { search: 'البحث في المقالات', settings: 'الإعدادات', query: 'الامن' },
+  en: { search: 'Search articles', settings: 'Settings', query: 'الامن' },
+} as const;
 
-    test('library, search results and reader pass axe', async ({ page }) => {
-      const check = async (where: string) => {
-        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map((violation) => `${where}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-        expect(serious).toEqual([]);
-      };
-      await expect(page.locator('button.row')).toHaveCount(2);
-      await check('library');
-      await page.getByRole('searchbox', { name: 'البحث في المقالات' }).fill('الامن');
-      await expect(page.locator('button.row mark').first()).toBeVisible();
-      await page.locator('button.row').first().click();
-      await expect(page.locator('sahifa-article-reader article .body mark').first()).toBeVisible();
-      await check('reader');
-    });
-  });
+async function check(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${where}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
 }
+
+for (const language of ['ar', 'en'] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`${language}, ${colorScheme} theme`, () => {
+      test.use({ colorScheme });
+
+      test('library, search results, reader, settings and shortcuts pass axe', async ({ page }) => {
+        const labels = LABELS[language];
+        if (language === 'en') {
+          await page.evaluate(() =>
+            (window as unknown as { sahifa: { updateSettings(input: unknown): Promise<unknown> } }).sahifa.updateSettings({ settings: { language: 'en' } }),
+          );
+          await page.reload();
+        }
+        await expect(page.locator('html')).toHaveAttribute('lang', language);
+        await expect(page.locator('button.row')).toHaveCount(2);
+        await check(page, 'library');
+
+        await page.getByRole('searchbox', { name: labels.search }).fill(labels.query);
+        await expect(page.locator('button.row mark').first()).toBeVisible();
+        await check(page, 'search results');
+
+        await page.locator('button.row').first().click();
+        await expect(page.locator('sahifa-article-reader article .body mark').first()).toBeVisible();
+        // A tag, so the chips are checked too.
+        const tagInput = page.locator('sahifa-article-annotations input.new-tag');
+        await tagInput.fill('أمن');
+        await tagInput.press('Enter');
+        await expect(page.locator('.nav-item.tag-item')).toHaveCount(1);
+        await check(page, 'reader');
+
+        await page.getByRole('button', { name: labels.settings, exact: true }).click();
+        await expect(page.locator('sahifa-settings-panel dialog')).toBeVisible();
+        await check(page, 'settings');
+        await page.keyboard.press('Escape');
+
+        await page.locator('body').press('?');
+        await expect(page.locator('sahifa-shortcuts-dialog dialog')).toBeVisible();
+        await check(page, 'shortcuts');
+      });
+    });
+  }
+}
+
+test('the sepia theme passes axe too', async ({ page }) => {
+  await page.evaluate(() =>
+    (window as unknown as { sahifa: { updateSettings(input: unknown): Promise<unknown> } }).sahifa.updateSettings({ settings: { theme: 'sepia' } }),
+  );
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+  await page.locator('button.row').first().click();
+  await expect(page.locator('sahifa-article-reader article h1')).toBeVisible();
+  await check(page, 'sepia reader');
+});

@@ -168,7 +168,8 @@ export const test = base.extend<{ shell: Shell; app: SahifaApp }, { sahifaBrowse
         await guard(page, ELECTRON_ORIGIN, problems);
         await page.waitForLoadState('domcontentloaded');
       }
-      await page.waitForFunction(() => 'sahifa' in window);
+      // The API, and the app itself: it starts once the settings (language, theme) have arrived.
+      await page.waitForFunction(() => 'sahifa' in window && customElements.get('sahifa-app') !== undefined);
 
       const app: SahifaApp = {
         page,
@@ -185,7 +186,7 @@ export const test = base.extend<{ shell: Shell; app: SahifaApp }, { sahifaBrowse
             absolute,
           );
           await page.reload();
-          await page.waitForFunction(() => 'sahifa' in window);
+          await page.waitForFunction(() => 'sahifa' in window && customElements.get('sahifa-app') !== undefined);
           return report;
         },
       };

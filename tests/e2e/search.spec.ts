@@ -12,6 +12,8 @@ test('a query typed without hamza finds and marks the words as written', async (
   const hit = page.locator('button.row', { hasText: NEWS_START });
   await expect(hit).toBeVisible();
   await expect(page.locator('.list-header h1')).toHaveText('«الامن»');
+  // The result's row, not the library's row of the same article still on screen for a moment.
+  await expect(hit.locator('.excerpt mark').first()).toBeVisible();
   const marks = await hit.locator('.excerpt mark').allTextContents();
   expect(marks.length).toBeGreaterThan(0);
   // The sample writes "للأمن", "الأمن", "وأمني"…: never the query's own spelling.
@@ -55,6 +57,8 @@ test('a search with no results says so', async ({ page }) => {
 
 test('matches are marked in an article shown from its HTML (the Markdown welcome article)', async ({ page }) => {
   await page.getByRole('searchbox', { name: 'البحث في المقالات' }).fill('المفضلة');
+  // The results, not the library rows still shown while the query settles.
+  await expect(page.locator('.list-header h1')).toHaveText('«المفضلة»');
   await page.locator('button.row', { hasText: 'مرحبًا بك في صحيفة' }).click();
   const marks = page.locator('sahifa-article-reader article .body mark');
   await expect(marks.first()).toBeVisible();

@@ -30,7 +30,7 @@ describe('the library file', () => {
   it('is created with its folders, in WAL mode, at the current schema version', () => {
     const db = new Database(library.file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     db.close();
   });
 

@@ -1,0 +1,199 @@
+/**
+ * The Arabic interface: every string the app shows. The English table (en.ts) has the same shape,
+ * checked by the type: a string added here and not translated there is a compile error.
+ *
+ * Counts go through Intl.PluralRules: Arabic has six plural categories (zero, one, two, few,
+ * many, other) and the noun changes with each ("مقالة واحدة", "مقالتان", "٣ مقالات", "١٢ مقالة").
+ */
+import { formatNumber, plural } from '../locale';
+
+export const ar = {
+  appName: 'صحيفة',
+  appTagline: 'قارئ الأخبار العربية',
+
+  library: 'المكتبة',
+  bookmarks: 'المفضلة',
+  navigation: 'الأقسام',
+
+  searchPlaceholder: 'ابحث في المكتبة…',
+  searchLabel: 'البحث في المقالات',
+  searchShortcutHint: 'اضغط / أو Ctrl+F للبحث',
+  clearSearch: 'مسح البحث',
+
+  importButton: 'استيراد',
+  importTitle: 'استيراد ملفات مقالات',
+  importing: 'جارٍ الاستيراد…',
+  dropHere: 'أفلت الملفات هنا لاستيرادها',
+  dropHint: 'نص، HTML، MHTML، ملفات الأخبار (RSS/Atom)، EPUB، أو ملفات ZIP',
+  importFailedTitle: 'تعذّر الاستيراد',
+  dismiss: 'إغلاق',
+
+  loading: 'جارٍ التحميل…',
+  bootFailed: (reason: string): string => `تعذّر تشغيل الواجهة: ${reason}`,
+  untitled: 'بلا عنوان',
+
+  emptyLibraryTitle: 'مكتبتك فارغة',
+  emptyLibraryText: 'استورد ملفات المقالات بالزر أعلاه أو اسحبها وأفلتها في النافذة.',
+  emptyBookmarksTitle: 'لا توجد مقالات مفضلة بعد',
+  emptyBookmarksText: 'افتح أي مقالة واضغط زر الحفظ أو المفتاح B لإضافتها إلى المفضلة.',
+  emptyFilteredTitle: 'لا مقالات هنا',
+  emptyUnreadText: 'قرأت كل المقالات في هذا القسم.',
+  emptyFilteredText: 'غيّر المصدر أو الوسم لترى مقالات أخرى.',
+  noReaderTitle: 'اختر مقالة لقراءتها',
+  noReaderText: 'ستظهر المقالة هنا بخط مريح للقراءة.',
+
+  bookmark: 'أضِف إلى المفضلة',
+  unbookmark: 'أزِل من المفضلة',
+  bookmarked: 'في المفضلة',
+  bookmarkShortcut: 'المفتاح B',
+  back: 'رجوع',
+  articleNotFound: 'لم تعد هذه المقالة موجودة في المكتبة.',
+  errorPrefix: 'حدث خطأ:',
+  openOriginal: 'المصدر الأصلي',
+  by: 'بقلم',
+
+  noResults: (query: string): string => `لا نتائج لـ «${query}»`,
+  noResultsHint: 'جرّب كلمة أخرى أو جزءًا من الكلمة متبوعًا بنجمة، مثل: اقتصا*',
+
+  articleCount: (n: number): string =>
+    plural(n, {
+      zero: () => 'لا مقالات',
+      one: () => 'مقالة واحدة',
+      two: () => 'مقالتان',
+      few: (d) => `${d} مقالات`,
+      many: (d) => `${d} مقالة`,
+      other: (d) => `${d} مقالة`,
+    }),
+
+  resultCount: (n: number): string =>
+    plural(n, {
+      zero: () => 'لا نتائج',
+      one: () => 'نتيجة واحدة',
+      two: () => 'نتيجتان',
+      few: (d) => `${d} نتائج`,
+      many: (d) => `${d} نتيجة`,
+      other: (d) => `${d} نتيجة`,
+    }),
+
+  readingTime: (minutes: number): string =>
+    plural(minutes, {
+      zero: () => 'أقل من دقيقة قراءة',
+      one: () => 'دقيقة قراءة',
+      two: () => 'دقيقتا قراءة',
+      few: (d) => `${d} دقائق قراءة`,
+      many: (d) => `${d} دقيقة قراءة`,
+      other: (d) => `${d} دقيقة قراءة`,
+    }),
+
+  /** "تم استيراد ٣ مقالات، ١ مكرر، ١ فشل": imported always first, then the parts that are not zero. */
+  importSummary: (imported: number, duplicates: number, failed: number): string => {
+    const parts = [imported === 0 ? 'لم تُستورد مقالات جديدة' : `تم استيراد ${ar.articleCount(imported)}`];
+    if (duplicates > 0) parts.push(`${formatNumber(duplicates)} مكرر`);
+    if (failed > 0) parts.push(`${formatNumber(failed)} فشل`);
+    return parts.join('، ');
+  },
+  importNothing: 'لم يُستورد شيء',
+  importCancelled: 'أُلغي الاستيراد',
+  importProgress: (done: number, total: number): string => `جارٍ الاستيراد… ${formatNumber(done)} من ${formatNumber(total)}`,
+  importReadFailed: 'تعذّرت قراءة الملف',
+  // The import progress bar (issue 4).
+  importProgressLabel: 'تقدم الاستيراد',
+  importPreparing: 'جارٍ تحضير الاستيراد…',
+  /** "٣٤ / ٥٠٠٠" */
+  importCounter: (done: number, total: number): string => `${formatNumber(done)} / ${formatNumber(total)}`,
+  importCancel: 'إلغاء',
+  importCancelling: 'جارٍ الإلغاء…',
+  /** "أُلغي الاستيراد؛ حُفظ ما استورد قبل الإلغاء: ١٢٣ مقالة" */
+  importCancelledKept: (imported: number): string => `أُلغي الاستيراد؛ حُفظ ما استورد قبل الإلغاء: ${ar.articleCount(imported)}`,
+
+  // ---- the list
+  listLabel: 'قائمة المقالات',
+  sortLabel: 'الترتيب',
+  sortDate: 'الأحدث أولًا',
+  sortTitle: 'حسب العنوان',
+  sortSource: 'حسب المصدر',
+  sourceLabel: 'المصدر',
+  allSources: 'كل المصادر',
+  withCount: (label: string, n: number): string => `${label} (${formatNumber(n)})`,
+  unreadOnly: 'غير المقروءة',
+  unread: 'غير مقروءة',
+  tags: 'الوسوم',
+  tagTitle: (name: string): string => `الوسم: ${name}`,
+
+  // ---- the reader
+  readerLabel: 'القارئ',
+  readingProgress: 'تقدّم القراءة',
+  markRead: 'علّم كمقروءة',
+  markUnread: 'علّم كغير مقروءة',
+  readShortcut: 'المفتاح U',
+  copyLink: 'انسخ الرابط',
+  linkCopied: 'نُسخ الرابط',
+  copyFailed: 'تعذّر نسخ الرابط',
+  exportLabel: 'صدّر المقالة',
+  exportMarkdown: 'ملف Markdown',
+  exportHtml: 'صفحة HTML',
+  exported: 'حُفظت المقالة',
+  deleteArticle: 'احذف المقالة',
+  deleted: (title: string): string => `حُذفت «${title}»`,
+  undo: 'تراجع',
+  restored: 'أُعيدت المقالة',
+  moreActions: 'إجراءات أخرى',
+  tagsLabel: 'وسوم المقالة',
+  addTag: 'أضف وسمًا',
+  addTagPlaceholder: 'وسم جديد…',
+  removeTag: (name: string): string => `أزل الوسم «${name}»`,
+  noteLabel: 'ملاحظة على المقالة',
+  notePlaceholder: 'اكتب ملاحظة تُحفظ مع المقالة في المفضلة…',
+  saveNote: 'احفظ الملاحظة',
+  noteSaved: 'حُفظت الملاحظة',
+
+  // ---- settings
+  settings: 'الإعدادات',
+  settingsTitle: 'إعدادات القراءة والواجهة',
+  close: 'إغلاق',
+  readingSection: 'القراءة',
+  interfaceSection: 'الواجهة',
+  textFace: 'خط القراءة',
+  faceNaskh: 'نسخ',
+  faceAmiri: 'أميري',
+  faceKufi: 'كوفي',
+  faceSans: 'بلا زوائد',
+  faceSystem: 'خط النظام',
+  fontSize: 'حجم النص',
+  lineHeight: 'تباعد الأسطر',
+  measure: 'طول السطر',
+  measureValue: (n: string): string => `${n} حرفًا`,
+  alignment: 'محاذاة النص',
+  alignStart: 'غير مضبوطة',
+  alignJustify: 'مضبوطة من الجانبين',
+  theme: 'المظهر',
+  themeSystem: 'حسب النظام',
+  themeLight: 'فاتح',
+  themeDark: 'داكن',
+  themeSepia: 'بني فاتح',
+  language: 'لغة الواجهة',
+  digits: 'الأرقام',
+  digitsAuto: 'حسب اللغة',
+  digitsArabicIndic: 'هندية (٠١٢٣)',
+  digitsWestern: 'غربية (0123)',
+  hijri: 'أظهر التاريخ الهجري بجانب الميلادي',
+  settingsPreview: 'بسم الله الرحمن الرحيم. هكذا يبدو نص المقالات بالإعدادات التي اخترتها.',
+
+  // ---- keyboard shortcuts
+  shortcuts: 'اختصارات لوحة المفاتيح',
+  shortcutsHint: 'اضغط ? لعرض الاختصارات',
+  keyNext: 'المقالة التالية في القائمة',
+  keyPrevious: 'المقالة السابقة في القائمة',
+  keySideways: 'التالية والسابقة أفقيًا (في الواجهة العربية: ← التالية و→ السابقة)',
+  keyOpen: 'اقرأ المقالة المحددة (ينتقل التركيز إلى نصها)',
+  keyBack: 'عُد إلى القائمة، أو أغلق النافذة المفتوحة',
+  keySearch: 'ابحث',
+  keyBookmark: 'أضف إلى المفضلة أو أزل منها',
+  keyRead: 'علّم كمقروءة أو غير مقروءة',
+  keyDelete: 'احذف المقالة',
+  keyUndo: 'تراجع عن الحذف',
+  keyHelp: 'اعرض هذه الاختصارات',
+  or: 'أو',
+};
+
+export type Strings = typeof ar;
