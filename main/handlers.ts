@@ -15,6 +15,7 @@ import { MAIN_LOCK_WAIT_MS, retryWhileLocked, RunningImports } from './running-i
 import { LibraryError, NotFoundError } from './library/errors';
 import type { DeletedArticle, Library } from './library/library';
 import { ImportError } from './import/errors';
+import { safeHttpUrl } from './import/safe-url';
 
 /** What only a shell can do. */
 export interface Platform {
@@ -195,16 +196,7 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
  * carrying credentials, which are a classic way to disguise where a link really goes.
  */
 export function safeExternalUrl(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username !== '' || url.password !== '') return null;
-  if (url.hostname === '') return null;
-  return url.href;
+  return safeHttpUrl(raw)?.href ?? null;
 }
 
 export type InvokeOutcome = { result: unknown } | ApiError;

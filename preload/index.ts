@@ -7,37 +7,8 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { ApiError, MethodName, SahifaApi, SahifaEvent } from './api';
-import { channelOf, EVENT_CHANNEL } from './channels';
+import { channelOf, EVENT_CHANNEL, METHOD_NAMES } from './channels';
 
-/**
- * Every method of the contract. Listed rather than read from api.ts's `methodNames` so that the
- * preload does not bundle zod; `satisfies` makes a method missing here, or one the contract does
- * not have, a type error.
- */
-const METHODS = {
-  listArticles: true,
-  getArticle: true,
-  search: true,
-  setBookmark: true,
-  stats: true,
-  importPaths: true,
-  importFileData: true,
-  pickAndImport: true,
-  cancelImport: true,
-  openExternal: true,
-  // Reading (issue 6)
-  getSettings: true,
-  updateSettings: true,
-  saveReading: true,
-  setNote: true,
-  setTags: true,
-  listTags: true,
-  listSources: true,
-  exportArticle: true,
-  deleteArticle: true,
-  restoreArticle: true,
-} as const satisfies Record<MethodName, true>;
-const methodNames = Object.keys(METHODS) as MethodName[];
 
 type Reply = { result: unknown } | ApiError;
 
@@ -52,7 +23,7 @@ async function call(name: MethodName, input: unknown): Promise<unknown> {
   return reply.result;
 }
 
-const methods = Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => call(name, input)]));
+const methods = Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)]));
 
 const bridge = {
   ...methods,

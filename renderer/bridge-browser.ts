@@ -7,32 +7,9 @@
  * Only types come from preload/api.ts: its runtime half (zod schemas) belongs to main.
  */
 import type { ApiError, MethodInput, MethodName, MethodResult, SahifaApi, SahifaEvent } from '../preload/api';
+import { METHOD_NAMES } from '../preload/channels';
 import { installSahifa } from './sahifa';
 
-/** Every method of the contract; `satisfies` makes a method added to the contract a compile error here until listed. */
-const methods = {
-  listArticles: true,
-  getArticle: true,
-  search: true,
-  setBookmark: true,
-  stats: true,
-  importPaths: true,
-  importFileData: true,
-  pickAndImport: true,
-  cancelImport: true,
-  openExternal: true,
-  // Reading (issue 6)
-  getSettings: true,
-  updateSettings: true,
-  saveReading: true,
-  setNote: true,
-  setTags: true,
-  listTags: true,
-  listSources: true,
-  exportArticle: true,
-  deleteArticle: true,
-  restoreArticle: true,
-} as const satisfies Record<MethodName, true>;
 
 /** An error the API reported, with the contract's code so callers can tell "not found" from failures. */
 export class SahifaApiError extends Error {
@@ -107,7 +84,7 @@ function createBrowserBridge(): SahifaApi {
     shell: 'browser',
     onEvent,
   };
-  for (const name of Object.keys(methods) as MethodName[]) {
+  for (const name of METHOD_NAMES) {
     bridge[name] = (input: MethodInput<typeof name>) => call(name, input);
   }
   return bridge as SahifaApi;

@@ -10,6 +10,7 @@
  *  - no frames, forms, plugins, refreshes, targets or fixed-position overlays;
  *  - ids and names are prefixed (DOMPurify's SANITIZE_NAMED_PROPS) so they cannot clobber the app's.
  */
+import { safeHttpUrl } from './safe-url';
 import createDOMPurify from 'dompurify';
 import type { Config, DOMPurify, WindowLike } from 'dompurify';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -46,15 +47,7 @@ const CONFIG: Config = {
 /** http(s) links only, judged by the URL parser (as the browser will read them), kept as written. */
 export function safeLink(value: string): string | null {
   const trimmed = value.trim();
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username || url.password) return null; // https://bank.example@evil.example/ misleads
-  return trimmed;
+  return safeHttpUrl(trimmed) ? trimmed : null;
 }
 
 /**
