@@ -19,7 +19,8 @@ Commands:
   list [--bookmarked] [--limit N] [--offset N]
                                  newest first
   show <id>                      one article with its text
-  search <query> [--limit N] [--offset N] [--bookmarked] [--count]
+  search <query> [--limit N] [--offset N] [--count] [--bookmarked] [--unread]
+         [--source S] [--lang L] [--tag T] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                  best first; "a phrase", word*, -word, a OR b
   bookmark <id> | unbookmark <id>
   stats                          how many articles and bookmarks
@@ -56,6 +57,12 @@ const OPTIONS = {
   limit: { type: 'string' },
   offset: { type: 'string' },
   all: { type: 'boolean', default: false },
+  unread: { type: 'boolean', default: false },
+  source: { type: 'string' },
+  lang: { type: 'string' },
+  tag: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -67,6 +74,14 @@ function wholeNumber(value: string | undefined, name: string, fallback: number, 
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name} takes a whole number ≥ ${min}, not "${value}"`);
   return Number(value);
+}
+
+function day(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new UsageError(`--${name} takes a date as YYYY-MM-DD, not "${value}"`);
+  }
+  return value;
 }
 
 function articleId(value: string | undefined): number {
@@ -152,6 +167,12 @@ async function run(command: string, args: string[], values: Values, library: Lib
       if (!query.trim()) throw new UsageError('search needs a query');
       const page = library.search(query, {
         bookmarked: values.bookmarked,
+        unread: values.unread,
+        source: values.source,
+        lang: values.lang,
+        tag: values.tag,
+        from: day(values.from, 'from'),
+        to: day(values.to, 'to'),
         limit: wholeNumber(values.limit, 'limit', 20, 1),
         offset: wholeNumber(values.offset, 'offset', 0, 0),
       });

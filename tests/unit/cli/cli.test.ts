@@ -84,6 +84,15 @@ describe('sahifa command line', () => {
     expect(secondPage[0]!.id).not.toBe(firstPage[0]!.id);
   });
 
+  it('filters search by source, language and dates, and refuses a malformed date', () => {
+    // The three articles so far: no source, Arabic, imported today.
+    expect(Number(sahifa(['--library', lib, 'search', 'في', '--count', '--lang', 'ar']).stdout.trim())).toBeGreaterThanOrEqual(2);
+    expect(sahifa(['--library', lib, 'search', 'في', '--count', '--lang', 'he']).stdout.trim()).toBe('0');
+    expect(sahifa(['--library', lib, 'search', 'في', '--count', '--source', 'okaz']).stdout.trim()).toBe('0');
+    expect(sahifa(['--library', lib, 'search', 'في', '--count', '--to', '2015-12-31']).stdout.trim()).toBe('0');
+    expect(sahifa(['--library', lib, 'search', 'في', '--from', '31/12/2015']).status).toBe(2);
+  });
+
   it('gives one line and a non-zero exit for a missing id, never a stack trace', () => {
     const result = sahifa(['--library', lib, 'show', '999999']);
     expect(result.status).toBe(1);
