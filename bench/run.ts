@@ -35,7 +35,7 @@ interface Options {
   baselines: boolean;
   /** Largest library MiniSearch is built for: at 100k it takes ~9 min and 1.5 GB of heap here. */
   miniSearchMax: number;
-  /** Leave the libraries in their temporary folders (for bench/prototypes), printing where. */
+  /** Leave the libraries in their temporary folders (to replay queries on them), printing where. */
   keep: boolean;
 }
 

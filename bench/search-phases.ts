@@ -15,9 +15,11 @@ import { findMatches } from '../main/library/highlight';
 import { compileQuery, parseQuery } from '../main/library/query';
 import { makeSnippet } from '../main/text/snippet';
 
-// The same weights and SQL as main/library/library.ts.
+// The same weights and SQL as main/library/library.ts's unfiltered search: rank and count on the
+// index alone, then the page's rows (plus the tie margin) looked up for their dates.
 const BM25_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
-const FROM = 'FROM article_index JOIN articles a ON a.id = article_index.rowid WHERE article_index MATCH ?';
+const PAGE = 20;
+const TIE_MARGIN = 50;
 
 export interface Phases {
   parse: number;
@@ -33,13 +35,16 @@ export class SearchProfiler {
   private readonly rank;
   private readonly count;
   private readonly hit;
+  private readonly sortDate;
 
   constructor(libraryFile: string) {
     this.db = new Database(libraryFile, { readonly: true });
     this.rank = this.db.prepare(
-      `SELECT a.id AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank ${FROM} ORDER BY rank, a.sort_date DESC, a.id DESC LIMIT 20`,
+      `SELECT rowid AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank FROM article_index
+       WHERE article_index MATCH ? ORDER BY rank LIMIT ${PAGE + TIE_MARGIN}`,
     );
-    this.count = this.db.prepare(`SELECT count(*) AS n ${FROM}`);
+    this.sortDate = this.db.prepare('SELECT sort_date FROM articles WHERE id = ?');
+    this.count = this.db.prepare('SELECT count(*) AS n FROM article_index WHERE article_index MATCH ?');
     this.hit = this.db.prepare('SELECT title, text FROM articles WHERE id = ?');
   }
 
@@ -49,9 +54,11 @@ export class SearchProfiler {
     const expression = compileQuery(parsed);
     const t1 = performance.now();
     if (!expression) return { parse: t1 - t0, rank: 0, count: 0, snippet: 0, total: t1 - t0, matches: 0 };
-    const ranked = this.rank.all(expression) as { id: number }[];
+    const candidates = this.rank.all(expression) as { id: number }[];
+    for (const { id } of candidates) this.sortDate.get(id);
+    const ranked = candidates.slice(0, PAGE);
     const t2 = performance.now();
-    const matches = ranked.length < 20 ? ranked.length : (this.count.get(expression) as { n: number }).n;
+    const matches = ranked.length < PAGE ? ranked.length : (this.count.get(expression) as { n: number }).n;
     const t3 = performance.now();
     for (const { id } of ranked) {
       const row = this.hit.get(id) as { title: string; text: string };

@@ -369,6 +369,8 @@ export class Library {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
+      // 64 MB of page cache: the full-text index's segment merges during imports stay in memory.
+      db.pragma('cache_size = -65536');
       db.pragma('busy_timeout = 5000');
       migrate(db, file, version);
       return new Library(file, db, options.nativeBinding);

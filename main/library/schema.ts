@@ -40,8 +40,10 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
       CREATE VIRTUAL TABLE article_index USING fts5 (
         title_surface, title_stem, body_surface, body_stem,
         content = '', contentless_delete = 1,
-        -- no prefix index: it halved the import rate, and word* queries are fast without it
-        tokenize = 'unicode61 remove_diacritics 0'
+        -- The columns hold analyzed words (letters and digits, lower-cased) separated by spaces, so
+        -- the ascii tokenizer splits them exactly as unicode61 would, 40% faster. No prefix index:
+        -- it halved the import rate, and word* queries are fast without it.
+        tokenize = 'ascii'
       );
     `);
   },
