@@ -7,7 +7,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { strings } from '../strings';
-import { sharedStyles } from './shared-styles';
+import { floatingCardStyles, sharedStyles } from './shared-styles';
 
 export interface ImportProgressState {
   /** The import's id in main (from its progress events); null until the first one, and for imports the window sends in batches itself. */
@@ -40,13 +40,10 @@ export class ImportProgress extends LitElement {
 
   static override styles = [
     sharedStyles,
+    floatingCardStyles,
     css`
       :host {
-        position: fixed;
-        inset-block-end: 1.25rem;
-        inset-inline-start: 1.25rem;
         z-index: 21;
-        inline-size: min(26rem, calc(100vw - 2.5rem));
       }
 
       .panel {
@@ -55,10 +52,6 @@ export class ImportProgress extends LitElement {
         align-items: center;
         gap: 0.55rem 0.75rem;
         padding: 0.85rem 0.9rem 0.9rem 1rem;
-        border: 1px solid var(--border-strong);
-        border-radius: var(--radius-lg);
-        background: var(--surface-raised);
-        box-shadow: var(--shadow-lg);
       }
 
       .label {
@@ -131,7 +124,7 @@ export class ImportProgress extends LitElement {
     const known = progress.total > 0;
     const percent = known ? Math.min(100, (progress.done / progress.total) * 100) : 0;
     const name = progress.current === '' ? '' : fileNameOf(progress.current);
-    return html`<div class="panel">
+    return html`<div class="panel card">
       <p class="label" aria-live="off">
         ${known
           ? html`<span class="count">${strings.importCounter(progress.done, progress.total)}</span>${name === ''

@@ -6,10 +6,9 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { ImportReport } from '../../preload/api';
 import { strings } from '../strings';
 import { alertIcon, checkIcon, closeIcon } from './icons';
-import { sharedStyles } from './shared-styles';
+import { floatingCardStyles, sharedStyles } from './shared-styles';
 
 export type ImportStatus =
-  | { kind: 'progress'; done: number; total: number }
   | { kind: 'report'; report: ImportReport }
   | { kind: 'error'; message: string };
 
@@ -27,13 +26,10 @@ export class ImportToast extends LitElement {
 
   static override styles = [
     sharedStyles,
+    floatingCardStyles,
     css`
       :host {
-        position: fixed;
-        inset-block-end: 1.25rem;
-        inset-inline-start: 1.25rem;
         z-index: 20;
-        inline-size: min(26rem, calc(100vw - 2.5rem));
       }
 
       .toast {
@@ -42,10 +38,6 @@ export class ImportToast extends LitElement {
         align-items: start;
         gap: 0.25rem 0.75rem;
         padding: 0.9rem 0.9rem 0.9rem 1rem;
-        border: 1px solid var(--border-strong);
-        border-radius: var(--radius-lg);
-        background: var(--surface-raised);
-        box-shadow: var(--shadow-lg);
         animation: rise 160ms ease-out;
       }
 
@@ -93,26 +85,10 @@ export class ImportToast extends LitElement {
         color: var(--danger);
       }
 
-      .spinner {
-        inline-size: 18px;
-        block-size: 18px;
-        margin-block-start: 0.2rem;
-        border: 2px solid var(--accent-soft-strong);
-        border-block-start-color: var(--accent);
-        border-radius: 50%;
-        animation: spin 0.8s linear infinite;
-      }
-
       .icon-button {
         inline-size: 30px;
         block-size: 30px;
         margin-block-start: -0.2rem;
-      }
-
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
       }
 
       @keyframes rise {
@@ -123,8 +99,7 @@ export class ImportToast extends LitElement {
       }
 
       @media (prefers-reduced-motion: reduce) {
-        .toast,
-        .spinner {
+        .toast {
           animation: none;
         }
       }
@@ -134,15 +109,8 @@ export class ImportToast extends LitElement {
   override render(): TemplateResult | typeof nothing {
     const status = this.status;
     if (status === null) return nothing;
-    if (status.kind === 'progress') {
-      const text = status.total > 1 ? strings.importProgress(status.done, status.total) : strings.importing;
-      return html`<div class="toast" role="status" aria-live="polite">
-        <span class="spinner" aria-hidden="true"></span>
-        <p class="summary">${text}</p>
-      </div>`;
-    }
     if (status.kind === 'error') {
-      return html`<div class="toast error" role="alert">
+      return html`<div class="toast card error" role="alert">
         <span class="status-icon">${alertIcon}</span>
         <p class="summary">${strings.importFailedTitle}: ${status.message}</p>
         ${this.renderClose()}
@@ -157,7 +125,7 @@ export class ImportToast extends LitElement {
       : report.imported + report.duplicates + failed === 0
         ? strings.importNothing
         : strings.importSummary(report.imported, report.duplicates, failed);
-    return html`<div class="toast ${failed > 0 ? 'has-failures' : ''}" role="status" aria-live="polite">
+    return html`<div class="toast card ${failed > 0 ? 'has-failures' : ''}" role="status" aria-live="polite">
       <span class="status-icon">${failed > 0 ? alertIcon : checkIcon}</span>
       <p class="summary">${summary}</p>
       ${this.renderClose()}

@@ -113,3 +113,20 @@ export const sharedStyles = css`
     white-space: nowrap;
   }
 `;
+
+/** A card floating at the bottom of the window: the import's progress and its report. */
+export const floatingCardStyles = css`
+  :host {
+    position: fixed;
+    inset-block-end: 1.25rem;
+    inset-inline-start: 1.25rem;
+    inline-size: min(26rem, calc(100vw - 2.5rem));
+  }
+
+  .card {
+    border: 1px solid var(--border-strong);
+    border-radius: var(--radius-lg);
+    background: var(--surface-raised);
+    box-shadow: var(--shadow-lg);
+  }
+`;

@@ -22,7 +22,6 @@ export const ar = {
 
   importButton: 'استيراد',
   importTitle: 'استيراد ملفات مقالات',
-  importing: 'جارٍ الاستيراد…',
   dropHere: 'أفلت الملفات هنا لاستيرادها',
   dropHint: 'نص، HTML، MHTML، ملفات الأخبار (RSS/Atom)، EPUB، أو ملفات ZIP',
   importFailedTitle: 'تعذّر الاستيراد',

@@ -17,7 +17,6 @@ export const en: Strings = {
 
   importButton: 'Import',
   importTitle: 'Import article files',
-  importing: 'Importing…',
   dropHere: 'Drop files here to import them',
   dropHint: 'Text, HTML, MHTML, news feeds (RSS/Atom), EPUB or ZIP files',
   importFailedTitle: 'Import failed',
