@@ -125,7 +125,9 @@ async function run(command: string, args: string[], values: Values, library: Lib
     case 'import': {
       if (args.length === 0) throw new UsageError('import needs at least one file or folder');
       const report = await importPaths(library, args, { onProgress: progressReporter(io, json) });
-      if (json) print({ imported: report.imported, duplicates: report.duplicates, failed: report.failed });
+      // Each failure as the command line has always printed it: its path and its English reason.
+      const failed = report.failed.map((failure) => ({ path: failure.path, error: failure.error }));
+      if (json) print({ imported: report.imported, duplicates: report.duplicates, failed });
       else {
         io.out(`imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed.length}`);
         for (const failure of report.failed) io.out(`  ${failure.path}: ${failure.error}`);

@@ -13,6 +13,7 @@ import type {
   Article,
   ArticleAnnotations,
   ArticleSummary,
+  ImportFailure,
   ImportReport,
   LibraryStats,
   ListSort,
@@ -24,7 +25,8 @@ import type {
 } from '../main/library/types';
 import { digitStyles, FONT_SIZE, LINE_HEIGHT, MEASURE, textFaces, themes, uiLanguages, type Settings } from './settings';
 
-export type { Article, ArticleAnnotations, ArticleSummary, ImportReport, LibraryStats, ListSort, Page, Range, SearchHit, SourceCount, TagCount };
+export type { Article, ArticleAnnotations, ArticleSummary, ImportFailure, ImportReport, LibraryStats, ListSort, Page, Range, SearchHit, SourceCount, TagCount };
+export type { ImportFailureCode, ImportFailureDetail } from './import-failures';
 export * from './settings';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -4,11 +4,13 @@
  */
 import type { ImportReport } from '../preload/api';
 import { sahifa } from './sahifa';
-import { strings } from './strings';
 
 /** Keep each request well under the contract's limits (1,000 files) and the server's body size. */
 const MAX_FILES_PER_BATCH = 100;
 const MAX_BYTES_PER_BATCH = 32 * 1024 * 1024;
+
+/** In English like main's reasons: the report's fallback line; the interface says its code, 'read-error'. */
+const READ_FAILED = 'the file could not be read';
 
 export const emptyReport = (): ImportReport => ({ imported: 0, duplicates: 0, failed: [], ids: [], cancelled: false });
 
@@ -30,7 +32,7 @@ function readAsBase64(file: File): Promise<string> {
       const url = String(reader.result);
       resolve(url.slice(url.indexOf(',') + 1));
     };
-    reader.onerror = () => reject(reader.error ?? new Error(strings.importReadFailed));
+    reader.onerror = () => reject(reader.error ?? new Error(READ_FAILED));
     reader.readAsDataURL(file);
   });
 }
@@ -71,8 +73,8 @@ export async function importFiles(
         payload.push({ name: file.name || 'file', base64: await readAsBase64(file) });
       } catch (error) {
         // A dropped folder or an unreadable file: report it like any other failure.
-        const reason = error instanceof Error && error.message ? error.message : strings.importReadFailed;
-        report = mergeReports(report, { ...emptyReport(), failed: [{ path: file.name, error: reason }] });
+        const message = error instanceof Error && error.message ? error.message : READ_FAILED;
+        report = mergeReports(report, { ...emptyReport(), failed: [{ path: file.name, code: 'read-error', error: message }] });
       }
     }
     if (payload.length > 0) report = mergeReports(report, await sahifa().importFileData({ files: payload }));

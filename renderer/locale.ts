@@ -59,6 +59,25 @@ export function localeRevision(): number {
 
 export const formatNumber = (n: number): string => numberFormat.format(n);
 
+const KB = 1024;
+const MB = 1024 * KB;
+const GB = 1024 * MB;
+
+/**
+ * A size in bytes as the interface writes it, in the current digits: "٣٢ م.ب", "1.1 GB". Units of
+ * 1,024, as the importer counts its limits; the unit's name is the locale's own (Intl).
+ */
+export function formatSize(bytes: number): string {
+  const [value, unit] = bytes >= GB ? [bytes / GB, 'gigabyte'] : bytes >= MB ? [bytes / MB, 'megabyte'] : bytes >= KB ? [bytes / KB, 'kilobyte'] : [bytes, 'byte'];
+  return new Intl.NumberFormat(numberLocale(), { style: 'unit', unit, maximumFractionDigits: unit === 'gigabyte' ? 1 : 0 }).format(value);
+}
+
+/**
+ * Text of its own direction inside a sentence (a file extension, an English error), kept whole by a
+ * Unicode first-strong isolate: ".css" in an Arabic sentence stays ".css" rather than "css.".
+ */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, (n: string) => string>> & { other: (n: string) => string };
 
 /** The form for n (Arabic has six: zero, one, two, few, many, other), with n written in the current digits. */

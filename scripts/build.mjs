@@ -5,6 +5,7 @@
  *   out/main/index.cjs       the Electron main process
  *   out/main/web.mjs         the browser mode
  *   out/main/import-worker.cjs, .mjs   the import worker thread, for each of the two above
+ *   out/main/parse-worker.cjs, .mjs    an import's parse threads, likewise (started by the import worker)
  *   out/preload/index.cjs    the preload bridge (CommonJS: sandboxed preloads cannot be ESM)
  *
  * A step whose outputs are newer than all its inputs is skipped, so `npm start` and `npm run web`
@@ -29,21 +30,27 @@ const EXTERNAL = ['electron', 'better-sqlite3', 'jsdom'];
 // Inputs that concern every step: dependencies and this script.
 const COMMON_INPUTS = [at('package.json'), at('package-lock.json'), fileURLToPath(import.meta.url)];
 
+// Worker threads, bundled once for Electron (.cjs) and once for the browser mode (.mjs): a worker
+// runs in the same runtime as its parent, which finds it next to its own bundle.
+const WORKERS = [
+  { name: 'import-worker', entry: at('main', 'import', 'worker.ts') }, // main/import/jobs.ts
+  { name: 'parse-worker', entry: at('main', 'import', 'parse-worker.ts') }, // main/import/parse-pool.ts
+];
+
 const steps = [
   {
     name: 'renderer',
-    inputs: [at('renderer'), at('preload', 'api.ts'), at('main', 'library', 'types.ts'), at('assets')],
+    inputs: [at('renderer'), at('preload', 'api.ts'), at('preload', 'import-failures.ts'), at('main', 'library', 'types.ts'), at('assets')],
     outputs: [path.join(out, 'renderer', 'index.html')],
     run: buildRenderer,
   },
   {
     name: 'main',
-    inputs: [at('main'), at('preload', 'api.ts')],
+    inputs: [at('main'), at('preload', 'api.ts'), at('preload', 'import-failures.ts')],
     outputs: [
       path.join(out, 'main', 'index.cjs'),
       path.join(out, 'main', 'web.mjs'),
-      path.join(out, 'main', 'import-worker.cjs'),
-      path.join(out, 'main', 'import-worker.mjs'),
+      ...WORKERS.flatMap(({ name }) => [path.join(out, 'main', `${name}.cjs`), path.join(out, 'main', `${name}.mjs`)]),
     ],
     run: buildMain,
   },
@@ -102,9 +109,10 @@ async function buildMain() {
   await Promise.all([
     esbuild.build({ ...electronMain, entryPoints: [at('main', 'index.ts')], outfile: path.join(out, 'main', 'index.cjs') }),
     esbuild.build({ ...browserModeMain, entryPoints: [at('main', 'web.ts')], outfile: path.join(out, 'main', 'web.mjs') }),
-    // The import worker (main/import/jobs.ts), once for each: it runs in the same runtime as its parent.
-    esbuild.build({ ...electronMain, entryPoints: [at('main', 'import', 'worker.ts')], outfile: path.join(out, 'main', 'import-worker.cjs') }),
-    esbuild.build({ ...browserModeMain, entryPoints: [at('main', 'import', 'worker.ts')], outfile: path.join(out, 'main', 'import-worker.mjs') }),
+    ...WORKERS.flatMap(({ name, entry }) => [
+      esbuild.build({ ...electronMain, entryPoints: [entry], outfile: path.join(out, 'main', `${name}.cjs`) }),
+      esbuild.build({ ...browserModeMain, entryPoints: [entry], outfile: path.join(out, 'main', `${name}.mjs`) }),
+    ]),
   ]);
 }
 

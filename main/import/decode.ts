@@ -242,5 +242,5 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
     const decoded = bestInFamily(bytes, family);
     if (decoded) return decoded;
   }
-  throw new ImportError(CANNOT_TELL);
+  throw new ImportError('unknown-encoding', CANNOT_TELL);
 }

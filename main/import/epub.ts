@@ -22,7 +22,7 @@ export const EPUB_ENCRYPTED = 'the book is encrypted (DRM); it cannot be importe
 class DamagedBookError extends ImportError {}
 
 function damaged(detail: string): ImportError {
-  return new DamagedBookError(`the EPUB file is damaged: ${detail}`);
+  return new DamagedBookError('epub-damaged', `the EPUB file is damaged: ${detail}`);
 }
 
 /** A file of the book by path; names in the archive are matched exactly, then ignoring case. */
@@ -49,7 +49,7 @@ class BookFiles {
         bytes = this.archive.read(entry);
       } catch (error) {
         if (!(error instanceof EntryError)) throw error;
-        if (entry.encrypted) throw new ImportError(EPUB_ENCRYPTED);
+        if (entry.encrypted) throw new ImportError('epub-encrypted', EPUB_ENCRYPTED);
         throw damaged(error.damage ? `${path} ${error.damage}` : `${path}: ${error.message}`);
       }
     }
@@ -167,7 +167,7 @@ export async function parseEpub(file: SourceFile, _context?: ParseContext): Prom
   const files = new BookFiles(archive);
 
   const encryption = files.bytes('META-INF/encryption.xml');
-  if (encryption && isEncrypted(decodeText(encryption).text)) throw new ImportError(EPUB_ENCRYPTED);
+  if (encryption && isEncrypted(decodeText(encryption).text)) throw new ImportError('epub-encrypted', EPUB_ENCRYPTED);
 
   let book: BookPackage;
   try {
@@ -189,7 +189,7 @@ export async function parseEpub(file: SourceFile, _context?: ParseContext): Prom
   if (chapters.length === 0) throw damaged('it has no chapters');
 
   const { html, text } = await renderChapters(chapters, (path) => files.optionalBytes(path));
-  if (text.trim() === '') throw new ImportError('not an article file (the book has no text)');
+  if (text.trim() === '') throw new ImportError('epub-no-text', 'not an article file (the book has no text)');
 
   const detected = detectLanguage(text);
   const lang = bookLanguage(book, detected.lang);

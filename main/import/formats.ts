@@ -4,6 +4,7 @@
  * new importers (HTML, feeds, EPUB, MHTML, zip) plug in by adding an entry here.
  */
 import type { NewArticle } from '../library/types';
+import type { FailureReason } from './errors';
 import { parseEpub } from './epub';
 import { parseFeed, parseJsonFeed } from './feeds/index';
 import { parseHtml } from './html';
@@ -34,7 +35,7 @@ export interface SourceFile {
 
 export interface ParseContext {
   /** Containers (zip, folders inside them) report an entry that failed without failing the whole file. */
-  fail(entry: string, reason: string): void;
+  fail(entry: string, reason: FailureReason): void;
   /**
    * Sniff and parse a file found inside a container, as if it had been imported on its own; its
    * failures are recorded under its own path (give it `container › entry`), never thrown.

@@ -9,7 +9,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type { JSDOM, VirtualConsole } from 'jsdom';
+import { jsdom } from './jsdom';
 import type { Direction, NewArticle } from '../library/types';
 import { decodeText, type DecodedText } from './decode';
 import { ImportError } from './errors';
@@ -82,7 +83,7 @@ export interface PageInput {
 
 function silentConsole(): VirtualConsole {
   // jsdom reports CSS it cannot parse to the console; a user's import is not the place for that.
-  return new VirtualConsole();
+  return new (jsdom().VirtualConsole)();
 }
 
 /**
@@ -95,6 +96,7 @@ function withoutFrames(html: string): string {
 }
 
 function createDocument(html: string, url: string): JSDOM {
+  const { JSDOM } = jsdom();
   const markup = withoutFrames(html);
   try {
     return new JSDOM(markup, { url, contentType: 'text/html', virtualConsole: silentConsole() });
@@ -253,7 +255,7 @@ export function markupShape(html: string): { elements: number; depth: number } {
 
 export function articleFromPage(input: PageInput): NewArticle {
   const shape = markupShape(input.html);
-  if (shape.depth > MAX_MARKUP_DEPTH || shape.elements > MAX_MARKUP_ELEMENTS) throw new ImportError(PAGE_TOO_COMPLEX);
+  if (shape.depth > MAX_MARKUP_DEPTH || shape.elements > MAX_MARKUP_ELEMENTS) throw new ImportError('page-too-complex', PAGE_TOO_COMPLEX);
   const dom = createDocument(input.html, input.url);
   try {
     const doc = dom.window.document;
@@ -265,11 +267,11 @@ export function articleFromPage(input: PageInput): NewArticle {
     const result = readArticle(doc, shape.elements);
     const content = result?.content;
     const root: Element | null = content && content.nodeType === 1 ? (content as Element) : doc.body;
-    if (!root) throw new ImportError(NO_ARTICLE_TEXT);
+    if (!root) throw new ImportError('no-article-text', NO_ARTICLE_TEXT);
 
     embedImages(root, doc.baseURI, input.resolveImage);
     const { html, text, images } = sanitizeArticle(root.innerHTML);
-    if (text === '' && images === 0) throw new ImportError(NO_ARTICLE_TEXT);
+    if (text === '' && images === 0) throw new ImportError('no-article-text', NO_ARTICLE_TEXT);
 
     const dir: Direction = directionOf(wrapperAttribute(root, 'dir')) ?? directionOf(result?.dir) ?? meta.dir
       ?? firstStrongDirection(text) ?? 'ltr';

@@ -6,10 +6,10 @@
  * No Electron here: the desktop app and the browser mode both run imports through this module.
  * The command line does not: it imports in its own process (it has no window to keep responsive).
  */
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LibraryError } from '../library/errors';
 import type { ImportReport } from '../library/types';
+import { workerScript as locateWorkerScript } from '../worker-script';
 import type { ImportProgress } from './importer';
 import type { ImportRequest, WorkerCommand, WorkerInput, WorkerMessage } from './worker-protocol';
 
@@ -44,16 +44,11 @@ export const PROGRESS_INTERVAL_MS = 100;
 export const WORKER_BATCH_SIZE = 25;
 
 /**
- * Where the worker's code is, found from where this module runs:
- * - bundled in out/main/index.cjs (Electron) → out/main/import-worker.cjs;
- * - bundled in out/main/web.mjs (browser mode) → out/main/import-worker.mjs;
- * - from source (Vitest, tsx) → worker-source.mjs, which loads worker.ts through tsx.
- * scripts/build.mjs writes both bundles next to the entry points.
+ * Where the import worker's code is (see main/worker-script.ts): out/main/import-worker.cjs next to
+ * the Electron bundle, .mjs next to the browser mode's, or worker-source.mjs from source.
  */
 export function workerScript(moduleUrl: string = import.meta.url): string {
-  const { pathname } = new URL(moduleUrl);
-  if (/\.[cm]?ts$/.test(pathname)) return fileURLToPath(new URL('./worker-source.mjs', moduleUrl));
-  return fileURLToPath(new URL(pathname.endsWith('.cjs') ? './import-worker.cjs' : './import-worker.mjs', moduleUrl));
+  return locateWorkerScript({ bundle: 'import-worker', source: './worker-source.mjs' }, moduleUrl);
 }
 
 let nextId = 1;

@@ -36,18 +36,34 @@ export function firstStrongDirection(text: string): Direction | null {
   return null;
 }
 
+// What each character of the Arabic block (U+0600–U+06FF) counts as, looked up per character:
+// a table is several times faster than set lookups in this loop, which runs over 4,000 characters
+// of every article imported.
+const ARABIC_LETTER = 1;
 // پ چ ژ گ ک ی: Persian letters (Urdu uses them too).
-const PERSIAN_ONLY = new Set([0x067e, 0x0686, 0x0698, 0x06af, 0x06a9, 0x06cc]);
+const PERSIAN_ONLY = 2;
 // ي ك ة: Arabic letters Persian does not use (it writes ی and ک, and rarely ة).
-const ARABIC_ONLY = new Set([0x064a, 0x0643, 0x0629]);
+const ARABIC_ONLY = 4;
 // ٹ ڈ ڑ ں ے ھ: Urdu's own letters.
-const URDU_ONLY = new Set([0x0679, 0x0688, 0x0691, 0x06ba, 0x06d2, 0x06be]);
+const URDU_ONLY = 8;
 
-/** Letters of the Arabic block, without harakat, digits and punctuation (it runs per character). */
+/** Letters of the Arabic block, without harakat, digits and punctuation. */
 function isArabicLetter(c: number): boolean {
   return (c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || c === 0x06d5
     || c === 0x06ee || c === 0x06ef || (c >= 0x06fa && c <= 0x06fc) || c === 0x06ff;
 }
+
+const ARABIC_BLOCK = ((): Uint8Array => {
+  const table = new Uint8Array(0x100);
+  const mark = (kind: number, letters: number[]): void => {
+    for (const c of letters) table[c - 0x0600] = (table[c - 0x0600] ?? 0) | kind;
+  };
+  for (let c = 0x0600; c <= 0x06ff; c++) if (isArabicLetter(c)) mark(ARABIC_LETTER, [c]);
+  mark(PERSIAN_ONLY, [0x067e, 0x0686, 0x0698, 0x06af, 0x06a9, 0x06cc]);
+  mark(ARABIC_ONLY, [0x064a, 0x0643, 0x0629]);
+  mark(URDU_ONLY, [0x0679, 0x0688, 0x0691, 0x06ba, 0x06d2, 0x06be]);
+  return table;
+})();
 
 const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'it', 'with', 'was', 'on', 'as', 'are', 'by', 'this', 'be', 'from', 'at', 'have', 'has', 'an', 'not', 'or', 'which', 'were', 'but', 'his', 'her', 'they', 'their']);
 
@@ -79,12 +95,13 @@ export function detectLanguage(text: string): TextLanguage {
         letters++;
       }
     } else if (c >= 0x0600 && c <= 0x06ff) {
-      if (!isArabicLetter(c)) continue;
+      const kind = ARABIC_BLOCK[c - 0x0600] ?? 0;
+      if (kind === 0) continue;
       arabicScript++;
       letters++;
-      if (PERSIAN_ONLY.has(c)) persian++;
-      else if (ARABIC_ONLY.has(c)) arabicOnly++;
-      if (URDU_ONLY.has(c)) urdu++;
+      if (kind & PERSIAN_ONLY) persian++;
+      else if (kind & ARABIC_ONLY) arabicOnly++;
+      if (kind & URDU_ONLY) urdu++;
     } else if (c >= 0x05d0 && c <= 0x05ea) {
       hebrew++;
       letters++;

@@ -4,7 +4,7 @@
  * directory before anything is inflated, and enforced again while inflating, since the directory
  * can lie.
  */
-import { ImportError } from './errors';
+import { ImportError, reason, type FailureReason } from './errors';
 import { MAX_FILE_BYTES } from './sniff';
 
 const MB = 1024 * 1024;
@@ -33,19 +33,22 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
-export function archiveTooLarge(what: string, limit: string): ImportError {
-  return new ImportError(`the archive is too large: ${what} (the limit is ${limit})`);
+function archiveTooLarge(what: string, limit: string): string {
+  return `the archive is too large: ${what} (the limit is ${limit})`;
 }
 
 export function tooManyEntries(count: number): ImportError {
-  return archiveTooLarge(`${count.toLocaleString('en')} entries`, `${MAX_ARCHIVE_ENTRIES.toLocaleString('en')}`);
+  const message = archiveTooLarge(`${count.toLocaleString('en')} entries`, `${MAX_ARCHIVE_ENTRIES.toLocaleString('en')}`);
+  return new ImportError('archive-too-many-entries', message, { count, limit: MAX_ARCHIVE_ENTRIES });
 }
 
+/** `bytes`: what the archive's directory says it expands to, or null when inflating found it out. */
 export function expandsTooMuch(bytes: number | null): ImportError {
-  const what = bytes === null ? `it expands past ${formatBytes(MAX_ARCHIVE_EXPANDED_BYTES)}` : `it would expand to ${formatBytes(bytes)}`;
-  return archiveTooLarge(what, formatBytes(MAX_ARCHIVE_EXPANDED_BYTES));
+  const limit = MAX_ARCHIVE_EXPANDED_BYTES;
+  const what = bytes === null ? `it expands past ${formatBytes(limit)}` : `it would expand to ${formatBytes(bytes)}`;
+  return new ImportError('archive-expands-too-much', archiveTooLarge(what, formatBytes(limit)), bytes === null ? { limit } : { size: bytes, limit });
 }
 
-export function entryTooLarge(bytes: number): string {
-  return `too large (${formatBytes(bytes)}, the limit is ${formatBytes(MAX_ENTRY_BYTES)})`;
+export function entryTooLarge(bytes: number): FailureReason {
+  return reason('file-too-large', `too large (${formatBytes(bytes)}, the limit is ${formatBytes(MAX_ENTRY_BYTES)})`, { size: bytes, limit: MAX_ENTRY_BYTES });
 }

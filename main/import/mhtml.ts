@@ -33,7 +33,7 @@ function webUrl(value: string | null | undefined): string | null {
 export function parseMhtml(file: SourceFile): NewArticle[] {
   const message = parseMimeMessage(file.bytes);
   const page = message.parts.find((p) => PAGE_TYPES.has(p.contentType.type));
-  if (!page) throw new ImportError(NO_PAGE_IN_MHTML);
+  if (!page) throw new ImportError('mhtml-no-page', NO_PAGE_IN_MHTML);
 
   const snapshot = message.headers.get('snapshot-content-location');
   const pageUrl = webUrl(page.location) ?? webUrl(snapshot) ?? fileUrl(file.path);

@@ -18,7 +18,7 @@ export function titleFromFileName(name: string): string {
 }
 
 export function articleFromText(text: string, file: SourceFile): NewArticle {
-  if (text.trim() === '') throw new ImportError(NOT_AN_ARTICLE_EMPTY);
+  if (text.trim() === '') throw new ImportError('empty-file', NOT_AN_ARTICLE_EMPTY);
   const { dir, lang } = detectLanguage(text);
   return {
     title: titleFromText(text) || titleFromFileName(file.name),

@@ -30,12 +30,13 @@ export function parseSahifaJson(file: SourceFile): NewArticle[] {
   try {
     value = JSON.parse(decodeText(file.bytes).text);
   } catch (error) {
-    throw new ImportError(`broken JSON: ${(error as Error).message}`);
+    throw new ImportError('broken-json', `broken JSON: ${(error as Error).message}`);
   }
   const parsed = exportedArticle.safeParse(value);
   if (!parsed.success) {
     const isOurs = typeof value === 'object' && value !== null && (value as { format?: unknown }).format === JSON_ARTICLE_FORMAT;
-    throw new ImportError(isOurs ? `damaged Sahifa article: ${parsed.error.issues[0]?.message ?? 'invalid'}` : 'unsupported format (JSON that is not a feed or a Sahifa article)');
+    if (isOurs) throw new ImportError('sahifa-article-damaged', `damaged Sahifa article: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    throw new ImportError('unsupported-json', 'unsupported format (JSON that is not a feed or a Sahifa article)');
   }
   const { title, byline, source, url, lang, dir, published, bookmarked, text, html } = parsed.data;
   // A JSON file is as hostile as any other: its HTML is sanitized again, whoever wrote it.

@@ -13,7 +13,7 @@
 import { safeHttpUrl } from './safe-url';
 import createDOMPurify from 'dompurify';
 import type { Config, DOMPurify, WindowLike } from 'dompurify';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { jsdom } from './jsdom';
 import { readableText } from './html-text';
 import { isRasterDataUri } from './image-data';
 
@@ -67,6 +67,7 @@ let purifierDocument: Document | null = null;
 /** One jsdom window per process: creating one costs tens of milliseconds. */
 function getPurifier(): DOMPurify {
   if (purifier) return purifier;
+  const { JSDOM, VirtualConsole } = jsdom();
   const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
   purifierDocument = window.document;
   const purify = createDOMPurify(window as unknown as WindowLike);

@@ -7,6 +7,10 @@
 // Bidi controls and the BOM: invisible, and in a title they only unbalance the surrounding layout.
 const INVISIBLE = /[\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 
+const LINE_END = /\r\n|\r|\n/g;
+// A character clean() keeps: neither white space nor invisible.
+const VISIBLE = /[^\s\ufeff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+
 const HEADING_MAX_WORDS = 16;
 const HEADING_MAX_CHARS = 120;
 const TITLE_MAX_CHARS = 80;
@@ -83,13 +87,19 @@ function shorten(sentence: string): string {
 
 /** The title a reader would give this text; '' only when the text has no visible characters. */
 export function titleFromText(text: string): string {
-  const lines = text.split(/\r\n|\r|\n/);
-  let index = lines.findIndex((l) => clean(l) !== '');
-  if (index < 0) return '';
-  const first = clean(lines[index] ?? '');
-  index++;
-  while (index < lines.length && clean(lines[index] ?? '') === '') index++;
-  const followedByText = index < lines.length;
+  // Only the first visible line matters, and whether anything visible follows it: walking the lines
+  // one by one spares splitting a whole article into lines for that.
+  let first = '';
+  let rest = text.length;
+  LINE_END.lastIndex = 0;
+  for (let start = 0; start <= text.length && first === '';) {
+    const end = LINE_END.exec(text);
+    first = clean(text.slice(start, end ? end.index : text.length));
+    start = end ? end.index + end[0].length : text.length + 1;
+    rest = start;
+  }
+  if (first === '') return '';
+  const followedByText = VISIBLE.test(text.slice(rest));
 
   const looksLikeHeading = wordCount(first) <= HEADING_MAX_WORDS && first.length <= HEADING_MAX_CHARS;
   if (looksLikeHeading && (!followedByText || !NOT_HEADING_END.test(first))) return withoutFinalPeriod(first) || first;

@@ -6,6 +6,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportFailure } from '../library/types';
+import { reason, type FailureReason } from './errors';
 
 export interface FoundFile {
   path: string;
@@ -21,16 +22,20 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 // Operating systems' own droppings, found in folders users copy around.
 const JUNK = new Set(['__MACOSX', 'Thumbs.db', 'desktop.ini']);
 
-export function reasonFor(error: unknown): string {
+/** Why a file or folder could not be read, from the system's error code. */
+export function reasonFor(error: unknown): FailureReason {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
-    case 'ENOENT': case 'ENOTDIR': return 'no such file or folder';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'ELOOP': return 'too many symbolic links';
-    case 'EISDIR': return 'is a folder';
-    case 'EMFILE': case 'ENFILE': return 'too many open files';
-    case 'EIO': return 'read error';
-    default: return error instanceof Error ? error.message.split('\n')[0] ?? 'cannot read' : 'cannot read';
+    case 'ENOENT': case 'ENOTDIR': return reason('not-found', 'no such file or folder');
+    case 'EACCES': case 'EPERM': return reason('permission-denied', 'permission denied');
+    case 'ELOOP': return reason('too-many-links', 'too many symbolic links');
+    case 'EISDIR': return reason('is-a-folder', 'is a folder');
+    case 'EMFILE': case 'ENFILE': return reason('too-many-open-files', 'too many open files');
+    case 'EIO': return reason('read-error', 'read error');
+    default: {
+      const line = error instanceof Error ? error.message.split('\n')[0] ?? 'cannot read' : 'cannot read';
+      return reason('unexpected', line, { message: line });
+    }
   }
 }
 
@@ -53,7 +58,7 @@ export async function walkPaths(paths: string[]): Promise<WalkResult> {
       info = await stat(p);
     } catch (error) {
       // A dangling symlink inside a folder is not worth a failure line; one the user named is.
-      if (explicit || (error as NodeJS.ErrnoException).code !== 'ENOENT') failures.push({ path: p, error: reasonFor(error) });
+      if (explicit || (error as NodeJS.ErrnoException).code !== 'ENOENT') failures.push({ path: p, ...reasonFor(error) });
       return;
     }
     if (info.isFile()) {
@@ -61,7 +66,7 @@ export async function walkPaths(paths: string[]): Promise<WalkResult> {
       return;
     }
     if (!info.isDirectory()) {
-      if (explicit) failures.push({ path: p, error: 'not a file or folder' });
+      if (explicit) failures.push({ path: p, ...reason('not-a-file-or-folder', 'not a file or folder') });
       return;
     }
     let real: string;
@@ -72,7 +77,7 @@ export async function walkPaths(paths: string[]): Promise<WalkResult> {
       visitedDirs.add(real);
       names = await readdir(p);
     } catch (error) {
-      failures.push({ path: p, error: reasonFor(error) });
+      failures.push({ path: p, ...reasonFor(error) });
       return;
     }
     const siblings = new Set(names);

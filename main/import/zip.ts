@@ -12,7 +12,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
 import type { NewArticle } from '../library/types';
-import { ImportError } from './errors';
+import { ImportError, reason, type FailureReason } from './errors';
 import type { ParseContext, SourceFile } from './formats';
 import {
   MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_EXPANDED_BYTES, MAX_ARCHIVE_NESTING, MAX_EMBEDDED_IMAGE_BYTES, MAX_ENTRY_BYTES, NESTED_TOO_DEEP, UNSAFE_PATH,
@@ -162,17 +162,17 @@ export function listEntries(b: Uint8Array): ZipEntry[] {
 }
 
 /**
- * An archive entry that cannot be read; the message is the user-facing reason. `damage` is set when
- * the entry is damaged, as a predicate ("is cut short") that a caller can put after the entry's name.
+ * An archive entry that cannot be read, and why. `damage` is set when the entry is damaged, as a
+ * predicate ("is cut short") that a caller can put after the entry's name.
  */
 export class EntryError extends ImportError {
-  constructor(message: string, readonly damage: string | null = null) {
-    super(message);
+  constructor(why: FailureReason, readonly damage: string | null = null) {
+    super(why);
   }
 }
 
 function damagedEntry(damage: string): EntryError {
-  return new EntryError(`the archive is damaged: the file ${damage}`, damage);
+  return new EntryError(reason('archive-entry-damaged', `the archive is damaged: the file ${damage}`), damage);
 }
 
 export class ZipArchive {
@@ -202,7 +202,7 @@ export class ZipArchive {
    * that cannot be read, ImportError when the archive as a whole goes over its budget.
    */
   read(entry: ZipEntry): Uint8Array {
-    if (entry.encrypted) throw new EntryError('the file is encrypted (password-protected)');
+    if (entry.encrypted) throw new EntryError(reason('archive-entry-encrypted', 'the file is encrypted (password-protected)'));
     if (entry.size > MAX_ENTRY_BYTES) throw new EntryError(entryTooLarge(entry.size));
     const b = this.bytes;
     const at = entry.offset;
@@ -230,7 +230,8 @@ export class ZipArchive {
       }
       if (data.length !== entry.size) throw damagedEntry('has the wrong size');
     } else {
-      throw new EntryError(`the file uses a compression method Sahifa cannot read (method ${entry.method})`);
+      const method = entry.method;
+      throw new EntryError(reason('archive-unsupported-compression', `the file uses a compression method Sahifa cannot read (method ${method})`, { method }));
     }
     if (crc32(data) !== entry.crc) throw damagedEntry('fails its checksum');
     this.budget.used += data.length;
@@ -323,14 +324,14 @@ function relativeReader(archive: ZipArchive, entryName: string): (relativePath: 
   };
 }
 
-const ZIP_DAMAGED = (detail: string): ImportError => new ImportError(`the zip file is damaged: ${detail}`);
+const ZIP_DAMAGED = (detail: string): ImportError => new ImportError('archive-damaged', `the zip file is damaged: ${detail}`);
 
 // A long archive of small files must not hold the main process: yield this often.
 const YIELD_EVERY_MS = 15;
 
 export async function parseZip(file: SourceFile, context: ParseContext): Promise<NewArticle[]> {
   const parent = scopeOf(file.bytes);
-  if (parent.depth + 1 > MAX_ARCHIVE_NESTING) throw new ImportError(NESTED_TOO_DEEP);
+  if (parent.depth + 1 > MAX_ARCHIVE_NESTING) throw new ImportError('archive-nested-too-deep', NESTED_TOO_DEEP, { limit: MAX_ARCHIVE_NESTING });
   const { archive, scope } = openArchive(file, ZIP_DAMAGED);
 
   const files = archive.entries.filter((e) => !e.isDirectory && !isJunk(e.name));
@@ -339,7 +340,7 @@ export async function parseZip(file: SourceFile, context: ParseContext): Promise
   let lastYield = Date.now();
   for (const entry of files) {
     if (isUnsafePath(entry.name)) {
-      context.fail(entry.name, UNSAFE_PATH);
+      context.fail(entry.name, reason('archive-unsafe-path', UNSAFE_PATH));
       continue;
     }
     if ([...assets].some((folder) => entry.name.startsWith(folder))) continue;
@@ -348,7 +349,7 @@ export async function parseZip(file: SourceFile, context: ParseContext): Promise
       bytes = unpacked(archive.read(entry), scope);
     } catch (error) {
       if (error instanceof EntryError) {
-        context.fail(entry.name, error.message);
+        context.fail(entry.name, error.reason);
         continue;
       }
       throw error; // the archive as a whole is over its budget

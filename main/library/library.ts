@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { analyzeText } from '../text/analyze';
 import { makeSnippet } from '../text/snippet';
 import { DamagedLibraryError, LibraryError, NotFoundError } from './errors';
 import { findMatches } from './highlight';
-import { articleIdentity } from './identity';
+import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import { compileQuery, parseQuery } from './query';
 import { migrations, SCHEMA_VERSION } from './schema';
 import type {
@@ -111,7 +110,6 @@ export interface AddResult {
 
 // Title columns weigh more than body columns; surface (exact spelling) more than stems.
 const BM25_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
-const EXCERPT_CHARS = 220;
 // Rows ranked beyond a page, so that equal scores at its edge are still ordered newest first.
 const TIE_MARGIN = 50;
 
@@ -166,18 +164,6 @@ export interface DeletedArticle {
   tags: string[];
 }
 
-/** The analyzed columns the full-text index holds for a title and a text. */
-function indexColumns(title: string, text: string): { identitySurfaces: [string, string]; columns: [string, string, string, string] } {
-  const titleTerms = analyzeText(title);
-  const bodyTerms = analyzeText(text);
-  const titleSurface = titleTerms.map((t) => t.surface).join(' ');
-  const bodySurface = bodyTerms.map((t) => t.surface).join(' ');
-  return {
-    identitySurfaces: [titleSurface, bodySurface],
-    columns: [titleSurface, titleTerms.map((t) => t.stem).join(' '), bodySurface, bodyTerms.map((t) => t.stem).join(' ')],
-  };
-}
-
 function toSummary(row: SummaryRow): ArticleSummary {
   return {
     id: row.id,
@@ -191,18 +177,6 @@ function toSummary(row: SummaryRow): ArticleSummary {
     lang: row.lang,
     excerpt: row.excerpt,
   };
-}
-
-/** The first paragraph that says something the title does not, cut at a word boundary. */
-export function excerptOf(title: string, text: string): string {
-  const paragraph =
-    text
-      .split('\n')
-      .map((line) => line.trim())
-      .find((line) => line.length > 0 && line !== title.trim() && !title.startsWith(line.replace(/…$/, ''))) ?? '';
-  if (paragraph.length <= EXCERPT_CHARS) return paragraph;
-  const cut = paragraph.lastIndexOf(' ', EXCERPT_CHARS);
-  return `${paragraph.slice(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS)}…`;
 }
 
 function openDatabase(file: string, options: OpenOptions): Database.Database {
@@ -397,31 +371,36 @@ export class Library {
 
   /** Adds articles in one transaction; an article already in the library is a duplicate and changes nothing. */
   addArticles(articles: NewArticle[]): AddResult {
-    const imported = new Date().toISOString();
     // Analysis is the expensive part: do it before the transaction so the write lock is short.
-    const prepared = articles.map((article) => {
-      const { identitySurfaces, columns } = indexColumns(article.title, article.text);
-      return {
-        row: {
-          identity: articleIdentity(article.url, ...identitySurfaces),
-          title: article.title,
-          byline: article.byline,
-          source: article.source,
-          url: article.url,
-          lang: article.lang,
-          dir: article.dir,
-          published: article.published,
-          imported,
-          sortDate: article.published ?? imported,
-          excerpt: excerptOf(article.title, article.text),
-          text: article.text,
-          html: article.html,
-          origin: article.origin,
-        },
-        bookmarked: article.bookmarked === true,
-        index: columns,
-      };
-    });
+    return this.addPrepared(articles.map(prepareArticle));
+  }
+
+  /**
+   * Adds articles analysed beforehand (prepare.ts; an import does it on a parse thread) in one
+   * transaction, as addArticles does. The import time is decided here, at the write.
+   */
+  addPrepared(articles: PreparedArticle[]): AddResult {
+    const imported = new Date().toISOString();
+    const prepared = articles.map(({ article, identity, excerpt, index }) => ({
+      row: {
+        identity,
+        title: article.title,
+        byline: article.byline,
+        source: article.source,
+        url: article.url,
+        lang: article.lang,
+        dir: article.dir,
+        published: article.published,
+        imported,
+        sortDate: article.published ?? imported,
+        excerpt,
+        text: article.text,
+        html: article.html,
+        origin: article.origin,
+      },
+      bookmarked: article.bookmarked === true,
+      index,
+    }));
     return this.db.transaction((): AddResult => {
       const result: AddResult = { imported: 0, duplicates: 0, ids: [] };
       for (const { row, index, bookmarked } of prepared) {

@@ -1,4 +1,5 @@
 /** The shapes the library stores and returns. Shared by the importer, the CLI and the app. */
+import type { ImportFailureCode } from '../../preload/import-failures';
 
 export type Direction = 'rtl' | 'ltr';
 
@@ -76,7 +77,12 @@ export interface Page<T> {
 
 export interface ImportFailure {
   path: string;
+  /** Why, in one line of English: what the command line prints, and the interface's fallback. */
   error: string;
+  /** Why, as a code the interface says in its own language; absent from reports of older versions. */
+  code?: ImportFailureCode;
+  /** The values the code's sentence needs (preload/import-failures.ts says which). */
+  detail?: Record<string, string | number>;
 }
 
 export interface ImportReport {

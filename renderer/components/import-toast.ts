@@ -4,6 +4,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { ImportReport } from '../../preload/api';
+import { failureReason } from '../import-failure';
 import { strings } from '../strings';
 import { alertIcon, checkIcon, closeIcon } from './icons';
 import { floatingCardStyles, sharedStyles } from './shared-styles';
@@ -136,7 +137,7 @@ export class ImportToast extends LitElement {
               (failure) =>
                 html`<li>
                   <span class="file"><bdi>${failure.path}</bdi></span>
-                  <span class="reason"><bdi>${failure.error}</bdi></span>
+                  <span class="reason"><bdi>${failureReason(failure)}</bdi></span>
                 </li>`,
             )}
           </ul>`}

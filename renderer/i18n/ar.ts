@@ -5,7 +5,16 @@
  * Counts go through Intl.PluralRules: Arabic has six plural categories (zero, one, two, few,
  * many, other) and the noun changes with each ("مقالة واحدة", "مقالتان", "٣ مقالات", "١٢ مقالة").
  */
-import { formatNumber, plural } from '../locale';
+import {
+  isUnsupportedKind,
+  type ImportFailureCode,
+  type ImportFailureDetail,
+  type UnsupportedKind,
+} from '../../preload/import-failures';
+import { formatNumber, formatSize, isolate, plural } from '../locale';
+
+/** Why a file was not imported, for every code (preload/import-failures.ts): a sentence made from its values. */
+export type ImportFailureStrings = { [C in ImportFailureCode]: (detail: ImportFailureDetail<C>) => string };
 
 export const ar = {
   appName: 'صحيفة',
@@ -94,7 +103,6 @@ export const ar = {
   importNothing: 'لم يُستورد شيء',
   importCancelled: 'أُلغي الاستيراد',
   importProgress: (done: number, total: number): string => `جارٍ الاستيراد… ${formatNumber(done)} من ${formatNumber(total)}`,
-  importReadFailed: 'تعذّرت قراءة الملف',
   // The import progress bar (issue 4).
   importProgressLabel: 'تقدم الاستيراد',
   importPreparing: 'جارٍ تحضير الاستيراد…',
@@ -104,6 +112,71 @@ export const ar = {
   importCancelling: 'جارٍ الإلغاء…',
   /** "أُلغي الاستيراد؛ حُفظ ما استورد قبل الإلغاء: ١٢٣ مقالة" */
   importCancelledKept: (imported: number): string => `أُلغي الاستيراد؛ حُفظ ما استورد قبل الإلغاء: ${ar.articleCount(imported)}`,
+
+  // ---- why a file was not imported, by the code main gives (the file's name is shown above it)
+  importFailures: {
+    'not-found': () => 'الملف أو المجلد غير موجود',
+    'permission-denied': () => 'ليس لديك إذن بقراءته',
+    'not-a-file-or-folder': () => 'ليس ملفًا ولا مجلدًا',
+    'is-a-folder': () => 'هذا مجلد وليس ملفًا',
+    'too-many-links': () => 'روابط رمزية كثيرة أو دائرية',
+    'too-many-open-files': () => 'ملفات كثيرة مفتوحة في وقت واحد؛ أعد المحاولة',
+    'read-error': () => 'تعذّرت قراءة الملف',
+    unexpected: ({ message }) => (message ? `خطأ غير متوقع: ${isolate(message)}` : 'خطأ غير متوقع'),
+    'parse-crashed': ({ message }) => `تعطّلت قراءة هذا الملف (${isolate(message)})`,
+    /** "الملف أكبر من الحد المسموح (٣٢ م.ب، والحد ٢٠ م.ب)" */
+    'file-too-large': ({ size, limit }) => `الملف أكبر من الحد المسموح (${formatSize(size)}، والحد ${formatSize(limit)})`,
+    'empty-file': () => 'الملف فارغ',
+    'not-an-article': () => 'هذا ليس ملف مقالة',
+    /** "صيغة غير مدعومة (.css)", "صيغة غير مدعومة (صورة)" */
+    'unsupported-format': ({ format }): string => `صيغة غير مدعومة (${isolate(isUnsupportedKind(format) ? ar.fileKinds[format] : format)})`,
+    'unknown-encoding': () => 'تعذّر التعرف على ترميز النص',
+    'no-article-text': () => 'لم يُعثر على نص مقالة في الصفحة',
+    'page-too-complex': () => 'الصفحة أعقد من أن تُقرأ',
+    'mhtml-no-page': () => 'لا صفحة ويب في ملف MHTML',
+    'broken-xml': ({ line }) => `ملف XML تالف عند السطر ${formatNumber(line)}`,
+    'broken-json': ({ line }) => (line === undefined ? 'ملف JSON تالف' : `ملف JSON تالف عند السطر ${formatNumber(line)}`),
+    'not-a-feed': () => 'ملف XML ليس خلاصة أخبار',
+    'not-a-json-feed': () => 'خلاصة JSON Feed بلا قائمة أخبار',
+    'unsupported-json': () => 'ملف JSON ليس خلاصة أخبار ولا مقالة مصدَّرة من «صحيفة»',
+    'sahifa-article-damaged': () => 'ملف مقالة مصدَّرة من «صحيفة» تالف',
+    'feed-no-items': () => 'الخلاصة لا تحوي أخبارًا',
+    'feed-item-empty': () => 'خبر فارغ',
+    'feed-item-invalid': () => 'خبر غير صالح',
+    'feed-item-unreadable': ({ message }) => `تعذّرت قراءة هذا الخبر (${isolate(message)})`,
+    'entity-bomb': () => 'ملف XML غير آمن: كياناته تتمدد إلى حجم هائل',
+    'nested-too-deep': ({ limit }) => `ملف غير آمن: عناصر متداخلة لأكثر من ${formatNumber(limit)} مستوى`,
+    'archive-too-many-entries': ({ count, limit }) => `الأرشيف كبير جدًا: فيه ${formatNumber(count)} ملف، والحد ${formatNumber(limit)}`,
+    'archive-expands-too-much': ({ size, limit }) =>
+      size === undefined
+        ? `الأرشيف كبير جدًا: يتمدد إلى أكثر من ${formatSize(limit)}`
+        : `الأرشيف كبير جدًا: يتمدد إلى ${formatSize(size)}، والحد ${formatSize(limit)}`,
+    'archive-nested-too-deep': ({ limit }) =>
+      `أرشيفات داخل أرشيفات لأكثر من ${plural(limit, {
+        one: () => 'مستوى واحد',
+        two: () => 'مستويين',
+        few: (d) => `${d} مستويات`,
+        other: (d) => `${d} مستوى`,
+      })}`,
+    'archive-unsafe-path': () => 'مسار غير آمن داخل الأرشيف',
+    'archive-damaged': () => 'ملف ZIP تالف',
+    'archive-entry-damaged': () => 'الملف تالف داخل الأرشيف',
+    'archive-entry-encrypted': () => 'الملف محمي بكلمة مرور',
+    'archive-unsupported-compression': ({ method }) => `الملف مضغوط بطريقة غير مدعومة (رقم ${formatNumber(method)})`,
+    'epub-encrypted': () => 'الكتاب محمي بإدارة الحقوق الرقمية (DRM) ولا يمكن استيراده',
+    'epub-damaged': () => 'ملف EPUB تالف',
+    'epub-no-text': () => 'الكتاب لا يحوي نصًا',
+  } satisfies ImportFailureStrings,
+  /** Kinds of file no importer reads, as 'unsupported-format' names them. */
+  fileKinds: {
+    pdf: 'PDF',
+    image: 'صورة',
+    audio: 'ملف صوتي',
+    video: 'فيديو',
+    'office document': 'مستند مكتبي',
+    rtf: 'RTF',
+    archive: 'أرشيف مضغوط',
+  } satisfies Record<UnsupportedKind, string>,
 
   // ---- the list
   listLabel: 'قائمة المقالات',

@@ -1,5 +1,6 @@
 /** The English interface: the same strings as ar.ts, which its type requires one for one. */
-import { formatNumber, plural } from '../locale';
+import { isUnsupportedKind } from '../../preload/import-failures';
+import { formatNumber, formatSize, plural } from '../locale';
 import type { Strings } from './ar';
 
 export const en: Strings = {
@@ -62,7 +63,6 @@ export const en: Strings = {
   importNothing: 'Nothing was imported',
   importCancelled: 'Import cancelled',
   importProgress: (done: number, total: number): string => `Importing… ${formatNumber(done)} of ${formatNumber(total)}`,
-  importReadFailed: 'The file could not be read',
   // The import progress bar (issue 4).
   importProgressLabel: 'Import progress',
   importPreparing: 'Preparing the import…',
@@ -70,6 +70,62 @@ export const en: Strings = {
   importCancel: 'Cancel',
   importCancelling: 'Cancelling…',
   importCancelledKept: (imported: number): string => `Import cancelled; what was imported before is kept: ${en.articleCount(imported)}`,
+
+  importFailures: {
+    'not-found': () => 'No such file or folder',
+    'permission-denied': () => 'Permission denied',
+    'not-a-file-or-folder': () => 'Not a file or folder',
+    'is-a-folder': () => 'It is a folder, not a file',
+    'too-many-links': () => 'Too many symbolic links, or a loop of them',
+    'too-many-open-files': () => 'Too many files open at once; try again',
+    'read-error': () => 'The file could not be read',
+    unexpected: ({ message }) => (message ? `Unexpected error: ${message}` : 'Unexpected error'),
+    'parse-crashed': ({ message }) => `Reading this file crashed (${message})`,
+    'file-too-large': ({ size, limit }) => `The file is too large (${formatSize(size)}; the limit is ${formatSize(limit)})`,
+    'empty-file': () => 'The file is empty',
+    'not-an-article': () => 'Not an article file',
+    'unsupported-format': ({ format }) => `Unsupported format (${isUnsupportedKind(format) ? en.fileKinds[format] : format})`,
+    'unknown-encoding': () => 'The text encoding could not be recognised',
+    'no-article-text': () => 'No article text found in the page',
+    'page-too-complex': () => 'The page is too complex to read',
+    'mhtml-no-page': () => 'No web page found in the MHTML file',
+    'broken-xml': ({ line }) => `Broken XML at line ${formatNumber(line)}`,
+    'broken-json': ({ line }) => (line === undefined ? 'Broken JSON' : `Broken JSON at line ${formatNumber(line)}`),
+    'not-a-feed': () => 'XML that is not a news feed',
+    'not-a-json-feed': () => 'A JSON Feed without a list of items',
+    'unsupported-json': () => 'JSON that is neither a news feed nor a Sahifa article',
+    'sahifa-article-damaged': () => 'A damaged Sahifa article',
+    'feed-no-items': () => 'The feed has no items',
+    'feed-item-empty': () => 'Empty item',
+    'feed-item-invalid': () => 'Not a valid feed item',
+    'feed-item-unreadable': ({ message }) => `This item could not be read (${message})`,
+    'entity-bomb': () => 'Unsafe XML: its entities expand to a huge size',
+    'nested-too-deep': ({ limit }) => `Unsafe: elements nested more than ${formatNumber(limit)} levels deep`,
+    'archive-too-many-entries': ({ count, limit }) => `The archive is too large: ${formatNumber(count)} entries (the limit is ${formatNumber(limit)})`,
+    'archive-expands-too-much': ({ size, limit }) =>
+      size === undefined
+        ? `The archive is too large: it expands past ${formatSize(limit)}`
+        : `The archive is too large: it expands to ${formatSize(size)} (the limit is ${formatSize(limit)})`,
+    'archive-nested-too-deep': ({ limit }) =>
+      `Archives nested more than ${plural(limit, { one: (d) => `${d} level`, other: (d) => `${d} levels` })} deep`,
+    'archive-unsafe-path': () => 'Unsafe path in the archive',
+    'archive-damaged': () => 'The zip file is damaged',
+    'archive-entry-damaged': () => 'This file is damaged in the archive',
+    'archive-entry-encrypted': () => 'The file is password-protected',
+    'archive-unsupported-compression': ({ method }) => `The file uses an unsupported compression method (${formatNumber(method)})`,
+    'epub-encrypted': () => 'The book is protected by DRM and cannot be imported',
+    'epub-damaged': () => 'The EPUB file is damaged',
+    'epub-no-text': () => 'The book has no text',
+  },
+  fileKinds: {
+    pdf: 'PDF',
+    image: 'image',
+    audio: 'audio',
+    video: 'video',
+    'office document': 'office document',
+    rtf: 'RTF',
+    archive: 'compressed archive',
+  },
 
   listLabel: 'Articles',
   sortLabel: 'Sort',

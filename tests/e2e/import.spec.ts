@@ -28,11 +28,38 @@ test('the import button imports a windows-1256 file, then reports a duplicate an
   await expect(toast.locator('.summary')).toHaveText('لم تُستورد مقالات جديدة، ١ مكرر، ١ فشل');
   await expect(toast.locator('.failures li')).toHaveCount(1);
   await expect(toast.locator('.failures .file')).toHaveText('scan.pdf');
-  await expect(toast.locator('.failures .reason')).not.toBeEmpty();
+  // Said in the interface's language from the failure's code, not main's English line.
+  await expect(toast.locator('.failures .reason')).toHaveText('صيغة غير مدعومة (\u2068PDF\u2069)');
   await expect(page.locator('.list-header .count')).toHaveText('٣ مقالات');
 
   await toast.getByRole('button', { name: 'إغلاق' }).click();
   await expect(toast).toHaveCount(0);
+});
+
+test('each file that cannot be imported shows why, in Arabic and then in English', async ({ app, page }) => {
+  test.skip(app.shell !== 'browser', 'Electron opens the system dialog, which a test cannot drive');
+  const input = page.locator('input[type=file]');
+  const toast = page.locator('sahifa-import-toast .toast');
+  const broken = [
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: 'feed.xml', mimeType: 'application/xml', buffer: Buffer.from('<rss>\n<channel>\n<item><title>خبر</item>\n</channel>\n</rss>') },
+    { name: 'style.css', mimeType: 'text/css', buffer: Buffer.from('body { color: red }') },
+  ];
+
+  await page.getByRole('button', { name: 'استيراد' }).click();
+  await input.setInputFiles(broken);
+  await expect(toast.locator('.summary')).toHaveText('لم تُستورد مقالات جديدة، ٣ فشل');
+  await expect(toast.locator('.failures .file')).toHaveText(['empty.txt', 'feed.xml', 'style.css']);
+  await expect(toast.locator('.failures .reason')).toHaveText(['الملف فارغ', 'ملف XML تالف عند السطر ٣', 'صيغة غير مدعومة (\u2068.css\u2069)']);
+
+  await page.evaluate(() =>
+    (window as unknown as { sahifa: { updateSettings(input: unknown): Promise<unknown> } }).sahifa.updateSettings({ settings: { language: 'en' } }),
+  );
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await input.setInputFiles(broken);
+  await expect(toast.locator('.failures .reason')).toHaveText(['The file is empty', 'Broken XML at line 3', 'Unsupported format (.css)']);
 });
 
 test('files dropped on the window are imported', async ({ page }) => {

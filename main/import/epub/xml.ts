@@ -3,13 +3,14 @@
  * anything else). Real books are often not quite XML: HTML entities such as &nbsp; without their
  * DTD, stray ampersands. Those are repaired, and what stays broken is read as HTML.
  */
-import { JSDOM } from 'jsdom';
+import type { JSDOM } from 'jsdom';
+import { jsdom } from '../jsdom';
 
 let window: JSDOM['window'] | null = null;
 
 /** One window for every book: creating one costs tens of milliseconds. */
 export function domWindow(): JSDOM['window'] {
-  window ??= new JSDOM('').window;
+  window ??= new (jsdom().JSDOM)('').window;
   return window;
 }
 

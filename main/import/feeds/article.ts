@@ -4,7 +4,7 @@
  * else by the feed, else guessed from the text) and a direction.
  */
 import type { Direction, NewArticle } from '../../library/types';
-import { ImportError } from '../errors';
+import { ImportError, firstLine, reason, type FailureReason } from '../errors';
 import { detectLanguage, firstStrongDirection } from '../language';
 import { titleFromText } from '../title';
 import type { Body } from './content';
@@ -28,7 +28,7 @@ export interface FeedItem {
 }
 
 /** An item as read, or why it could not be: one bad item never costs the others. */
-export type ItemRead = FeedItem | { error: string };
+export type ItemRead = FeedItem | { error: FailureReason };
 
 export interface ParsedFeed {
   info: FeedInfo;
@@ -44,9 +44,9 @@ export function readSafely<T>(element: T, read: (element: T) => FeedItem): ItemR
   try {
     return read(element);
   } catch (error) {
-    if (error instanceof ImportError) return { error: error.message };
-    const message = error instanceof Error ? error.message : String(error);
-    return { error: `could not read this item (${(message.split('\n')[0] ?? '').slice(0, 200)})` };
+    if (error instanceof ImportError) return { error: error.reason };
+    const message = firstLine(error);
+    return { error: reason('feed-item-unreadable', `could not read this item (${message})`, { message }) };
   }
 }
 

@@ -50,7 +50,7 @@ export function checkDepth(xml: string): void {
       if (end < 0) return;
       // HTML's empty elements, written naked into a feed without their "/", close themselves.
       const name = /^[^\s/>]*/.exec(xml.slice(i + 1, i + 12))?.[0].toLowerCase() ?? '';
-      if (xml[end - 1] !== '/' && !HTML_VOID.has(name) && ++depth > MAX_DEPTH) throw new ImportError(TOO_DEEP);
+      if (xml[end - 1] !== '/' && !HTML_VOID.has(name) && ++depth > MAX_DEPTH) throw new ImportError('nested-too-deep', TOO_DEEP, { limit: MAX_DEPTH });
       i = end;
     }
   }
@@ -134,7 +134,7 @@ function checkExpansion(body: string, internal: Map<string, string>): void {
   const sizeOf = (name: string, depth: number): number => {
     const known = sizes.get(name);
     if (known !== undefined) return known;
-    if (depth > MAX_NESTING) throw new ImportError(ENTITY_BOMB);
+    if (depth > MAX_NESTING) throw new ImportError('entity-bomb', ENTITY_BOMB);
     const value = internal.get(name) ?? '';
     sizes.set(name, Infinity); // a reference back to itself is a loop
     let size = value.length;
@@ -142,7 +142,7 @@ function checkExpansion(body: string, internal: Map<string, string>): void {
       const ref = r[1] ?? '';
       if (!internal.has(ref)) continue;
       size += sizeOf(ref, depth + 1);
-      if (size > MAX_ENTITY_EXPANSION) throw new ImportError(ENTITY_BOMB);
+      if (size > MAX_ENTITY_EXPANSION) throw new ImportError('entity-bomb', ENTITY_BOMB);
     }
     sizes.set(name, size);
     return size;
@@ -152,7 +152,7 @@ function checkExpansion(body: string, internal: Map<string, string>): void {
     const ref = r[1] ?? '';
     if (!internal.has(ref)) continue;
     total += sizeOf(ref, 0);
-    if (total > MAX_ENTITY_EXPANSION) throw new ImportError(ENTITY_BOMB);
+    if (total > MAX_ENTITY_EXPANSION) throw new ImportError('entity-bomb', ENTITY_BOMB);
   }
   for (const name of internal.keys()) sizeOf(name, 0);
 }

@@ -24,7 +24,7 @@ export function checkHtmlDepth(html: string): void {
   for (let m = tag.exec(html); m; m = tag.exec(html)) {
     if (FLAT.has((m[2] ?? '').toLowerCase()) || m[3]) continue;
     if (m[1]) depth = Math.max(0, depth - 1);
-    else if (++depth > MAX_DEPTH) throw new ImportError(HTML_TOO_DEEP);
+    else if (++depth > MAX_DEPTH) throw new ImportError('nested-too-deep', HTML_TOO_DEEP, { limit: MAX_DEPTH });
   }
 }
 

@@ -7,7 +7,7 @@
  * read, or hold nothing, are reported one by one through the context, never failing the file.
  */
 import type { NewArticle } from '../../library/types';
-import { ImportError } from '../errors';
+import { ImportError, reason, type FailureReason } from '../errors';
 import type { ParseContext, Parser, SourceFile } from '../formats';
 import { EMPTY_ITEM, isFeedItem, toArticle, type FeedInfo, type ItemRead, type ParsedFeed } from './article';
 import { readAtom } from './atom';
@@ -23,7 +23,7 @@ export { parseJsonFeed } from './jsonfeed';
 export const NO_ITEMS = 'the feed has no items';
 
 function notAFeed(root: Element): ImportError {
-  return new ImportError(`unsupported format (XML whose root element <${root.localName}> is not a feed)`);
+  return new ImportError('not-a-feed', `unsupported format (XML whose root element <${root.localName}> is not a feed)`, { element: root.localName });
 }
 
 /** The feed in a parsed document, by its root element; throws ImportError for other XML. */
@@ -47,7 +47,7 @@ function articlesOf(items: { position: number; item: ItemRead }[], info: FeedInf
     }
     const article = toArticle(item, info, file.path);
     if (article) articles.push(article);
-    else context.fail(`item ${position}`, EMPTY_ITEM);
+    else context.fail(`item ${position}`, reason('feed-item-empty', EMPTY_ITEM));
   }
   return articles;
 }
@@ -57,7 +57,7 @@ function recoveredArticles(text: string, source: ReturnType<typeof prepareXml>, 
   const recovered = recoverItems(text, source.doctype);
   let info: FeedInfo | null = null;
   const items: { position: number; item: ItemRead }[] = [];
-  const failures: { entry: string; reason: string }[] = [];
+  const failures: { entry: string; reason: FailureReason }[] = [];
   for (const r of recovered) {
     if (!isDocument(r.result)) {
       failures.push({ entry: `item ${r.index}`, reason: brokenXml(r.result) });
@@ -108,6 +108,6 @@ export const parseFeed: Parser = (file, context) => {
   const read = readFeedText(file.bytes);
   if (!read.ok) return recoveredArticles(read.text, read.source, read.error, file, context);
   const { feed } = read;
-  if (feed.items.length === 0) throw new ImportError(NO_ITEMS);
+  if (feed.items.length === 0) throw new ImportError('feed-no-items', NO_ITEMS);
   return articlesOf(feed.items.map((item, i) => ({ position: i + 1, item })), feed.info, file, context);
 };

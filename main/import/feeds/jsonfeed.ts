@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { NewArticle } from '../../library/types';
 import { decodeText } from '../decode';
-import { ImportError } from '../errors';
+import { ImportError, reason } from '../errors';
 import type { Parser } from '../formats';
 import { EMPTY_ITEM, isFeedItem, readSafely, toArticle, type FeedInfo, type FeedItem } from './article';
 import { EMPTY_BODY, guessedLine, htmlBody, plainBody, type Body } from './content';
@@ -65,9 +65,10 @@ function brokenJson(error: unknown, source: string): ImportError {
   const position = /position (\d+)/.exec(message);
   const line = position ? source.slice(0, Number(position[1])).split('\n').length : null;
   // V8 quotes the whole input in some messages ("Unexpected token ',', "{…}" is not valid JSON").
-  const reason = message.replace(/, (\.\.\.)?"[\s\S]* is not valid JSON$/, '').replace(/\s*\(line \d+ column \d+\)/, '')
+  const what = message.replace(/, (\.\.\.)?"[\s\S]* is not valid JSON$/, '').replace(/\s*\(line \d+ column \d+\)/, '')
     .replace(/ (in|after) JSON at position \d+.*$/, (m, word: string) => (word === 'after' ? ' after the JSON' : ''));
-  return new ImportError(line === null ? `broken JSON: ${reason}` : `broken JSON at line ${line}: ${reason}`);
+  if (line === null) return new ImportError('broken-json', `broken JSON: ${what}`);
+  return new ImportError('broken-json', `broken JSON at line ${line}: ${what}`, { line });
 }
 
 export const parseJsonFeed: Parser = (file, context) => {
@@ -79,16 +80,16 @@ export const parseJsonFeed: Parser = (file, context) => {
     throw brokenJson(error, source);
   }
   const feed = feedSchema.safeParse(data);
-  if (!feed.success) throw new ImportError('not a JSON Feed (it has no "items" list)');
+  if (!feed.success) throw new ImportError('not-a-json-feed', 'not a JSON Feed (it has no "items" list)');
   const home = webUrl(feed.data.home_page_url ?? null, null);
   const info: FeedInfo = { title: guessedLine(feed.data.title ?? null), link: home, lang: feed.data.language ?? null };
-  if (feed.data.items.length === 0) throw new ImportError('the feed has no items');
+  if (feed.data.items.length === 0) throw new ImportError('feed-no-items', 'the feed has no items');
 
   const articles: NewArticle[] = [];
   feed.data.items.forEach((raw, i) => {
     const parsed = itemSchema.safeParse(raw);
     if (!parsed.success) {
-      context.fail(`item ${i + 1}`, 'not a JSON Feed item');
+      context.fail(`item ${i + 1}`, reason('feed-item-invalid', 'not a JSON Feed item'));
       return;
     }
     const item = readSafely(parsed.data, (entry): FeedItem => {
@@ -108,7 +109,7 @@ export const parseJsonFeed: Parser = (file, context) => {
     }
     const article = toArticle(item, info, file.path);
     if (article) articles.push(article);
-    else context.fail(`item ${i + 1}`, EMPTY_ITEM);
+    else context.fail(`item ${i + 1}`, reason('feed-item-empty', EMPTY_ITEM));
   });
   return articles;
 };

@@ -4,13 +4,14 @@
  * templates. Creating a window costs tens of milliseconds, a parse in an existing one very little.
  * jsdom's XML parser never fetches a DTD or an external entity: it has no code to do so.
  */
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { jsdom } from '../jsdom';
 
 let shared: { parser: DOMParser; document: Document } | null = null;
 
 function get(): { parser: DOMParser; document: Document } {
   if (!shared) {
     // A silent console: nothing a feed does may print to the app's output.
+    const { JSDOM, VirtualConsole } = jsdom();
     const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
     shared = { parser: new window.DOMParser(), document: window.document };
   }

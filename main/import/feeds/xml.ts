@@ -8,7 +8,7 @@
  * When the document is not well-formed: bare "&" are escaped and undeclared namespace prefixes are
  * declared, then it is parsed again. Every change keeps the text's line numbers.
  */
-import { ImportError } from '../errors';
+import { ImportError, reason, type FailureReason } from '../errors';
 import { checkDepth, readDoctype, type Doctype } from './doctype';
 import { decodeHtmlEntities } from './html';
 import { xmlParser } from './window';
@@ -19,8 +19,8 @@ export interface XmlProblem {
   reason: string;
 }
 
-export function brokenXml(problem: XmlProblem): string {
-  return `broken XML at line ${problem.line}: ${problem.reason}`;
+export function brokenXml(problem: XmlProblem): FailureReason {
+  return reason('broken-xml', `broken XML at line ${problem.line}: ${problem.reason}`, { line: problem.line });
 }
 
 export class BrokenXmlError extends ImportError {

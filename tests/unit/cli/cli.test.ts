@@ -70,9 +70,23 @@ describe('sahifa command line', () => {
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { imported: number; failed: { path: string; error: string }[] };
     expect(report.imported).toBe(2);
-    expect(report.failed).toHaveLength(1);
-    expect(report.failed[0]!.path).toContain('picture.png');
-    expect(report.failed[0]!.error).toMatch(/unsupported format|not an article file/);
+    // Each failure exactly as the command line has always printed it: its path and its English reason.
+    expect(report.failed).toEqual([{ path: path.join(folder, 'picture.png'), error: 'unsupported format (image)' }]);
+  });
+
+  it('prints each file it cannot import on its own line, with the English reason', () => {
+    const folder = path.join(dir, 'bad');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'empty.txt'), '');
+    fs.writeFileSync(path.join(folder, 'style.css'), 'body { color: red }');
+    const result = sahifa(['--library', lib, 'import', folder]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe([
+      'imported 0, duplicates 0, failed 2',
+      `  ${path.join(folder, 'empty.txt')}: not an article file (it is empty)`,
+      `  ${path.join(folder, 'style.css')}: unsupported format (.css)`,
+      '',
+    ].join('\n'));
   });
 
   it('pages search results and counts them', () => {

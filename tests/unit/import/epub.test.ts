@@ -8,7 +8,7 @@ import { fixVisualOrder } from '../../../main/import/epub/visual-order';
 import { registerParser } from '../../../main/import/formats';
 import { importBuffers } from '../../../main/import/importer';
 import { Library } from '../../../main/library/library';
-import type { NewArticle } from '../../../main/library/types';
+import type { ImportFailure, NewArticle } from '../../../main/library/types';
 import { MemorySink, shared } from './helpers';
 
 const epubDir = path.join(shared, 'corpus', 'epub');
@@ -22,7 +22,7 @@ async function parse(name: string, bytes: Uint8Array): Promise<NewArticle> {
 }
 
 /** Importing through the registry, as the app does: failures come back as reasons. */
-async function importEpub(name: string, bytes: Uint8Array): Promise<{ sink: MemorySink; failed: { path: string; error: string }[] }> {
+async function importEpub(name: string, bytes: Uint8Array): Promise<{ sink: MemorySink; failed: ImportFailure[] }> {
   const sink = new MemorySink();
   const report = await importBuffers(sink, [{ name, bytes }]);
   return { sink, failed: report.failed };
@@ -135,7 +135,7 @@ describe('books that cannot be imported', () => {
     const whole = read(path.join(epubDir, 'israelsailing.epub'));
     const { sink, failed } = await importEpub('half.epub', whole.subarray(0, Math.floor(whole.length / 2)));
     expect(sink.articles).toEqual([]);
-    expect(failed).toEqual([{ path: 'half.epub', error: 'the EPUB file is damaged: the end of the archive is missing (is the file cut short?)' }]);
+    expect(failed).toEqual([{ path: 'half.epub', code: 'epub-damaged', error: 'the EPUB file is damaged: the end of the archive is missing (is the file cut short?)' }]);
   });
 
   it('fails a book whose chapter is corrupt, naming the chapter', async () => {
@@ -148,6 +148,7 @@ describe('books that cannot be imported', () => {
     for (let i = at + name.length + 100; i < at + name.length + 110; i++) corrupt[i] = (corrupt[i] ?? 0) ^ 0x55;
     const { failed } = await importEpub('corrupt.epub', corrupt);
     expect(failed).toHaveLength(1);
+    expect(failed[0]?.code).toBe('epub-damaged');
     expect(failed[0]?.error).toMatch(/^the EPUB file is damaged: EPUB\/Content\/C_content\.xhtml (cannot be decompressed|fails its checksum)$/);
   });
 
@@ -163,7 +164,7 @@ describe('books that cannot be imported', () => {
 </encryption>`;
     const { sink, failed } = await importEpub('drm.epub', rezip(files, { 'META-INF/encryption.xml': strToU8(encryption) }));
     expect(sink.articles).toEqual([]);
-    expect(failed).toEqual([{ path: 'drm.epub', error: EPUB_ENCRYPTED }]);
+    expect(failed).toEqual([{ path: 'drm.epub', code: 'epub-encrypted', error: EPUB_ENCRYPTED }]);
   });
 
   it('imports a book whose only "encryption" is font obfuscation', async () => {
@@ -240,7 +241,7 @@ describe('a book built for the edge cases', () => {
 
   it('fails a book without a package document', async () => {
     const { failed } = await importEpub('empty.epub', rezip(files, { 'META-INF/container.xml': null, 'OPS/book.opf': null }));
-    expect(failed).toEqual([{ path: 'empty.epub', error: 'the EPUB file is damaged: it has no package document (META-INF/container.xml and the .opf file are missing)' }]);
+    expect(failed).toEqual([{ path: 'empty.epub', code: 'epub-damaged', error: 'the EPUB file is damaged: it has no package document (META-INF/container.xml and the .opf file are missing)' }]);
   });
 });
 

@@ -50,17 +50,17 @@ describe('entity expansion', () => {
     const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('\n');
     const xml = `<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY lol "lol">\n${entities}\n]>\n<rss><channel><item><title>&lol9;</title></item></channel></rss>`;
     const result = await parseString('lol.xml', xml);
-    expect(result).toEqual({ articles: [], failures: [], error: ENTITY_BOMB });
+    expect(result).toEqual({ articles: [], failures: [], failureCodes: [], error: ENTITY_BOMB, code: 'entity-bomb' });
   });
 
   it('refuses one large entity referenced many times (quadratic blowup)', async () => {
     const xml = `<!DOCTYPE rss [<!ENTITY a "${'x'.repeat(50_000)}">]><rss><channel><item><title>${'&a;'.repeat(500)}</title></item></channel></rss>`;
-    expect((await parseString('quadratic.xml', xml)).error).toBe(ENTITY_BOMB);
+    expect(await parseString('quadratic.xml', xml)).toMatchObject({ error: ENTITY_BOMB, code: 'entity-bomb' });
   });
 
   it('refuses entities that refer to themselves', async () => {
     const xml = '<!DOCTYPE rss [<!ENTITY a "x&b;"><!ENTITY b "y&a;">]><rss><channel><item><title>&a;</title></item></channel></rss>';
-    expect((await parseString('loop.xml', xml)).error).toBe(ENTITY_BOMB);
+    expect(await parseString('loop.xml', xml)).toMatchObject({ error: ENTITY_BOMB, code: 'entity-bomb' });
   });
 
   it('is not fooled by "]>" inside an entity value', async () => {
@@ -83,6 +83,7 @@ describe('external entities and DTDs are never read', () => {
     expectNoSecret(result);
     expect(result.articles.map((a) => a.title)).toEqual(['fine']);
     expect(result.failures).toEqual([{ entry: 'item 1', reason: 'broken XML at line 4: external entity &xxe; (external entities are never loaded)' }]);
+    expect(result.failureCodes).toEqual(['broken-xml']);
   });
 
   it('does not read an external DTD from disk', async () => {
@@ -123,7 +124,7 @@ describe('size and depth', () => {
   it('refuses XML nested thousands of levels deep, before parsing it', async () => {
     const depth = 50_000;
     const xml = `<rss><channel><item><title>deep</title><description>${'<b>'.repeat(depth)}x${'</b>'.repeat(depth)}</description></item></channel></rss>`;
-    expect(await parseString('deep.xml', xml)).toEqual({ articles: [], failures: [], error: TOO_DEEP });
+    expect(await parseString('deep.xml', xml)).toEqual({ articles: [], failures: [], failureCodes: [], error: TOO_DEEP, code: 'nested-too-deep' });
   });
 
   it('fails only the item whose HTML is nested thousands of levels deep', async () => {
@@ -133,6 +134,7 @@ describe('size and depth', () => {
     const result = await parseString('deep-html.xml', xml);
     expect(result.articles.map((a) => a.title)).toEqual(['fine']);
     expect(result.failures).toEqual([{ entry: 'item 1', reason: HTML_TOO_DEEP }]);
+    expect(result.failureCodes).toEqual(['nested-too-deep']);
   });
 
   it('still imports ordinary nesting and many unclosed paragraphs', async () => {
@@ -147,6 +149,7 @@ describe('size and depth', () => {
       const result = await parseString('junk.xml', junk);
       expect(result.articles).toEqual([]);
       expect(result.error).toMatch(/^(broken XML at line \d+: |the feed has no items)/);
+      expect(['broken-xml', 'feed-no-items']).toContain(result.code);
     }
   });
 });

@@ -111,13 +111,14 @@ describe('item content', () => {
   });
 
   it('gives untitled items a title from their text, and reports items with neither', async () => {
-    const { articles, failures } = await parseString('untitled.xml', `<rss><channel>
+    const { articles, failures, failureCodes } = await parseString('untitled.xml', `<rss><channel>
       <item><description>The minister said on Monday that the talks between the two delegations would resume next week in the capital. More follows.</description></item>
       <item><link>http://example.com/only-a-link</link></item></channel></rss>`);
     expect(articles).toHaveLength(1);
     expect(articles[0]?.title).toBe(titleFromText(articles[0]?.text ?? ''));
     expect(articles[0]?.title).toMatch(/^The minister said on Monday that the talks/);
     expect(failures).toEqual([{ entry: 'item 2', reason: 'empty item' }]);
+    expect(failureCodes).toEqual(['feed-item-empty']);
   });
 
   it('takes authors from dc:creator, RSS author and Atom author', async () => {
@@ -161,7 +162,7 @@ describe('broken feeds', () => {
   ].join('\n');
 
   it('keeps every well-formed item and reports the others with their line', async () => {
-    const { articles, failures, error } = await parseString('broken.xml', broken);
+    const { articles, failures, failureCodes, error } = await parseString('broken.xml', broken);
     expect(error).toBeNull();
     expect(articles.map((a) => a.title)).toEqual(['one', 'three']);
     expect(articles.map((a) => a.source)).toEqual(['Feed', 'Feed']);
@@ -169,6 +170,7 @@ describe('broken feeds', () => {
       { entry: 'item 2', reason: 'broken XML at line 3: unexpected close tag' },
       { entry: 'item 4', reason: expect.stringMatching(/^broken XML at line [56]: /) as unknown as string },
     ]);
+    expect(failureCodes).toEqual(['broken-xml', 'broken-xml']);
   });
 
   it('recovers all items of a feed whose end is cut off, in its namespaces', async () => {
@@ -194,12 +196,18 @@ describe('broken feeds', () => {
   });
 
   it('fails with the line and the reason when no item can be read', async () => {
-    expect((await parseString('x.xml', '<rss>\n<channel>\n<item><title>a</item>\n</channel>\n</rss>')).error).toBe('broken XML at line 3: unexpected close tag');
+    expect(await parseString('x.xml', '<rss>\n<channel>\n<item><title>a</item>\n</channel>\n</rss>')).toMatchObject({
+      error: 'broken XML at line 3: unexpected close tag',
+      code: 'broken-xml',
+    });
     expect((await parseString('y.xml', '<rss>\n<channel>\n</rss>')).error).toBe('broken XML at line 3: unexpected close tag');
   });
 
   it('rejects XML that is not a feed', async () => {
-    expect((await parseString('svg.xml', '<svg xmlns="http://www.w3.org/2000/svg"></svg>')).error).toBe('unsupported format (XML whose root element <svg> is not a feed)');
+    expect(await parseString('svg.xml', '<svg xmlns="http://www.w3.org/2000/svg"></svg>')).toMatchObject({
+      error: 'unsupported format (XML whose root element <svg> is not a feed)',
+      code: 'not-a-feed',
+    });
   });
 });
 
@@ -209,7 +217,7 @@ describe('JSON Feed', () => {
   })));
 
   it('reads 1.1 items: authors, language, relative urls, content_html before content_text', async () => {
-    const { articles, failures } = await parseBytes('f.json', feed([
+    const { articles, failures, failureCodes } = await parseBytes('f.json', feed([
       { id: 1, url: 'news/1', title: 'عنوان', content_html: '<p>نص <a href="/x">الخبر</a></p>', content_text: 'ignored', authors: [{ name: 'علي' }, { name: 'سارة' }], date_published: '2024-03-01T10:00:00+03:00' },
       { id: '2', content_text: 'Plain English text here, for the reader of this feed.', language: 'en' },
       'not an item',
@@ -223,17 +231,21 @@ describe('JSON Feed', () => {
     expect(articles[0]?.html).toContain('href="https://example.net/x"');
     expect(articles[1]).toMatchObject({ title: 'Plain English text here, for the reader of this feed', lang: 'en', dir: 'ltr', url: null });
     expect(failures).toEqual([{ entry: 'item 3', reason: 'not a JSON Feed item' }, { entry: 'item 4', reason: 'empty item' }]);
+    expect(failureCodes).toEqual(['feed-item-invalid', 'feed-item-empty']);
   });
 
   it('fails broken JSON with the parser\'s reason', async () => {
-    const { error } = await parseBytes('b.json', new Uint8Array(Buffer.from('{\n"version": "https://jsonfeed.org/version/1",\n"items": [,]\n}')));
+    const { error, code } = await parseBytes('b.json', new Uint8Array(Buffer.from('{\n"version": "https://jsonfeed.org/version/1",\n"items": [,]\n}')));
     expect(error).toBe('broken JSON: Unexpected token \',\'');
+    expect(code).toBe('broken-json');
     const cut = await parseBytes('c.json', new Uint8Array(Buffer.from('{"version": "https://jsonfeed.org/version/1",\n"items": [{"id": 1}\n')));
     expect(cut.error).toMatch(/^broken JSON( at line \d+)?: /);
   });
 
   it('fails a JSON Feed without items', async () => {
-    expect((await parseBytes('e.json', feed([]))).error).toBe('the feed has no items');
-    expect((await parseBytes('n.json', new Uint8Array(Buffer.from('{"version": "https://jsonfeed.org/version/1"}')))).error).toMatch(/not a JSON Feed/);
+    expect(await parseBytes('e.json', feed([]))).toMatchObject({ error: 'the feed has no items', code: 'feed-no-items' });
+    const noList = await parseBytes('n.json', new Uint8Array(Buffer.from('{"version": "https://jsonfeed.org/version/1"}')));
+    expect(noList.error).toMatch(/not a JSON Feed/);
+    expect(noList.code).toBe('not-a-json-feed');
   });
 });

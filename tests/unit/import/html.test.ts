@@ -244,7 +244,7 @@ describe('"Web page, complete": the page and its _files folder', () => {
 describe('pages that are not articles, and broken pages', () => {
   it('fails a page with no readable content with one clear reason', () => {
     expect(() => page('<html><head><title>Empty</title><script>var x = 1;</script></head><body><div>  </div><img src="https://example.com/x.png"></body></html>'))
-      .toThrow(new ImportError(NO_ARTICLE_TEXT));
+      .toThrow(new ImportError('no-article-text', NO_ARTICLE_TEXT));
   });
 
   it('never crashes on malformed or hostile markup', async () => {
@@ -259,6 +259,7 @@ describe('pages that are not articles, and broken pages', () => {
     ];
     const report = await importBuffers(new MemorySink(), pages.map((p, i) => ({ name: `broken-${i}.html`, bytes: bytes(p) })));
     for (const failure of report.failed) expect(failure.error).not.toMatch(/^could not import/);
+    for (const failure of report.failed) expect(failure.code).not.toBe('unexpected');
     expect(report.imported + report.failed.length).toBe(pages.length);
     expect(report.imported).toBeGreaterThanOrEqual(5);
   });
@@ -267,7 +268,10 @@ describe('pages that are not articles, and broken pages', () => {
     const deep = `<html><body>${'<div>'.repeat(20_000)}نص عميق</body></html>`;
     const spans = `<html><body><p>${'<span><b>'.repeat(5_000)}نص عميق</p></body></html>`;
     const report = await importBuffers(new MemorySink(), [{ name: 'deep.html', bytes: bytes(deep) }, { name: 'spans.html', bytes: bytes(spans) }]);
-    expect(report.failed).toEqual([{ path: 'deep.html', error: PAGE_TOO_COMPLEX }, { path: 'spans.html', error: PAGE_TOO_COMPLEX }]);
+    expect(report.failed).toEqual([
+      { path: 'deep.html', code: 'page-too-complex', error: PAGE_TOO_COMPLEX },
+      { path: 'spans.html', code: 'page-too-complex', error: PAGE_TOO_COMPLEX },
+    ]);
   });
 
   it('does not mistake many unclosed paragraphs or list items for deep nesting', () => {

@@ -1,10 +1,14 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reasonOf } from '../../../main/import/errors';
 import { importBuffers, importPaths, type ImportProgress } from '../../../main/import/importer';
 import { sniffFormat } from '../../../main/import/sniff';
-import { walkPaths } from '../../../main/import/walk';
+import { reasonFor, walkPaths } from '../../../main/import/walk';
+import type { ImportFailure } from '../../../main/library/types';
+import { fitsDetail, isImportFailureCode } from '../../../preload/import-failures';
 import { MemorySink, bytes, encodings, shared } from './helpers';
 
 const samplePath = path.join(shared, 'samples', '000_1dff3df0f293edce.txt');
@@ -51,28 +55,33 @@ describe('files that are not articles', () => {
     expect(report.imported).toBe(2);
     expect(sink.articles.map((a) => a.title)).toEqual(['خبر أول', 'Second']);
     expect(report.failed).toEqual([
-      { path: 'empty.txt', error: 'not an article file (it is empty)' },
-      { path: 'blank.txt', error: 'not an article file (it is empty)' },
-      { path: 'junk.bin', error: 'not an article file' },
-      { path: 'doc.pdf', error: 'unsupported format (pdf)' },
-      { path: 'page.html', error: 'no article text found in the page' },
-      { path: 'feed.xml', error: 'the feed has no items' },
-      { path: 'photo.jpg', error: 'unsupported format (image)' },
-      { path: 'style.css', error: 'unsupported format (.css)' },
+      { path: 'empty.txt', code: 'empty-file', error: 'not an article file (it is empty)' },
+      { path: 'blank.txt', code: 'empty-file', error: 'not an article file (it is empty)' },
+      { path: 'junk.bin', code: 'not-an-article', error: 'not an article file' },
+      { path: 'doc.pdf', code: 'unsupported-format', detail: { format: 'pdf' }, error: 'unsupported format (pdf)' },
+      { path: 'page.html', code: 'no-article-text', error: 'no article text found in the page' },
+      { path: 'feed.xml', code: 'feed-no-items', error: 'the feed has no items' },
+      { path: 'photo.jpg', code: 'unsupported-format', detail: { format: 'image' }, error: 'unsupported format (image)' },
+      { path: 'style.css', code: 'unsupported-format', detail: { format: '.css' }, error: 'unsupported format (.css)' },
     ]);
   });
 
   it('fails a text file whose encoding cannot be told, without a Latin-1 guess', async () => {
     const junk = new Uint8Array(Array.from({ length: 300 }, (_, i) => 0x80 + ((i * 37) % 128)));
     const report = await importBuffers(new MemorySink(), [{ name: 'x.txt', bytes: junk }]);
-    expect(report.failed).toEqual([{ path: 'x.txt', error: 'cannot tell the text encoding' }]);
+    expect(report.failed).toEqual([{ path: 'x.txt', code: 'unknown-encoding', error: 'cannot tell the text encoding' }]);
   });
 
   it('refuses files over 200 MB before reading them', async () => {
     const huge = { name: 'huge.txt', bytes: new Uint8Array(0) };
     Object.defineProperty(huge.bytes, 'byteLength', { value: 300 * 1024 * 1024 });
     const report = await importBuffers(new MemorySink(), [huge]);
-    expect(report.failed).toEqual([{ path: 'huge.txt', error: 'file is too large (300 MB, the limit is 200 MB)' }]);
+    expect(report.failed).toEqual([{
+      path: 'huge.txt',
+      code: 'file-too-large',
+      detail: { size: 300 * 1024 * 1024, limit: 200 * 1024 * 1024 },
+      error: 'file is too large (300 MB, the limit is 200 MB)',
+    }]);
   });
 
   it('tells formats apart by content, whatever the extension says', () => {
@@ -141,7 +150,7 @@ describe('folders', () => {
   it('walks folders recursively in natural order, skipping hidden entries and symlink loops', async () => {
     const { files, failures } = await walkPaths([root, path.join(root, 'missing.txt')]);
     expect(files.map((f) => path.relative(root, f.path))).toEqual([path.join('a', '9.txt'), path.join('a', '10.md'), path.join('a', 'deep', 'sample.txt'), 'page.html']);
-    expect(failures).toEqual([{ path: path.join(root, 'missing.txt'), error: 'no such file or folder' }]);
+    expect(failures).toEqual([{ path: path.join(root, 'missing.txt'), code: 'not-found', error: 'no such file or folder' }]);
   });
 
   it('imports a folder, reporting the files it could not import', async () => {
@@ -149,6 +158,62 @@ describe('folders', () => {
     const report = await importPaths(sink, [root]);
     expect(sink.articles.map((a) => a.title)).toEqual(['Nine', 'Ten', 'وأكد شمخاني خلال اللقاء على الموقف الثابت للجمهورية الاسلامية الايرانية…']);
     expect(sink.articles[2]?.origin).toBe(path.join(root, 'a', 'deep', 'sample.txt'));
-    expect(report.failed).toEqual([{ path: path.join(root, 'page.html'), error: 'no article text found in the page' }]);
+    expect(report.failed).toEqual([{ path: path.join(root, 'page.html'), code: 'no-article-text', error: 'no article text found in the page' }]);
+  });
+
+  it('says why a path cannot be read: a socket is neither a file nor a folder, an unreadable folder is denied', async () => {
+    const socketPath = path.join(root, 'sahifa.sock');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+    const locked = path.join(root, 'locked');
+    mkdirSync(locked, { mode: 0o000 });
+    try {
+      const { failures } = await walkPaths([socketPath, locked]);
+      const expected: ImportFailure[] = [{ path: socketPath, code: 'not-a-file-or-folder', error: 'not a file or folder' }];
+      // root reads every folder whatever its mode: only others are denied.
+      if (process.getuid?.() !== 0) expected.push({ path: locked, code: 'permission-denied', error: 'permission denied' });
+      expect(failures).toEqual(expected);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      rmSync(socketPath, { force: true });
+      rmSync(locked, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('reasons for the interface', () => {
+  it('turns an error no reason was written for into "unexpected", keeping its first line', () => {
+    expect(reasonOf(new TypeError('x is not a function\n    at parse (file.ts:1:1)'))).toEqual({
+      code: 'unexpected',
+      error: 'could not import: x is not a function',
+      detail: { message: 'x is not a function' },
+    });
+    expect(reasonFor(Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' }))).toEqual({
+      code: 'unexpected',
+      error: 'EBUSY: resource busy',
+      detail: { message: 'EBUSY: resource busy' },
+    });
+  });
+
+  it('gives every reason a code the interface knows, with the values its sentence needs', async () => {
+    const report = await importBuffers(new MemorySink(), [
+      { name: 'empty.txt', bytes: new Uint8Array(0) },
+      { name: 'doc.pdf', bytes: bytes('%PDF-1.7\n...') },
+      { name: 'broken.json', bytes: bytes('{"format": ') },
+      { name: 'other.json', bytes: bytes('{"hello": "world"}') },
+      { name: 'books.xml', bytes: bytes('<?xml version="1.0"?><catalog><book>x</book></catalog>') },
+    ]);
+    expect(report.failed.map((f) => [f.path, f.code])).toEqual([
+      ['empty.txt', 'empty-file'],
+      ['doc.pdf', 'unsupported-format'],
+      ['broken.json', 'broken-json'],
+      ['other.json', 'unsupported-json'],
+      ['books.xml', 'not-a-feed'],
+    ]);
+    expect(report.failed[4]?.detail).toEqual({ element: 'catalog' });
+    for (const failure of report.failed) {
+      expect(isImportFailureCode(failure.code)).toBe(true);
+      expect(fitsDetail(failure.code!, failure.detail)).toBe(true);
+    }
   });
 });

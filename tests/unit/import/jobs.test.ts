@@ -121,7 +121,7 @@ describe('an import job', () => {
       ],
     }).done;
     expect(report.imported).toBe(1);
-    expect(report.failed).toEqual([{ path: 'scan.pdf', error: 'unsupported format (pdf)' }]);
+    expect(report.failed).toEqual([{ path: 'scan.pdf', code: 'unsupported-format', detail: { format: 'pdf' }, error: 'unsupported format (pdf)' }]);
   });
 
   it('fails with the library error when the file is not a Sahifa library, leaving it unchanged', async () => {

@@ -22,6 +22,10 @@ describe('detectLanguage', () => {
     expect(detectLanguage('قالت وزارة الخارجية إن الاجتماع كان مثمرا وأن الطرفين اتفقا على مواصلة الحوار').lang).toBe('ar');
   });
 
+  it('tells Urdu from Persian by the letters only Urdu uses', () => {
+    expect(detectLanguage('پاکستان کے وزیر اعظم نے کہا ہے کہ حکومت ملک میں تعلیم کو بہتر بنانے کے لیے کام کر رہی ہے').lang).toBe('ur');
+  });
+
   it('recognises Hebrew', () => {
     expect(detectLanguage('העברית היא שפה המשתייכת לקבוצת הלשונות השמיות')).toEqual({ dir: 'rtl', lang: 'he' });
   });
@@ -67,6 +71,12 @@ describe('titleFromText', () => {
 
   it('ignores a BOM and bidi marks at the start', () => {
     expect(titleFromText('\ufeff\u200f\u200fعنوان الخبر\nنص الخبر.')).toBe('عنوان الخبر');
+  });
+
+  it('keeps a long opening sentence whole when only blank lines and invisible marks follow it', () => {
+    const sentence = 'Fourteen ministers gathered yesterday afternoon discussing regional electricity networks, pipelines, budgets.';
+    expect(titleFromText(`${sentence}\r\n\r\n \u200f\n\u202a\u202c\n`)).toBe(sentence.slice(0, -1));
+    expect(titleFromText(`\n\n  \r\n${sentence}\r\nThe meeting ended late.`)).toMatch(/^Fourteen ministers .{20,70}…$/);
   });
 
   it('is empty only for text without visible characters', () => {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEpub } from '../../../main/import/epub';
 import { registerParser } from '../../../main/import/formats';
 import { importBuffers } from '../../../main/import/importer';
-import { MAX_ARCHIVE_ENTRIES, NESTED_TOO_DEEP, UNSAFE_PATH } from '../../../main/import/limits';
+import { MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_EXPANDED_BYTES, NESTED_TOO_DEEP, UNSAFE_PATH } from '../../../main/import/limits';
 import { isUnsafePath, listEntries, parseZip } from '../../../main/import/zip';
 import { MemorySink, bytes, shared } from './helpers';
 
@@ -26,7 +26,7 @@ async function importZip(name: string, zip: Uint8Array): Promise<{ sink: MemoryS
 
 const MB = 1024 * 1024;
 
-interface RawEntry { name: string; data: Uint8Array; size: number; crc: number; method: 0 | 8; flags?: number }
+interface RawEntry { name: string; data: Uint8Array; size: number; crc: number; method: number; flags?: number }
 
 /**
  * A zip written by hand, for archives no honest tool writes: sizes that lie, flags that are set.
@@ -118,8 +118,8 @@ describe('a zip of articles', () => {
     const { sink, report } = await importZip('archive.zip', zip);
     expect(sink.articles.map((a) => a.title)).toEqual(['عنوان']);
     expect(report.failed).toEqual([
-      { path: 'archive.zip › folder/entry.txt', error: 'not an article file (it is empty)' },
-      { path: 'archive.zip › folder/photo.png', error: 'unsupported format (image)' },
+      { path: 'archive.zip › folder/entry.txt', code: 'empty-file', error: 'not an article file (it is empty)' },
+      { path: 'archive.zip › folder/photo.png', code: 'unsupported-format', detail: { format: 'image' }, error: 'unsupported format (image)' },
     ]);
   });
 
@@ -140,7 +140,7 @@ describe('a zip of articles', () => {
   it('fails a truncated zip with a clear reason', async () => {
     const zip = zipSync({ 'a.txt': bytes('نص أول'), 'b.txt': bytes('نص ثان') });
     const { report } = await importZip('cut.zip', zip.subarray(0, Math.floor(zip.length / 2)));
-    expect(report.failed).toEqual([{ path: 'cut.zip', error: 'the zip file is damaged: the end of the archive is missing (is the file cut short?)' }]);
+    expect(report.failed).toEqual([{ path: 'cut.zip', code: 'archive-damaged', error: 'the zip file is damaged: the end of the archive is missing (is the file cut short?)' }]);
   });
 
   it('fails an entry whose content does not match its checksum, and one that is password-protected', async () => {
@@ -151,9 +151,19 @@ describe('a zip of articles', () => {
     const { sink, report } = await importZip('mixed.zip', rawZip([corrupt, locked, storedEntry('fine.txt', 'نص سليم')]));
     expect(sink.articles.map((a) => a.text)).toEqual(['نص سليم']);
     expect(report.failed).toEqual([
-      { path: 'mixed.zip › corrupt.txt', error: 'the archive is damaged: the file fails its checksum' },
-      { path: 'mixed.zip › locked.txt', error: 'the file is encrypted (password-protected)' },
+      { path: 'mixed.zip › corrupt.txt', code: 'archive-entry-damaged', error: 'the archive is damaged: the file fails its checksum' },
+      { path: 'mixed.zip › locked.txt', code: 'archive-entry-encrypted', error: 'the file is encrypted (password-protected)' },
     ]);
+  });
+
+  it('fails an entry compressed with a method it cannot read (bzip2), naming the method', async () => {
+    const { report } = await importZip('bzip2.zip', rawZip([{ ...storedEntry('old.txt', 'نص قديم'), method: 12 }]));
+    expect(report.failed).toEqual([{
+      path: 'bzip2.zip › old.txt',
+      code: 'archive-unsupported-compression',
+      detail: { method: 12 },
+      error: 'the file uses a compression method Sahifa cannot read (method 12)',
+    }]);
   });
 });
 
@@ -166,7 +176,12 @@ describe('hostile archives', () => {
     expect(zip.length).toBeLessThan(2 * MB);
     const { sink, report } = await importZip('bomb.zip', zip);
     expect(sink.articles).toEqual([]);
-    expect(report.failed).toEqual([{ path: 'bomb.zip', error: 'the archive is too large: it would expand to 1.1 GB (the limit is 1 GB)' }]);
+    expect(report.failed).toEqual([{
+      path: 'bomb.zip',
+      code: 'archive-expands-too-much',
+      detail: { size: 6 * 190 * MB, limit: MAX_ARCHIVE_EXPANDED_BYTES },
+      error: 'the archive is too large: it would expand to 1.1 GB (the limit is 1 GB)',
+    }]);
   });
 
   it('stops inflating a zip bomb that lies about its size at the size it declared', async () => {
@@ -174,14 +189,19 @@ describe('hostile archives', () => {
     const zip = rawZip([{ name: 'small.txt', data: deflatedZeros(1100), size: 2048, crc: 0, method: 8 }, storedEntry('real.txt', 'نص حقيقي')]);
     const { sink, report } = await importZip('liar.zip', zip);
     expect(sink.articles.map((a) => a.text)).toEqual(['نص حقيقي']);
-    expect(report.failed).toEqual([{ path: 'liar.zip › small.txt', error: 'the archive is damaged: the file expands past its stated size (a "zip bomb"?)' }]);
+    expect(report.failed).toEqual([{ path: 'liar.zip › small.txt', code: 'archive-entry-damaged', error: 'the archive is damaged: the file expands past its stated size (a "zip bomb"?)' }]);
   });
 
   it('fails a file inside that is over 200 MB, and imports the others', async () => {
     const zip = rawZip([{ name: 'huge.txt', data: deflatedZeros(250), size: 250 * MB, crc: 0, method: 8 }, storedEntry('small.txt', 'نص قصير')]);
     const { sink, report } = await importZip('big.zip', zip);
     expect(sink.articles.map((a) => a.text)).toEqual(['نص قصير']);
-    expect(report.failed).toEqual([{ path: 'big.zip › huge.txt', error: 'too large (250 MB, the limit is 200 MB)' }]);
+    expect(report.failed).toEqual([{
+      path: 'big.zip › huge.txt',
+      code: 'file-too-large',
+      detail: { size: 250 * MB, limit: 200 * MB },
+      error: 'too large (250 MB, the limit is 200 MB)',
+    }]);
   });
 
   it('refuses an archive of more than 10,000 entries from its directory', async () => {
@@ -189,7 +209,12 @@ describe('hostile archives', () => {
     for (let i = 0; i <= MAX_ARCHIVE_ENTRIES; i++) files[`n${i}.txt`] = [bytes('x'), { level: 0 }];
     const { sink, report } = await importZip('many.zip', zipSync(files));
     expect(sink.articles).toEqual([]);
-    expect(report.failed).toEqual([{ path: 'many.zip', error: 'the archive is too large: 10,001 entries (the limit is 10,000)' }]);
+    expect(report.failed).toEqual([{
+      path: 'many.zip',
+      code: 'archive-too-many-entries',
+      detail: { count: 10_001, limit: 10_000 },
+      error: 'the archive is too large: 10,001 entries (the limit is 10,000)',
+    }]);
   });
 
   it('reads exactly 10,000 entries', () => {
@@ -210,7 +235,7 @@ describe('hostile archives', () => {
     const { sink, report } = await importZip('traversal.zip', zip);
     expect(sink.articles.map((a) => a.text)).toEqual(['نص آمن']);
     expect(report.failed).toEqual(['../evil.txt', '/etc/cron.txt', 'C:/autoexec.txt', 'dir\\..\\..\\win.txt', 'ok/../../up.txt']
-      .map((name) => ({ path: `traversal.zip › ${name}`, error: UNSAFE_PATH })));
+      .map((name) => ({ path: `traversal.zip › ${name}`, code: 'archive-unsafe-path', error: UNSAFE_PATH })));
   });
 
   it('tells safe paths from unsafe ones', () => {
@@ -225,6 +250,6 @@ describe('hostile archives', () => {
     const level1 = zipSync({ 'a.txt': bytes('النص الأول'), 'level2.zip': level2 });
     const { sink, report } = await importZip('level1.zip', level1);
     expect(sink.articles.map((a) => a.text)).toEqual(['النص الأول', 'النص الثاني', 'النص الثالث']);
-    expect(report.failed).toEqual([{ path: 'level1.zip › level2.zip › level3.zip › level4.zip', error: NESTED_TOO_DEEP }]);
+    expect(report.failed).toEqual([{ path: 'level1.zip › level2.zip › level3.zip › level4.zip', code: 'archive-nested-too-deep', detail: { limit: 3 }, error: NESTED_TOO_DEEP }]);
   });
 });
