@@ -80,7 +80,7 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
     },
 
     async search({ query, offset, limit, bookmarked, unread, tag, source }) {
-      return library.search(query, { offset, limit, bookmarked, unread, tag, source });
+      return library.searchInParallel(query, { offset, limit, bookmarked, unread, tag, source });
     },
 
     async setBookmark({ id, bookmarked }) {

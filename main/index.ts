@@ -268,6 +268,8 @@ async function restoreFromMenu(): Promise<void> {
   // An import still running would go on writing into the library being replaced.
   await stopAllImports();
   library.close();
+  // Its search thread lets go of the file a moment later; the file is about to be replaced.
+  await library.whenClosed();
   library = null;
   let previous: string | null = null;
   let failure: Error | null = null;
@@ -278,7 +280,7 @@ async function restoreFromMenu(): Promise<void> {
   }
   try {
     // Reopened either way: the restored library, or the untouched one when the restore failed.
-    setLibrary(Library.open(libraryFile, { nativeBinding: nativeBindingPath(), verify: true }));
+    setLibrary(Library.open(libraryFile, { nativeBinding: nativeBindingPath(), verify: true, parallelSearch: true }));
   } catch (error) {
     dialog.showErrorBox('Sahifa', `تعذّر فتح المكتبة بعد الاستعادة: ${(error as Error).message}`);
     app.exit(1);
@@ -319,6 +321,7 @@ async function start(): Promise<void> {
     const outcome = await openLibraryOrRecover(libraryFile, {
       verify: true,
       nativeBinding: nativeBindingPath(),
+      parallelSearch: true,
       choose: askAboutDamagedLibrary,
     });
     if (outcome.status === 'quit') {

@@ -89,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
   let library: Library;
   try {
     // quick_check first, as the desktop app does: a damaged library is reported in one line, never written.
-    library = Library.open(libraryFile, { verify: true });
+    library = Library.open(libraryFile, { verify: true, parallelSearch: true });
   } catch (error) {
     console.error(`sahifa web: ${(error as Error).message}`);
     return 1;

@@ -5,6 +5,7 @@
  *   out/main/index.cjs       the Electron main process
  *   out/main/web.mjs         the browser mode
  *   out/main/import-worker.cjs, .mjs   the import worker thread, for each of the two above
+ *   out/main/rank-worker.cjs, .mjs     the search's second ranking thread, likewise
  *   out/main/parse-worker.cjs, .mjs    an import's parse threads, likewise (started by the import worker)
  *   out/preload/index.cjs    the preload bridge (CommonJS: sandboxed preloads cannot be ESM)
  *
@@ -35,6 +36,7 @@ const COMMON_INPUTS = [at('package.json'), at('package-lock.json'), fileURLToPat
 const WORKERS = [
   { name: 'import-worker', entry: at('main', 'import', 'worker.ts') }, // main/import/jobs.ts
   { name: 'parse-worker', entry: at('main', 'import', 'parse-worker.ts') }, // main/import/parse-pool.ts
+  { name: 'rank-worker', entry: at('main', 'library', 'rank-worker.ts') }, // main/library/rank-helper.ts
 ];
 
 const steps = [

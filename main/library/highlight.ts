@@ -3,7 +3,7 @@
  * comparing analyzed forms, so the reader sees the matched words exactly as written.
  */
 import { analyzeWord, type Term } from '../text/analyze';
-import { tokenize } from '../text/tokenize';
+import { tokenize, type Token } from '../text/tokenize';
 import type { Range } from './types';
 import type { ParsedQuery, QueryTerm } from './query';
 
@@ -41,10 +41,10 @@ function matchLength(term: QueryTerm, terms: (Term | null)[], at: number): numbe
   }
 }
 
-export function findMatches(text: string, query: ParsedQuery): Range[] {
+/** `tokens` are the text's own, when the caller has them already (a snippet needs them too). */
+export function findMatches(text: string, query: ParsedQuery, tokens: Token[] = tokenize(text)): Range[] {
   const wanted = positiveTerms(query);
   if (wanted.length === 0 || text.length === 0) return [];
-  const tokens = tokenize(text);
   const terms = tokens.map((token) => analyzeCached(text.slice(token.start, token.end)));
   const ranges: Range[] = [];
   for (let i = 0; i < tokens.length; i++) {

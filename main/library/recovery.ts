@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DamagedLibraryError, LibraryError } from './errors';
-import { Library } from './library';
+import { Library, type OpenOptions } from './library';
 import { inspectLibraryFile, restoreLibrary, setAside, type LibraryFileInfo } from './restore';
 
 export type RecoveryChoice = 'restore' | 'new' | 'quit';
@@ -28,6 +28,8 @@ export interface RecoveryOptions {
   /** Run SQLite's quick_check before trusting the file (the app does). */
   verify?: boolean;
   nativeBinding?: string;
+  /** Rank searches on two threads (see OpenOptions). */
+  parallelSearch?: boolean;
   /** The backup to offer; defaults to latestValidBackup(file). */
   latestBackup?: () => string | null;
   choose(problem: LibraryProblem): Promise<RecoveryChoice>;
@@ -47,7 +49,11 @@ export type RecoveryOutcome =
  * library, from a newer version, unreadable) is thrown as is: those files are not ours to move.
  */
 export async function openLibraryOrRecover(file: string, options: RecoveryOptions): Promise<RecoveryOutcome> {
-  const openOptions = { verify: options.verify ?? true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+  const openOptions: OpenOptions = {
+    verify: options.verify ?? true,
+    parallelSearch: options.parallelSearch ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  };
   try {
     return { status: 'opened', library: Library.open(file, openOptions), recovery: null };
   } catch (error) {

@@ -53,9 +53,10 @@ function bestWindowStart(hit: Uint8Array, size: number): number {
   return Math.min(start, n - size);
 }
 
-export function makeSnippet(text: string, matches: Range[], options: { words?: number } = {}): Snippet {
+/** `tokens` are the text's own, when the caller has them already (finding the matches needs them too). */
+export function makeSnippet(text: string, matches: Range[], options: { words?: number; tokens?: Token[] } = {}): Snippet {
   const size = Math.max(1, Math.floor(options.words ?? 30));
-  const tokens = tokenize(text);
+  const tokens = options.tokens ?? tokenize(text);
   const sorted = [...matches].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   if (tokens.length === 0) return { snippet: text.replace(LINE_BREAK_RUN, ' ').trim(), highlights: [] };
 

@@ -1,0 +1,42 @@
+/**
+ * The rank helper's thread: its own read-only connection to the library, ranking the ranges the
+ * library sends it (rank-helper.ts). Bundled to out/main/rank-worker.cjs and .mjs by
+ * scripts/build.mjs; tests and benchmarks run it from source through rank-worker-source.mjs.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { RangeRanker } from './rank';
+import type { RankAnswer, RankCall, RankWorkerInput } from './rank-protocol';
+
+const input = workerData as RankWorkerInput;
+const post = (answer: RankAnswer) => parentPort?.postMessage(answer);
+
+let db: Database.Database;
+try {
+  db = new Database(input.libraryFile, {
+    readonly: true,
+    fileMustExist: true,
+    ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}),
+  });
+  // The same page cache as the library's own connection: both read the same index pages.
+  db.pragma('cache_size = -65536');
+} catch {
+  // The library ranks everything itself when its helper cannot open the file.
+  post({ ready: false });
+  process.exit(0);
+}
+
+const ranker = new RangeRanker(db);
+parentPort?.on('message', (call: RankCall) => {
+  if ('close' in call) {
+    // Closed before the thread ends, so the file can be moved or replaced right after (a restore).
+    db.close();
+    process.exit(0);
+  }
+  try {
+    post({ seq: call.seq, ranking: ranker.rank(call.request) });
+  } catch (error) {
+    post({ seq: call.seq, error: error instanceof Error ? error.message : String(error) });
+  }
+});
+post({ ready: true });
