@@ -266,7 +266,9 @@ export class Library {
   /** list() queries by their shape (filters and sort), prepared once each. */
   private readonly listStatements: Map<string, { rows: Database.Statement; count: Database.Statement }>;
   private readonly ranker: RangeRanker;
-  private readonly rankHelper: RankHelper | null;
+  /** Started at the first search of a library large enough to split (see helper()). */
+  private rankHelper: RankHelper | null = null;
+  private readonly parallelSearch: boolean;
   private readonly nativeBinding: string | undefined;
   private readonly splitSearchAbove: number;
   private helperClosed: Promise<void> = Promise.resolve();
@@ -280,7 +282,7 @@ export class Library {
     this.db = db;
     this.nativeBinding = options.nativeBinding;
     this.ranker = new RangeRanker(db);
-    this.rankHelper = options.parallelSearch ? new RankHelper(file, options.nativeBinding) : null;
+    this.parallelSearch = options.parallelSearch ?? false;
     this.splitSearchAbove = options.splitSearchAbove ?? SPLIT_SEARCH_ABOVE;
     this.statements = {
       insertArticle: db.prepare(
@@ -647,18 +649,32 @@ export class Library {
   async searchInParallel(query: string, options: SearchOptions = {}): Promise<Page<SearchHit>> {
     const plan = this.planSearch(query, options);
     if (plan.request === null) return emptyPage(plan);
-    const split = this.rankHelper?.ready ? this.splitPoint() : null;
-    if (split === null) return this.resultsPage(plan, this.ranker.rank(plan.request));
+    const split = this.parallelSearch ? this.splitPoint() : null;
+    const helper = split === null ? null : this.helper();
+    if (split === null || !helper?.ready) return this.resultsPage(plan, this.ranker.rank(plan.request));
     const upperRange = { from: split, to: WHOLE_LIBRARY.to };
-    const upper = this.rankHelper!.rank({ ...plan.request, range: upperRange });
+    const upper = helper.rank({ ...plan.request, range: upperRange });
     const lower = this.ranker.rank({ ...plan.request, range: { from: WHOLE_LIBRARY.from, to: split - 1 } });
     const upperRanking = (await upper) ?? this.ranker.rank({ ...plan.request, range: upperRange });
     return this.resultsPage(plan, mergeRankings(lower, upperRanking, plan.request.best));
   }
 
-  /** True once searchInParallel() ranks on two threads; false if the helper is off or did not start. */
+  /**
+   * Starts the rank helper if it is not running; true once it is ready, false if the library was
+   * opened without `parallelSearch` or the thread could not start.
+   */
   async parallelSearchReady(): Promise<boolean> {
-    return (await this.rankHelper?.whenReady()) ?? false;
+    return (await this.helper()?.whenReady()) ?? false;
+  }
+
+  /**
+   * The rank helper, started on first use: a small library never splits a search, so it never
+   * pays for the thread and its connection (the first large search runs on one thread meanwhile).
+   */
+  private helper(): RankHelper | null {
+    if (!this.parallelSearch || !this.db.open) return null;
+    this.rankHelper ??= new RankHelper(this.file, this.nativeBinding);
+    return this.rankHelper;
   }
 
   private planSearch(query: string, options: SearchOptions): SearchPlan {

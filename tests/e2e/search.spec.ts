@@ -39,6 +39,9 @@ test('Ctrl+F and / focus the search field; Escape clears it and brings the libra
 
 test('opening a result marks the matches in the article and scrolls the first into view', async ({ page }) => {
   await page.getByRole('searchbox', { name: 'البحث في المقالات' }).fill('الفياض');
+  // The result's row, not the library's row of the same article still on screen until the
+  // results arrive (the count says so).
+  await expect(page.locator('.list-header .count')).toHaveText('نتيجة واحدة');
   await page.locator('button.row', { hasText: NEWS_START }).click();
   const marks = page.locator('sahifa-article-reader article .body mark');
   // "الفياض" appears twice, both in the last paragraph, far below the first screen.
