@@ -37,6 +37,8 @@ export default defineConfig<{ shell: Shell }>({
   projects: [
     {
       name: 'chromium',
+      // Node only, run once in its own project.
+      testIgnore: /worker-bundles\.spec\.ts/,
       use: {
         shell: 'browser',
         browserName: 'chromium',
@@ -55,7 +57,13 @@ export default defineConfig<{ shell: Shell }>({
     },
     {
       name: 'electron',
+      testIgnore: /worker-bundles\.spec\.ts/,
       use: { shell: 'electron' },
+    },
+    {
+      // The built worker threads, started from out/main in plain Node (tests/e2e/worker-bundles.spec.ts).
+      name: 'bundles',
+      testMatch: /worker-bundles\.spec\.ts/,
     },
   ],
 });

@@ -1,0 +1,97 @@
+/**
+ * The built worker threads (out/main/*-worker.cjs for Electron, .mjs for the browser mode) start
+ * and do their work. Unit tests run the workers from source through tsx; the browser-mode specs
+ * import too few files for a parse thread and search libraries too small for the rank helper, and
+ * Electron does not run here: without this, a bundling mistake in those two would only show in a
+ * user's large library. Plain Node, no browser (the `bundles` project in playwright.config.ts).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { Library } from '../../main/library/library';
+import { compileQuery, parseQuery } from '../../main/library/query';
+import { RangeRanker, type RankRequest } from '../../main/library/rank';
+import type { RankAnswer, RankCall } from '../../main/library/rank-protocol';
+import type { ParseReply, ParseRequest } from '../../main/import/parse-protocol';
+
+const OUT = path.resolve('out', 'main');
+const SAMPLES = path.resolve('assets', 'samples');
+
+/** The next message the worker sends, or its exit code if it ends first. */
+function nextMessage<T>(worker: Worker): Promise<T> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (message: T) => resolve(message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the worker exited (code ${code}) before answering`)));
+  });
+}
+
+let dir: string;
+test.beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-bundles-'));
+});
+test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+for (const format of ['cjs', 'mjs']) {
+  test(`rank-worker.${format} ranks a range as the library's own thread does, then closes`, async () => {
+    const file = path.join(dir, `rank-${format}.sqlite`);
+    const library = Library.open(file);
+    const texts = ['وزارة الصحة تعلن عن حملة تطعيم في الرياض', 'الرياض تستضيف معرض الكتاب', 'أمطار غزيرة على جدة', 'الهلال يفوز في الرياض'];
+    library.addArticles(texts.map((title, i) => ({ title, text: `${title}\n\nنص المقالة ${i}`, byline: null, source: null, url: null, lang: 'ar', dir: 'rtl', published: null, html: null, origin: null })));
+    library.close();
+
+    const worker = new Worker(path.join(OUT, `rank-worker.${format}`), { workerData: { libraryFile: file } });
+    try {
+      expect(await nextMessage<RankAnswer>(worker)).toEqual({ ready: true });
+      const request: RankRequest = {
+        expression: compileQuery(parseQuery('الرياض'))!,
+        filter: { joins: '', where: '', params: [] },
+        range: { from: 2, to: 10 },
+        best: 10,
+      };
+      const answering = nextMessage<RankAnswer>(worker);
+      worker.postMessage({ seq: 1, request } satisfies RankCall);
+      const answer = await answering;
+
+      const db = new Database(file, { readonly: true });
+      const expected = new RangeRanker(db).rank(request);
+      db.close();
+      expect(answer).toEqual({ seq: 1, ranking: expected });
+      expect(expected.total).toBe(2);
+
+      const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+      worker.postMessage({ close: true } satisfies RankCall);
+      expect(await exited).toBe(0);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  test(`parse-worker.${format} reads, parses and analyzes a sample article`, async () => {
+    const sample = fs.readdirSync(SAMPLES).find((name) => name.endsWith('.txt'));
+    expect(sample).toBeDefined();
+    const samplePath = path.join(SAMPLES, sample!);
+    const worker = new Worker(path.join(OUT, `parse-worker.${format}`));
+    try {
+      expect(await nextMessage<ParseReply>(worker)).toEqual({ type: 'ready' });
+      const answering = nextMessage<ParseReply>(worker);
+      const request: ParseRequest = { seq: 7, file: { path: samplePath, name: sample!, size: fs.statSync(samplePath).size } };
+      worker.postMessage(request);
+      const reply = await answering;
+      if (reply.type !== 'parsed') throw new Error(`expected a parsed file, got ${reply.type}`);
+      expect(reply.seq).toBe(7);
+      expect(reply.failures).toEqual([]);
+      expect(reply.articles).toHaveLength(1);
+      const [prepared] = reply.articles;
+      expect(prepared!.article.title.length).toBeGreaterThan(0);
+      expect(prepared!.article.dir).toBe('rtl');
+      // Analyzed on the thread: the index columns hold normalized words.
+      expect(prepared!.index[2].split(' ').length).toBeGreaterThan(20);
+    } finally {
+      await worker.terminate();
+    }
+  });
+}
