@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/e2e/browser-mode';
 import { findElectronBinary, type Shell } from './tests/e2e/fixtures';
-
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 
 /** The projects named on the command line (`--project x` or `--project=x`); empty means all. */
 function selectedProjects(argv: string[]): string[] {
@@ -42,17 +40,7 @@ export default defineConfig<{ shell: Shell }>({
       use: {
         shell: 'browser',
         browserName: 'chromium',
-        launchOptions: {
-          ...(fs.existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
     {

@@ -5,7 +5,7 @@
  *
  *   parse   parseQuery + compileQuery
  *   rank    FTS5 MATCH + bm25() for every matching row, sorted, the best 20 plus the tie margin
- *           (the SQL of main/library/rank.ts)
+ *           (main/library/rank.ts's RangeRanker, as the library runs it)
  *   count   count(*) of all matches (only when there are more than the rows ranked)
  *   snippet for each of the 20 hits: fetch the row, tokenize it, findMatches (analyze every word
  *           of the text and the title) and makeSnippet
@@ -15,13 +15,12 @@
 import Database from 'better-sqlite3';
 import { findMatches } from '../main/library/highlight';
 import { compileQuery, parseQuery } from '../main/library/query';
-import { BM25_WEIGHTS } from '../main/library/rank';
+import { NO_FILTER, RangeRanker, WHOLE_LIBRARY, type RankRequest } from '../main/library/rank';
+import { TIE_MARGIN } from '../main/library/library';
 import { makeSnippet } from '../main/text/snippet';
 import { tokenize } from '../main/text/tokenize';
 
 const PAGE = 20;
-// As main/library/library.ts: rows ranked beyond the page, whose dates break ties at its edge.
-const TIE_MARGIN = 50;
 
 export interface Phases {
   parse: number;
@@ -34,8 +33,7 @@ export interface Phases {
 
 export class SearchProfiler {
   private readonly db: Database.Database;
-  private readonly rank;
-  private readonly count;
+  private readonly ranker: RangeRanker;
   private readonly hit;
   private readonly sortDate;
 
@@ -43,12 +41,8 @@ export class SearchProfiler {
     this.db = new Database(libraryFile, { readonly: true });
     // The library's own page cache size, so that both read the index from memory.
     this.db.pragma('cache_size = -65536');
-    this.rank = this.db.prepare(
-      `SELECT rowid AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank FROM article_index
-       WHERE article_index MATCH ? ORDER BY rank LIMIT ${PAGE + TIE_MARGIN}`,
-    );
+    this.ranker = new RangeRanker(this.db);
     this.sortDate = this.db.prepare('SELECT sort_date FROM articles WHERE id = ?');
-    this.count = this.db.prepare('SELECT count(*) AS n FROM article_index WHERE article_index MATCH ?');
     this.hit = this.db.prepare('SELECT title, text FROM articles WHERE id = ?');
   }
 
@@ -58,11 +52,12 @@ export class SearchProfiler {
     const expression = compileQuery(parsed);
     const t1 = performance.now();
     if (!expression) return { parse: t1 - t0, rank: 0, count: 0, snippet: 0, total: t1 - t0, matches: 0 };
-    const candidates = this.rank.all(expression) as { id: number }[];
+    const request: RankRequest = { expression, filter: NO_FILTER, range: WHOLE_LIBRARY, best: PAGE + TIE_MARGIN };
+    const candidates = this.ranker.best(request);
     for (const { id } of candidates) this.sortDate.get(id);
     const ranked = candidates.slice(0, PAGE);
     const t2 = performance.now();
-    const matches = candidates.length < PAGE + TIE_MARGIN ? candidates.length : (this.count.get(expression) as { n: number }).n;
+    const matches = candidates.length < request.best ? candidates.length : this.ranker.count(request);
     const t3 = performance.now();
     for (const { id } of ranked) {
       const row = this.hit.get(id) as { title: string; text: string };

@@ -13,14 +13,13 @@
  * built once (Library.addArticles with real news from tests/fixtures/corpus.ts, repeated with
  * varied titles, URLs and dates) and kept in bench/.data/ui-<n>.sqlite.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { Library } from '../main/library/library';
 import type { NewArticle } from '../main/library/types';
+import { chromiumLaunchOptions, startBrowserMode, stopChild } from '../tests/e2e/browser-mode';
 import { newsArticles } from '../tests/fixtures/corpus';
 
 const root = process.cwd();
@@ -67,18 +66,6 @@ function buildLibrary(file: string, count: number): void {
   library.close();
   fs.renameSync(partial, file);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
-}
-
-async function startServer(library: string): Promise<{ child: ChildProcess; url: string }> {
-  const web = path.join(root, 'out', 'main', 'web.mjs');
-  if (!fs.existsSync(web)) throw new Error(`${web} is missing: run node scripts/build.mjs first`);
-  const child = spawn(process.execPath, [web, '--library', library], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  const line = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (text) => text.includes('http://') && resolve(text));
-    child.once('exit', (code) => reject(new Error(`the browser mode exited (${code})`)));
-  });
-  return { child, url: line.slice(line.indexOf('http://')).trim() };
 }
 
 /** ms from navigation start to the first row on screen, read in the page itself. */
@@ -143,11 +130,8 @@ async function main(): Promise<void> {
   const file = path.join(root, 'bench', '.data', `ui-${ARTICLES}.sqlite`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   buildLibrary(file, ARTICLES);
-  const server = await startServer(file);
-  const browser = await chromium.launch({
-    executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--enable-precise-memory-info'],
-  });
+  const server = await startBrowserMode(file);
+  const browser = await chromium.launch(chromiumLaunchOptions(['--enable-precise-memory-info']));
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar' });
     const page = await context.newPage();
@@ -181,7 +165,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.child.kill('SIGTERM');
+    await stopChild(server.child);
   }
 }
 

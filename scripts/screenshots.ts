@@ -6,29 +6,19 @@
  *
  *   npm run screenshots        (builds first; or: npx tsx scripts/screenshots.ts after a build)
  *
- * Needs /usr/bin/chromium (or CHROMIUM=/path) and ../shared/corpus.
+ * Needs Chromium (/usr/bin/chromium, CHROMIUM=/path, or Playwright's own) and ../shared/corpus.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Page } from '@playwright/test';
-import { strFromU8, unzipSync } from 'fflate';
+import { chromiumLaunchOptions, startBrowserMode, stopChild } from '../tests/e2e/browser-mode';
+import { CORPUS, readNewsDay, type NewsArticle } from '../tests/fixtures/corpus';
 
 const root = process.cwd();
-const shared = path.resolve(root, '..', 'shared');
-const corpusZip = path.join(shared, 'corpus', 'saudinewsnet', '2015-07-21.zip');
+const corpusDay = path.join(CORPUS, 'saudinewsnet', '2015-07-21.zip');
 const docs = path.join(root, 'docs');
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const ARTICLES = 30;
 /** Typed without hamza: the results show "الأمن", "للأمن", "وأمنها"… as the articles wrote them. */
 const QUERY = 'الامن';
@@ -50,28 +40,17 @@ const NEWSPAPERS: Record<string, string> = {
   sabq: 'سبق',
 };
 
-interface CorpusArticle {
-  source: string;
-  url: string;
-  date_extracted: string;
-  title: string;
-  author: string;
-  content: string;
-}
-
 /** 30 articles of readable length, taken in turn from each newspaper so the list is varied. */
-function pickArticles(): CorpusArticle[] {
-  const entries = unzipSync(fs.readFileSync(corpusZip));
-  const json = Object.values(entries)[0];
-  if (json === undefined) throw new Error(`${corpusZip} is empty`);
-  const all = JSON.parse(strFromU8(json)) as CorpusArticle[];
-  const bySource = new Map<string, CorpusArticle[]>();
+function pickArticles(): NewsArticle[] {
+  const all = readNewsDay(corpusDay);
+  if (all.length === 0) throw new Error(`${corpusDay} holds no articles`);
+  const bySource = new Map<string, NewsArticle[]>();
   for (const article of all) {
     if (article.title.trim() === '' || article.content.length < 900 || article.content.length > 6000) continue;
     bySource.set(article.source, [...(bySource.get(article.source) ?? []), article]);
   }
   const sources = [...bySource.keys()].sort();
-  const picked: CorpusArticle[] = [];
+  const picked: NewsArticle[] = [];
   for (let round = 0; picked.length < ARTICLES; round++) {
     let added = false;
     for (const source of sources) {
@@ -89,7 +68,7 @@ function pickArticles(): CorpusArticle[] {
 const yamlString = (value: string): string => JSON.stringify(value.replace(/\s+/g, ' ').trim());
 
 /** A Markdown file with front matter, the way a reader's own notes or an export would look. */
-function toMarkdown(article: CorpusArticle): string {
+function toMarkdown(article: NewsArticle): string {
   const front = [
     '---',
     `title: ${yamlString(article.title)}`,
@@ -108,27 +87,18 @@ function toMarkdown(article: CorpusArticle): string {
 }
 
 interface Server {
-  process: ChildProcess;
+  child: ChildProcess;
   url: URL;
   token: string;
 }
 
 async function startServer(library: string): Promise<Server> {
-  const web = path.join(root, 'out', 'main', 'web.mjs');
-  if (!fs.existsSync(web)) throw new Error(`${web} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [web, '--library', library], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  const line = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (text) => {
-      if (text.includes('http://')) resolve(text);
-    });
-    child.once('exit', (code) => reject(new Error(`the browser mode exited (${code}) before it was ready`)));
-  });
-  const url = new URL(line.slice(line.indexOf('http://')).trim());
-  return { process: child, url, token: url.searchParams.get('token') ?? '' };
+  const { child, url } = await startBrowserMode(library);
+  const address = new URL(url);
+  return { child, url: address, token: address.searchParams.get('token') ?? '' };
 }
 
-async function importArticles(server: Server, articles: CorpusArticle[]): Promise<void> {
+async function importArticles(server: Server, articles: NewsArticle[]): Promise<void> {
   const files = articles.map((article, i) => ({
     name: `${String(i + 1).padStart(2, '0')}-${article.source}.md`,
     base64: Buffer.from(toMarkdown(article), 'utf8').toString('base64'),
@@ -180,7 +150,10 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function main(): Promise<void> {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-screenshots-'));
   const server = await startServer(path.join(temp, 'library.sqlite'));
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({
+    ...chromiumLaunchOptions(),
+    ...(process.env.CHROMIUM ? { executablePath: process.env.CHROMIUM } : {}),
+  });
   try {
     await importArticles(server, pickArticles());
     fs.mkdirSync(docs, { recursive: true });
@@ -256,7 +229,7 @@ async function main(): Promise<void> {
     await context.close();
   } finally {
     await browser.close();
-    server.process.kill('SIGTERM');
+    await stopChild(server.child);
     fs.rmSync(temp, { recursive: true, force: true });
   }
 }

@@ -119,7 +119,7 @@ export interface AddResult {
 }
 
 // Rows ranked beyond a page, so that equal scores at its edge are still ordered newest first.
-const TIE_MARGIN = 50;
+export const TIE_MARGIN = 50;
 /**
  * Below this many ids a search is quick on one thread; above it, the rank helper ranks the upper
  * half of the ids (about 7 ms saved at 100k articles for words a third of the library holds).

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 
 // Title columns weigh more than body columns; surface (exact spelling) more than stems.
-export const BM25_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
+const BM25_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
 
 /** SQL for the search filters, made by the library: joins and conditions on `a` (articles). */
 export interface RankFilter {
@@ -43,19 +43,28 @@ export interface RangeRanking {
 }
 
 export const WHOLE_LIBRARY: IdRange = { from: 0, to: Number.MAX_SAFE_INTEGER };
+export const NO_FILTER: RankFilter = { joins: '', where: '', params: [] };
 
 export class RangeRanker {
   private readonly statements = new Map<string, { rank: Database.Statement; count: Database.Statement }>();
 
   constructor(private readonly db: Database.Database) {}
 
-  rank({ expression, filter, range, best }: RankRequest): RangeRanking {
-    const { rank, count } = this.statementsFor(filter);
-    const ranked = rank.all(expression, range.from, range.to, ...filter.params, best) as Ranked[];
+  rank(request: RankRequest): RangeRanking {
+    const ranked = this.best(request);
     // Fewer than asked for is every match there is: no need to count them again.
-    const total =
-      ranked.length < best ? ranked.length : (count.get(expression, range.from, range.to, ...filter.params) as { n: number }).n;
+    const total = ranked.length < request.best ? ranked.length : this.count(request);
     return { ranked, total };
+  }
+
+  /** The range's best rows, best first: the BM25 half of rank(). */
+  best({ expression, filter, range, best }: RankRequest): Ranked[] {
+    return this.statementsFor(filter).rank.all(expression, range.from, range.to, ...filter.params, best) as Ranked[];
+  }
+
+  /** Every match in the range: the counting half of rank(). */
+  count({ expression, filter, range }: RankRequest): number {
+    return (this.statementsFor(filter).count.get(expression, range.from, range.to, ...filter.params) as { n: number }).n;
   }
 
   private statementsFor(filter: RankFilter): { rank: Database.Statement; count: Database.Statement } {

@@ -9,16 +9,15 @@
  * A test also fails when the page logs a console error, throws, or requests anything outside the
  * app's own origin: articles must never reach the network (DESIGN.md, "Security").
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { _electron, expect, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { APP_ORIGIN } from '../../main/app-origin';
 import type { ImportReport } from '../../preload/api';
+import { root, startBrowserMode, stopChild } from './browser-mode';
 
-export { expect };
+export { expect, root };
 
 export type Shell = 'browser' | 'electron';
 
@@ -36,7 +35,6 @@ export interface SahifaApp {
   importFile(...paths: string[]): Promise<ImportReport>;
 }
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
 const ELECTRON_ORIGIN = `${APP_ORIGIN}/`;
 
 /** Electron's binary, found without `require('electron')`, which would try to download it. */
@@ -70,48 +68,6 @@ async function guard(page: Page, origin: string, problems: string[]): Promise<vo
   });
 }
 
-/** Starts out/main/web.mjs and waits for the line with its address. */
-function startBrowserMode(libraryFile: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'out', 'main', 'web.mjs'), '--library', libraryFile, '--port', '0'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the browser mode printed no address within 30 s. stderr: ${stderr}`));
-    }, 30_000);
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      const match = /Sahifa browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]! });
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the browser mode exited (${code}) before printing its address. Did npm run build run? stderr: ${stderr}`));
-    });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
 
 export const test = base.extend<{ shell: Shell; app: SahifaApp }, { sahifaBrowser: Browser | undefined }>({
   shell: ['browser', { option: true }],
