@@ -9,6 +9,7 @@ import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import { compileQuery, parseQuery, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankFilter, type RankRequest } from './rank';
 import { RankHelper } from './rank-helper';
+import { nativeModuleProblem } from './native-module';
 import { migrations, SCHEMA_VERSION } from './schema';
 import {
   cleanTagName,
@@ -198,7 +199,7 @@ function openDatabase(file: string, options: OpenOptions): Database.Database {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     return new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
-    throw new LibraryError(`cannot open the library ${file}: ${(error as Error).message}`);
+    throw new LibraryError(nativeModuleProblem(error) ?? `cannot open the library ${file}: ${(error as Error).message}`);
   }
 }
 
