@@ -160,7 +160,6 @@ export type MethodResult<M extends MethodName> = Api[M]['result'];
 export type SahifaEvent =
   | { type: 'library-changed'; report: ImportReport | null }
   | { type: 'focus-search' }
-  | { type: 'import-requested' }
   /** A running import, at most ten times a second: files done of total, and the last file done. */
   | { type: 'import-progress'; id: number; done: number; total: number; current: string };
 

@@ -2,7 +2,7 @@
  * Imports files the renderer holds as File objects (drops, the browser mode's file input): reads
  * each one, sends the contents as base64 through importFileData in batches, and merges the reports.
  */
-import type { ImportReport } from '../preload/api';
+import type { ImportReport, SahifaApi } from '../preload/api';
 import { sahifa } from './sahifa';
 
 /** Keep each request well under the contract's limits (1,000 files) and the server's body size. */
@@ -59,6 +59,7 @@ export async function importFiles(
   onProgress?: (done: number, total: number) => void,
   /** Cancelling stops before the next batch; the batches sent before stay imported. */
   signal?: AbortSignal,
+  api: Pick<SahifaApi, 'importFileData'> = sahifa(),
 ): Promise<ImportReport> {
   let report = emptyReport();
   let done = 0;
@@ -77,7 +78,7 @@ export async function importFiles(
         report = mergeReports(report, { ...emptyReport(), failed: [{ path: file.name, code: 'read-error', error: message }] });
       }
     }
-    if (payload.length > 0) report = mergeReports(report, await sahifa().importFileData({ files: payload }));
+    if (payload.length > 0) report = mergeReports(report, await api.importFileData({ files: payload }));
     done += batch.length;
     onProgress?.(done, files.length);
   }

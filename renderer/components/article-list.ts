@@ -10,6 +10,8 @@ import type { ArticleSummary, SearchHit } from '../../preload/api';
 import type { PagedList } from '../paged-list';
 import { formatShortDate } from '../format';
 import { marked } from '../highlight';
+import { LocaleController } from '../controllers/locale';
+import { emit } from '../events';
 import { strings } from '../strings';
 import { bookmarkIcon } from './icons';
 import { sharedStyles } from './shared-styles';
@@ -53,6 +55,7 @@ export class ArticleList extends LitElement {
     this.revision = 0;
     this.label = '';
     this.kind = 'library';
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -306,7 +309,7 @@ ${item.read ? nothing : html`<span class="visually-hidden">${strings.unread}</sp
   }
 
   private open(id: number): void {
-    this.dispatchEvent(new CustomEvent('open-article', { detail: { id }, bubbles: true, composed: true }));
+    emit(this, 'open-article', { id });
   }
 
   private openRow(index: number, id: number): void {
@@ -338,6 +341,13 @@ ${item.read ? nothing : html`<span class="visually-hidden">${strings.unread}</sp
       this.pendingFocus = index;
       this.focusRow(index);
     }
+  }
+
+  /** Focuses the first row shown, without opening it. Returns false when there is none. */
+  focusFirstRow(): boolean {
+    const first = this.renderRoot.querySelector<HTMLElement>('button.row');
+    first?.focus();
+    return first !== null;
   }
 
   /** The row of the article last opened from this list. */

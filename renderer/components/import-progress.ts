@@ -6,6 +6,8 @@
  * It renders what it is given and sends `cancel-import` up; the app does the cancelling.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LocaleController } from '../controllers/locale';
+import { emit } from '../events';
 import { strings } from '../strings';
 import { floatingCardStyles, sharedStyles } from './shared-styles';
 
@@ -36,6 +38,7 @@ export class ImportProgress extends LitElement {
   constructor() {
     super();
     this.progress = null;
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -152,7 +155,7 @@ export class ImportProgress extends LitElement {
   }
 
   private cancel(): void {
-    this.dispatchEvent(new CustomEvent('cancel-import', { bubbles: true, composed: true }));
+    emit(this, 'cancel-import');
   }
 }
 

@@ -5,6 +5,8 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { ImportReport } from '../../preload/api';
 import { failureReason } from '../import-failure';
+import { LocaleController } from '../controllers/locale';
+import { emit } from '../events';
 import { strings } from '../strings';
 import { alertIcon, checkIcon, closeIcon } from './icons';
 import { floatingCardStyles, sharedStyles } from './shared-styles';
@@ -23,6 +25,7 @@ export class ImportToast extends LitElement {
   constructor() {
     super();
     this.status = null;
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -151,7 +154,7 @@ export class ImportToast extends LitElement {
   }
 
   private dismiss(): void {
-    this.dispatchEvent(new CustomEvent('dismiss', { bubbles: true, composed: true }));
+    emit(this, 'dismiss');
   }
 }
 

@@ -3,6 +3,8 @@
  * politely to screen readers, with at most one action. The app decides how long it stays.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LocaleController } from '../controllers/locale';
+import { emit } from '../events';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
 import { sharedStyles } from './shared-styles';
@@ -24,6 +26,7 @@ export class NoticeToast extends LitElement {
   constructor() {
     super();
     this.notice = null;
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -113,7 +116,7 @@ export class NoticeToast extends LitElement {
   }
 
   private dismiss(): void {
-    this.dispatchEvent(new CustomEvent('dismiss', { bubbles: true, composed: true }));
+    emit(this, 'dismiss');
   }
 }
 
