@@ -220,6 +220,8 @@ export class ArticleList extends LitElement {
   ];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another list: no row of it was opened yet.
+    if (changed.has('list')) this.currentIndex = null;
     const total = this.list?.total ?? 0;
     if (changed.has('list') || this.indices.length !== total) {
       this.indices = Array.from({ length: total }, (_, i) => i);
@@ -227,10 +229,7 @@ export class ArticleList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('list')) {
-      this.scroller?.scrollTo({ top: 0 });
-      this.currentIndex = null;
-    }
+    if (changed.has('list')) this.scroller?.scrollTo({ top: 0 });
     if (this.pendingFocus !== null) this.focusRow(this.pendingFocus);
   }
 

@@ -3,7 +3,7 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { LocaleController } from '../controllers/locale';
 import { strings } from '../strings';
 import { importIcon } from './icons';
-import { sharedStyles } from './shared-styles';
+import { boxlessHostStyles, sharedStyles } from './shared-styles';
 
 export class DropOverlay extends LitElement {
   constructor() {
@@ -13,11 +13,8 @@ export class DropOverlay extends LitElement {
 
   static override styles = [
     sharedStyles,
+    boxlessHostStyles,
     css`
-      :host {
-        display: contents;
-      }
-
       .drop {
         position: fixed;
         inset: 0;

@@ -12,7 +12,7 @@ import type { PagedList } from '../paged-list';
 import { strings } from '../strings';
 import type { ArticleList, ListItem } from './article-list';
 import { bookmarkIcon, libraryIcon, searchIcon } from './icons';
-import { sharedStyles } from './shared-styles';
+import { boxlessHostStyles, sharedStyles } from './shared-styles';
 import './article-list';
 
 const SORTS = [
@@ -75,12 +75,8 @@ export class ListPane extends LitElement {
 
   static override styles = [
     sharedStyles,
+    boxlessHostStyles,
     css`
-      /* The section is the window's grid item. */
-      :host {
-        display: contents;
-      }
-
       .list-pane {
         display: grid;
         grid-template-rows: auto auto minmax(0, 1fr);

@@ -9,7 +9,7 @@ import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { formatNumber, strings } from '../strings';
 import { bookmarkIcon, libraryIcon, tagIcon } from './icons';
-import { sharedStyles } from './shared-styles';
+import { boxlessHostStyles, sharedStyles } from './shared-styles';
 
 export class SideBar extends LitElement {
   static override properties = {
@@ -39,12 +39,8 @@ export class SideBar extends LitElement {
 
   static override styles = [
     sharedStyles,
+    boxlessHostStyles,
     css`
-      /* The nav is the window's grid item. */
-      :host {
-        display: contents;
-      }
-
       nav {
         display: flex;
         flex-direction: column;

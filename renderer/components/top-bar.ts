@@ -7,7 +7,7 @@ import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
 import { brandMark, closeIcon, importIcon, keyboardIcon, searchIcon, settingsIcon } from './icons';
-import { sharedStyles } from './shared-styles';
+import { boxlessHostStyles, sharedStyles } from './shared-styles';
 
 export class TopBar extends LitElement {
   static override properties = {
@@ -28,12 +28,9 @@ export class TopBar extends LitElement {
 
   static override styles = [
     sharedStyles,
+    boxlessHostStyles,
     css`
-      /* The header is the window's grid item: its columns line up with the sidebar's width. */
-      :host {
-        display: contents;
-      }
-
+      /* Its columns line up with the sidebar's width. */
       header {
         display: grid;
         grid-template-columns: var(--sidebar-width) minmax(0, 1fr) auto;
