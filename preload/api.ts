@@ -14,6 +14,7 @@ import type {
   ArticleAnnotations,
   ArticleSummary,
   ImportFailure,
+  ImportNote,
   ImportReport,
   LibraryStats,
   ListSort,
@@ -25,8 +26,9 @@ import type {
 } from '../main/library/types';
 import { digitStyles, FONT_SIZE, LINE_HEIGHT, MEASURE, textFaces, themes, uiLanguages, type Settings } from './settings';
 
-export type { Article, ArticleAnnotations, ArticleSummary, ImportFailure, ImportReport, LibraryStats, ListSort, Page, Range, SearchHit, SourceCount, TagCount };
+export type { Article, ArticleAnnotations, ArticleSummary, ImportFailure, ImportNote, ImportReport, LibraryStats, ListSort, Page, Range, SearchHit, SourceCount, TagCount };
 export type { ImportFailureCode, ImportFailureDetail } from './import-failures';
+export type { ImportNoteCode, ImportNoteDetail } from './import-notes';
 export * from './settings';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);

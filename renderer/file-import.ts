@@ -12,13 +12,14 @@ const MAX_BYTES_PER_BATCH = 32 * 1024 * 1024;
 /** In English like main's reasons: the report's fallback line; the interface says its code, 'read-error'. */
 const READ_FAILED = 'the file could not be read';
 
-export const emptyReport = (): ImportReport => ({ imported: 0, duplicates: 0, failed: [], ids: [], cancelled: false });
+export const emptyReport = (): ImportReport => ({ imported: 0, duplicates: 0, failed: [], notes: [], ids: [], cancelled: false });
 
 export function mergeReports(a: ImportReport, b: ImportReport): ImportReport {
   return {
     imported: a.imported + b.imported,
     duplicates: a.duplicates + b.duplicates,
     failed: [...a.failed, ...b.failed],
+    notes: [...(a.notes ?? []), ...(b.notes ?? [])],
     ids: [...a.ids, ...b.ids],
     cancelled: a.cancelled || b.cancelled,
   };

@@ -5,6 +5,7 @@
  */
 import type { NewArticle } from '../library/types';
 import type { FailureReason } from './errors';
+import type { NoteSink } from './notes';
 import { parseEpub } from './epub';
 import { parseFeed, parseJsonFeed } from './feeds/index';
 import { parseHtml } from './html';
@@ -33,7 +34,7 @@ export interface SourceFile {
   readRelative?(relativePath: string): Uint8Array | null;
 }
 
-export interface ParseContext {
+export interface ParseContext extends NoteSink {
   /** Containers (zip, folders inside them) report an entry that failed without failing the whole file. */
   fail(entry: string, reason: FailureReason): void;
   /**

@@ -75,18 +75,36 @@ function reading(misreading: Misreading): Reading {
 
 const READINGS: Reading[] = [reading('windows-1256'), reading('windows-1252')];
 
+type Ranges = readonly (readonly [number, number])[];
+
 /**
  * What ordinary Arabic text is written with: ASCII, the Arabic letters, marks, digits and
  * punctuation, « », no-break space and general punctuation (dashes, quotes, direction marks).
  */
-const ORDINARY = /^[\0-\x7f\u00a0\u00ab\u00bb\u060c\u061b\u061f\u0621-\u063a\u0640-\u065f\u0660-\u066d\u0670\u2000-\u206f]$/u;
+const ORDINARY: Ranges = [
+  [0, 0x7f], [0xa0, 0xa0], [0xab, 0xab], [0xbb, 0xbb], [0x60c, 0x60c], [0x61b, 0x61b], [0x61f, 0x61f],
+  [0x621, 0x63a], [0x640, 0x65f], [0x660, 0x66d], [0x670, 0x670], [0x2000, 0x206f],
+];
 /**
  * What a repaired stretch may hold: the above, the letters of Persian and Urdu, Arabic presentation
  * forms (old PDFs and Word documents are full of them), and Latin-1's punctuation and letters (UTF-8
  * «, » and no-break space are themselves two-byte sequences).
  */
-const REPAIRED = /^[\0-\x7f\u00a0-\u00ff\u060c\u061b\u061f\u0621-\u063a\u0640-\u065f\u0660-\u066d\u0670-\u06d3\u06f0-\u06f9\u2000-\u206f\ufb50-\ufdff\ufe70-\ufefe]$/u;
-const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefe]/u;
+const REPAIRED: Ranges = [...ORDINARY, [0xa0, 0xff], [0x670, 0x6d3], [0x6f0, 0x6f9], [0xfb50, 0xfdff], [0xfe70, 0xfefe]];
+const ARABIC_LETTERS: Ranges = [[0x621, 0x64a], [0x671, 0x6d3], [0xfb50, 0xfdff], [0xfe70, 0xfefe]];
+
+const within = (ranges: Ranges, code: number): boolean => ranges.some(([from, to]) => code >= from && code <= to);
+
+function outside(s: string, ranges: Ranges): number {
+  let n = 0;
+  for (const c of s) if (!within(ranges, c.codePointAt(0)!)) n++;
+  return n;
+}
+
+function hasArabicLetter(s: string): boolean {
+  for (const c of s) if (within(ARABIC_LETTERS, c.codePointAt(0)!)) return true;
+  return false;
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -105,12 +123,6 @@ function redecode(stretch: string, table: Map<string, number>): string | null {
   }
 }
 
-function outside(s: string, allowed: RegExp): number {
-  let n = 0;
-  for (const c of s) if (!allowed.test(c)) n++;
-  return n;
-}
-
 /** One pass with one misreading: the repaired text, or null when nothing is unambiguous. */
 function undo(text: string, r: Reading): { text: string; stretches: number } | null {
   r.sequence.lastIndex = 0;
@@ -122,7 +134,7 @@ function undo(text: string, r: Reading): { text: string; stretches: number } | n
     const unusual = outside(stretch, ORDINARY);
     if (unusual === 0) continue;
     const repaired = redecode(stretch, r.bytes);
-    if (repaired === null || !ARABIC_LETTER.test(repaired)) continue;
+    if (repaired === null || !hasArabicLetter(repaired)) continue;
     // A stretch garbled all along may hide a few characters Arabic text is not made of (an emoji, a
     // sign); a short one must come back as nothing but ordinary text.
     const left = outside(repaired, REPAIRED);

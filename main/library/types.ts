@@ -1,5 +1,6 @@
 /** The shapes the library stores and returns. Shared by the importer, the CLI and the app. */
 import type { ImportFailureCode } from '../../preload/import-failures';
+import type { ImportNoteCode } from '../../preload/import-notes';
 
 export type Direction = 'rtl' | 'ltr';
 
@@ -85,10 +86,22 @@ export interface ImportFailure {
   detail?: Record<string, string | number>;
 }
 
+/** Something the importer changed in a file it imported (an encoding it did not take at its word, text it restored). */
+export interface ImportNote {
+  path: string;
+  /** What, in one line of English: what the command line prints, and the interface's fallback. */
+  message: string;
+  code: ImportNoteCode;
+  /** The values the code's sentence needs (preload/import-notes.ts says which). */
+  detail: Record<string, string | number>;
+}
+
 export interface ImportReport {
   imported: number;
   duplicates: number;
   failed: ImportFailure[];
+  /** Per file, what was changed on the way in; absent from reports of older versions. */
+  notes?: ImportNote[];
   /** Ids of the articles this import added, in import order. */
   ids: number[];
   cancelled: boolean;

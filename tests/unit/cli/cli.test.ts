@@ -21,7 +21,7 @@ interface Hit { id: number; title: string; snippet: string; highlights: [number,
 describe('sahifa command line', () => {
   it('imports the sample article and finds it by a word written with hamza', () => {
     const report = sahifaJson<{ imported: number; duplicates: number; failed: unknown[] }>(['--library', lib, 'import', SAMPLE_ARTICLE]);
-    expect(report).toEqual({ imported: 1, duplicates: 0, failed: [] });
+    expect(report).toEqual({ imported: 1, duplicates: 0, failed: [], notes: [] });
 
     const hits = sahifaJson<Hit[]>(['--library', lib, 'search', 'الامن']);
     expect(hits).toHaveLength(1);
