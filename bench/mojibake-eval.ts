@@ -12,32 +12,12 @@
  * Exit code 1 when a false repair or a wrong decoding is found.
  */
 import { decodeText } from '../main/import/decode';
-import { repairMojibake, WINDOWS_1252_HIGH_CONTROLS } from '../main/import/mojibake';
+import { repairMojibake } from '../main/import/mojibake';
 import { newsArticles } from '../tests/fixtures/corpus';
+import { readAsLatin1, readAsWindows1252, readAsWindows1256, utf8Bytes, windows1256Bytes } from '../tests/fixtures/encodings';
 import { tashkeelaLines } from './corpora';
 
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(2)}%`;
-
-const utf8Bytes = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
-const asWindows1256 = (s: string): string => new TextDecoder('windows-1256').decode(utf8Bytes(s));
-const asLatin1 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
-const asWindows1252 = (s: string): string =>
-  asLatin1(s).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH_CONTROLS[c.charCodeAt(0) - 0x80] ?? c);
-
-const windows1256Bytes = (() => {
-  const table = new Map<string, number>();
-  Array.from(new TextDecoder('windows-1256').decode(Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i))).forEach((c, i) => table.set(c, 0x80 + i));
-  return (s: string): Uint8Array | null => {
-    const out = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) {
-      const code = s.charCodeAt(i);
-      const b = code < 0x80 ? code : table.get(s[i]!);
-      if (b === undefined) return null;
-      out[i] = b;
-    }
-    return out;
-  };
-})();
 
 function isUtf8(bytes: Uint8Array): boolean {
   try {
@@ -70,10 +50,10 @@ for (const [corpus, texts] of corpora) {
 
 // 2. Garbled text restored.
 const garblings: [string, (t: Text) => string, (t: Text) => string][] = [
-  ['UTF-8 read as windows-1256', (t) => asWindows1256(t.text), (t) => t.text],
-  ['UTF-8 read as windows-1252 (browsers)', (t) => asWindows1252(t.text), (t) => t.text],
-  ['UTF-8 read as ISO-8859-1', (t) => asLatin1(t.text), (t) => t.text],
-  ['read as windows-1256 twice', (t) => asWindows1256(asWindows1256(t.text)), (t) => t.text],
+  ['UTF-8 read as windows-1256', (t) => readAsWindows1256(t.text), (t) => t.text],
+  ['UTF-8 read as windows-1252 (browsers)', (t) => readAsWindows1252(t.text), (t) => t.text],
+  ['UTF-8 read as ISO-8859-1', (t) => readAsLatin1(t.text), (t) => t.text],
+  ['read as windows-1256 twice', (t) => readAsWindows1256(readAsWindows1256(t.text)), (t) => t.text],
 ];
 for (const [corpus, texts] of corpora) {
   for (const [how, garble, expected] of garblings) {
@@ -90,7 +70,7 @@ for (const [corpus, texts] of corpora) {
 {
   // A garbled title above a clean body: only the title changes.
   let restored = 0;
-  const withTitles = newsArticles().map((a) => ({ garbled: `${asWindows1256(a.title)}\n\n${a.content}`, clean: `${a.title}\n\n${a.content}` }));
+  const withTitles = newsArticles().map((a) => ({ garbled: `${readAsWindows1256(a.title)}\n\n${a.content}`, clean: `${a.title}\n\n${a.content}` }));
   for (const t of withTitles) if (repairMojibake(t.garbled)?.text === t.clean) restored++;
   rows.push(`| SaudiNewsNet | title read as windows-1256, body clean | ${withTitles.length} | ${restored} restored (${pct(restored, withTitles.length)}) | |`);
 }
