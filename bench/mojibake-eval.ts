@@ -1,5 +1,5 @@
 /**
- * Encoding repair on real text (`npx tsx bench/mojibake-eval.ts`):
+ * Encoding repair on real text (`npm run bench:mojibake`, i.e. `tsx bench/mojibake-eval.ts`):
  *
  * 1. False repairs — every SaudiNewsNet article (title and body, as one file would hold them) and
  *    every Tashkeela line, as they are: main/import/mojibake.ts must change none of them.
@@ -8,6 +8,8 @@
  *    title above a clean body): how many come back exactly.
  * 3. Declarations — each article's UTF-8 bytes under a windows-1256 declaration must read as UTF-8,
  *    and its windows-1256 bytes must never pass for UTF-8 (decode.ts trusts the bytes only then).
+ *
+ * About three minutes here.
  *
  * Exit code 1 when a false repair or a wrong decoding is found.
  */
@@ -53,7 +55,7 @@ const garblings: [string, (t: Text) => string, (t: Text) => string][] = [
   ['UTF-8 read as windows-1256', (t) => readAsWindows1256(t.text), (t) => t.text],
   ['UTF-8 read as windows-1252 (browsers)', (t) => readAsWindows1252(t.text), (t) => t.text],
   ['UTF-8 read as ISO-8859-1', (t) => readAsLatin1(t.text), (t) => t.text],
-  ['read as windows-1256 twice', (t) => readAsWindows1256(readAsWindows1256(t.text)), (t) => t.text],
+  ['read as windows-1256 twice (written out and misread again)', (t) => readAsWindows1256(readAsWindows1256(t.text)), (t) => t.text],
 ];
 for (const [corpus, texts] of corpora) {
   for (const [how, garble, expected] of garblings) {
@@ -83,12 +85,13 @@ for (const [corpus, texts] of corpora) {
   for (const t of news) {
     if (decodeText(utf8Bytes(t.text), { declared: 'windows-1256' }).text === t.text) readAsUtf8++;
     const legacy = windows1256Bytes(t.text);
-    if (!legacy) continue;
+    // ASCII is the same bytes in both; only text with Arabic in it can prove anything.
+    if (!legacy || !legacy.some((b) => b >= 0x80)) continue;
     encodable++;
     if (isUtf8(legacy)) passForUtf8++;
   }
   rows.push(`| SaudiNewsNet | UTF-8 bytes declared windows-1256 | ${news.length} | ${readAsUtf8} read as UTF-8 (${pct(readAsUtf8, news.length)}) | |`);
-  rows.push(`| SaudiNewsNet | windows-1256 bytes (all characters encodable) | ${encodable} | ${passForUtf8} valid UTF-8 by accident | |`);
+  rows.push(`| SaudiNewsNet | windows-1256 bytes (articles with non-ASCII that windows-1256 can write) | ${encodable} | ${passForUtf8} valid UTF-8 by accident | |`);
   if (readAsUtf8 !== news.length || passForUtf8 > 0) failed = true;
 }
 

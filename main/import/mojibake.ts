@@ -75,6 +75,9 @@ function reading(misreading: Misreading): Reading {
 
 const READINGS: Reading[] = [reading('windows-1256'), reading('windows-1252')];
 
+/** Text garbled twice over (misread, stored, misread again) takes one pass per misreading. */
+const MAX_PASSES = 3;
+
 type Ranges = readonly (readonly [number, number])[];
 
 /**
@@ -123,8 +126,20 @@ function redecode(stretch: string, table: Map<string, number>): string | null {
   }
 }
 
+/**
+ * A stretch garbled twice over comes back from the first undoing still garbled (`ظˆ` from `ط¸ث†`):
+ * it counts as repaired when undoing it again gives ordinary text.
+ */
+function garbledAgain(text: string, depth: number): boolean {
+  if (depth >= MAX_PASSES) return false;
+  return READINGS.some((r) => {
+    const again = undo(text, r, depth + 1);
+    return again !== null && outside(again.text, REPAIRED) === 0;
+  });
+}
+
 /** One pass with one misreading: the repaired text, or null when nothing is unambiguous. */
-function undo(text: string, r: Reading): { text: string; stretches: number } | null {
+function undo(text: string, r: Reading, depth = 0): { text: string; stretches: number } | null {
   r.sequence.lastIndex = 0;
   if (!r.sequence.test(text)) return null;
   const repairs: { start: number; end: number; text: string }[] = [];
@@ -138,7 +153,7 @@ function undo(text: string, r: Reading): { text: string; stretches: number } | n
     // A stretch garbled all along may hide a few characters Arabic text is not made of (an emoji, a
     // sign); a short one must come back as nothing but ordinary text.
     const left = outside(repaired, REPAIRED);
-    if (left > 0 && left * 10 > unusual) continue;
+    if (left > 0 && left * 10 > unusual && !garbledAgain(repaired, depth)) continue;
     repairs.push({ start: match.index, end: match.index + stretch.length, text: repaired });
     sequences += stretch.match(r.sequence)?.length ?? 0;
   }
@@ -152,8 +167,6 @@ function undo(text: string, r: Reading): { text: string; stretches: number } | n
   return { text: out + text.slice(at), stretches: repairs.length };
 }
 
-/** Text garbled twice over (misread, stored, misread again) takes one pass per misreading. */
-const MAX_PASSES = 3;
 
 /** The text with its unambiguous mojibake undone, or null when it has none. */
 export function repairMojibake(text: string): MojibakeRepair | null {
