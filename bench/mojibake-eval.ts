@@ -83,7 +83,8 @@ for (const [corpus, texts] of corpora) {
   let passForUtf8 = 0;
   let encodable = 0;
   for (const t of news) {
-    if (decodeText(utf8Bytes(t.text), { declared: 'windows-1256' }).text === t.text) readAsUtf8++;
+    // A byte order mark at the start is read as one, not as text.
+    if (decodeText(utf8Bytes(t.text), { declared: 'windows-1256' }).text === t.text.replace(/^\ufeff/, '')) readAsUtf8++;
     const legacy = windows1256Bytes(t.text);
     // ASCII is the same bytes in both; only text with Arabic in it can prove anything.
     if (!legacy || !legacy.some((b) => b >= 0x80)) continue;

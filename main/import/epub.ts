@@ -6,10 +6,10 @@
  */
 import type { Direction, NewArticle } from '../library/types';
 import { decodeText } from './decode';
-import { reportDecoding, type NoteSink } from './notes';
 import { ImportError } from './errors';
 import type { ParseContext, SourceFile } from './formats';
 import { detectLanguage } from './language';
+import { reportDecoding, type NoteSink } from './notes';
 import { titleFromText } from './title';
 import { titleFromFileName } from './plaintext';
 import { renderChapters, type Chapter } from './epub/content';

@@ -55,6 +55,8 @@ function characterClass(table: Map<string, number>, from: number, to: number): s
 interface Reading {
   misreading: Misreading;
   bytes: Map<string, number>;
+  /** The characters of the table that ordinary Arabic text is not written with: no repair without one. */
+  unusual: Set<number>;
   /** One UTF-8 sequence as the misreading shows it. */
   sequence: RegExp;
   /** Sequences with only ASCII between them. */
@@ -68,12 +70,11 @@ function reading(misreading: Misreading): Reading {
   return {
     misreading,
     bytes,
+    unusual: new Set([...bytes.keys()].map((c) => c.charCodeAt(0)).filter((code) => !within(ORDINARY, code))),
     sequence: new RegExp(sequence, 'gu'),
     stretch: new RegExp(`${sequence}(?:[\\0-\\x7f]*${sequence})*`, 'gu'),
   };
 }
-
-const READINGS: Reading[] = [reading('windows-1256'), reading('windows-1252')];
 
 /** Text garbled twice over (misread, stored, misread again) takes one pass per misreading. */
 const MAX_PASSES = 3;
@@ -109,6 +110,18 @@ function hasArabicLetter(s: string): boolean {
   return false;
 }
 
+const READINGS: Reading[] = [reading('windows-1256'), reading('windows-1252')];
+
+/** Clean text is by far the common case: one quick look tells most of it apart. */
+function mayBeGarbled(text: string, r: Reading): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80 || (code >= 0x621 && code <= 0x65f)) continue;
+    if (r.unusual.has(code)) return true;
+  }
+  return false;
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function redecode(stretch: string, table: Map<string, number>): string | null {
@@ -140,8 +153,7 @@ function garbledAgain(text: string, depth: number): boolean {
 
 /** One pass with one misreading: the repaired text, or null when nothing is unambiguous. */
 function undo(text: string, r: Reading, depth = 0): { text: string; stretches: number } | null {
-  r.sequence.lastIndex = 0;
-  if (!r.sequence.test(text)) return null;
+  if (!mayBeGarbled(text, r)) return null;
   const repairs: { start: number; end: number; text: string }[] = [];
   let sequences = 0;
   for (const match of text.matchAll(r.stretch)) {
