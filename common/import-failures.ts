@@ -10,7 +10,7 @@
  */
 
 /** A value a reason's sentence takes: a number (sizes in bytes, counts, line numbers) or text; '?' when it may be missing. */
-type ValueKind = 'number' | 'text' | 'number?' | 'text?';
+export type ValueKind = 'number' | 'text' | 'number?' | 'text?';
 
 /** Every reason, and the values its sentence needs. */
 export const importFailureDetails = {
@@ -105,7 +105,11 @@ export function isImportFailureCode(value: unknown): value is ImportFailureCode 
 
 /** True when `detail` holds every value the code's sentence needs, each of the right kind. */
 export function fitsDetail<C extends ImportFailureCode>(code: C, detail: unknown): detail is ImportFailureDetail<C> {
-  const spec: Readonly<Record<string, ValueKind>> = importFailureDetails[code];
+  return fitsValues(importFailureDetails[code], detail);
+}
+
+/** True when `detail` holds every value `spec` asks for, each of the right kind (import-notes.ts uses it too). */
+export function fitsValues(spec: Readonly<Record<string, ValueKind>>, detail: unknown): boolean {
   const values: Record<string, unknown> = typeof detail === 'object' && detail !== null ? { ...detail } : {};
   return Object.entries(spec).every(([key, kind]) => {
     const value = values[key];

@@ -4,6 +4,7 @@
  * interface shows them in the reader's language (the codes are import-failures.ts).
  */
 import type { ImportFailureCode } from './import-failures';
+import type { ImportNoteCode } from './import-notes';
 
 export interface ImportFailure {
   path: string;
@@ -15,16 +16,28 @@ export interface ImportFailure {
   detail?: Record<string, string | number>;
 }
 
+/** Something the importer changed in a file it imported (an encoding it did not take at its word, text it restored). */
+export interface ImportNote {
+  path: string;
+  /** What, in one line of English: what the command line prints, and the interface's fallback. */
+  message: string;
+  code: ImportNoteCode;
+  /** The values the code's sentence needs (import-notes.ts says which). */
+  detail: Record<string, string | number>;
+}
+
 export interface ImportReport {
   imported: number;
   duplicates: number;
   failed: ImportFailure[];
+  /** Per file, what was changed on the way in; absent from reports of older versions. */
+  notes?: ImportNote[];
   /** Ids of the articles this import added, in import order. */
   ids: number[];
   cancelled: boolean;
 }
 
-export const emptyReport = (): ImportReport => ({ imported: 0, duplicates: 0, failed: [], ids: [], cancelled: false });
+export const emptyReport = (): ImportReport => ({ imported: 0, duplicates: 0, failed: [], notes: [], ids: [], cancelled: false });
 
 /** Two reports as one, as if both imports had been one (in order). */
 export function mergeReports(a: ImportReport, b: ImportReport): ImportReport {
@@ -32,6 +45,7 @@ export function mergeReports(a: ImportReport, b: ImportReport): ImportReport {
     imported: a.imported + b.imported,
     duplicates: a.duplicates + b.duplicates,
     failed: [...a.failed, ...b.failed],
+    notes: [...(a.notes ?? []), ...(b.notes ?? [])],
     ids: [...a.ids, ...b.ids],
     cancelled: a.cancelled || b.cancelled,
   };

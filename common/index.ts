@@ -6,5 +6,6 @@
 export * from './contract';
 export * from './domain';
 export * from './import-failures';
+export * from './import-notes';
 export * from './import-report';
 export * from './settings';

@@ -127,10 +127,13 @@ async function run(command: string, args: string[], values: Values, library: Lib
       const report = await importPaths(library, args, { onProgress: progressReporter(io, json) });
       // Each failure as the command line has always printed it: its path and its English reason.
       const failed = report.failed.map((failure) => ({ path: failure.path, error: failure.error }));
-      if (json) print({ imported: report.imported, duplicates: report.duplicates, failed });
+      // What was changed on the way in (an encoding not taken at its word, garbled text restored).
+      const notes = (report.notes ?? []).map((n) => ({ path: n.path, note: n.message }));
+      if (json) print({ imported: report.imported, duplicates: report.duplicates, failed, notes });
       else {
         io.out(`imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed.length}`);
         for (const failure of report.failed) io.out(`  ${failure.path}: ${failure.error}`);
+        for (const n of notes) io.out(`  note: ${n.path}: ${n.note}`);
       }
       return report.failed.length > 0 ? 1 : 0;
     }

@@ -9,6 +9,7 @@ import { decodeText } from './decode';
 import { ImportError } from './errors';
 import type { ParseContext, SourceFile } from './parser';
 import { detectLanguage } from './language';
+import { reportDecoding, type NoteSink } from './notes';
 import { titleFromText } from './title';
 import { titleFromFileName } from './plaintext';
 import { renderChapters, type Chapter } from './epub/content';
@@ -30,7 +31,7 @@ class BookFiles {
   private readonly lowerCase = new Map<string, string>();
   private readonly cache = new Map<string, Uint8Array | null>();
 
-  constructor(private readonly archive: ZipArchive) {
+  constructor(private readonly archive: ZipArchive, private readonly notes?: NoteSink) {
     for (const e of archive.entries) if (!this.lowerCase.has(e.name.toLowerCase())) this.lowerCase.set(e.name.toLowerCase(), e.name);
   }
 
@@ -73,7 +74,7 @@ class BookFiles {
     // XHTML is UTF-8 or UTF-16 by the spec; the prolog's declaration is honoured for the rest.
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
     const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([^"']+)["']/.exec(head)?.[1] ?? null;
-    return decodeText(bytes, { declared }).text.replace(/^\ufeff/, '');
+    return reportDecoding(decodeText(bytes, { declared }), this.notes).replace(/^\ufeff/, '');
   }
 }
 
@@ -162,9 +163,9 @@ function bookUrl(book: BookPackage): string | null {
   return book.identifiers.map((i) => i.replace(/^url:/i, '')).find((i) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(i)) ?? null;
 }
 
-export async function parseEpub(file: SourceFile, _context?: ParseContext): Promise<NewArticle[]> {
+export async function parseEpub(file: SourceFile, context?: ParseContext): Promise<NewArticle[]> {
   const { archive } = openArchive(file, damaged);
-  const files = new BookFiles(archive);
+  const files = new BookFiles(archive, context);
 
   const encryption = files.bytes('META-INF/encryption.xml');
   if (encryption && isEncrypted(decodeText(encryption).text)) throw new ImportError('epub-encrypted', EPUB_ENCRYPTED);

@@ -17,6 +17,7 @@ import { ImportError } from './errors';
 import type { SourceFile } from './parser';
 import { imageDataUri } from './image-data';
 import { detectLanguage, firstStrongDirection } from './language';
+import { reportDecoding, type NoteSink } from './notes';
 import { cleanText, directionOf, languageTag, pageMetadata } from './page-metadata';
 import { titleFromFileName } from './plaintext';
 import { sanitizeArticle } from './sanitize';
@@ -62,9 +63,12 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return prolog?.[1] ?? null;
 }
 
-/** BOM, then the transport's charset (MHTML part header), then the page's own declaration, then detection. */
+/**
+ * BOM, then the transport's charset (an MHTML part's, an HTTP response's), then the page's own
+ * declaration, then detection; bytes that prove to be UTF-8 are UTF-8 whatever is declared.
+ */
 export function decodePage(bytes: Uint8Array, transportCharset: string | null = null): DecodedText {
-  return decodeText(bytes, { declared: transportCharset ?? declaredCharset(bytes) });
+  return decodeText(bytes, { transport: transportCharset, declared: declaredCharset(bytes) });
 }
 
 export interface PageInput {
@@ -327,8 +331,8 @@ function relativeImageResolver(file: SourceFile, pageUrl: string): PageInput['re
   };
 }
 
-export function parseHtml(file: SourceFile): NewArticle[] {
-  const { text } = decodePage(file.bytes);
+export function parseHtml(file: SourceFile, notes?: NoteSink): NewArticle[] {
+  const text = reportDecoding(decodePage(file.bytes), notes);
   const url = fileUrl(file.path);
   return [articleFromPage({ file, html: text, url, resolveImage: relativeImageResolver(file, url) })];
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { AddResult } from '../library/library';
 import type { PreparedArticle } from '../library/prepare';
-import type { ImportFailure, ImportReport, NewArticle } from '../../common';
+import type { ImportFailure, ImportNote, ImportReport, NewArticle } from '../../common';
 import { parseRead, readSource, type FileToParse, type ParsedFile } from './parse-file';
 import { defaultParseThreads, ParsePool } from './parse-pool';
 import { MAX_FILE_BYTES } from './sniff';
@@ -90,7 +90,8 @@ async function write<T>(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const report: ImportReport = { imported: 0, duplicates: 0, failed: failures, ids: [], cancelled: false };
+  const notes: ImportNote[] = [];
+  const report: ImportReport = { imported: 0, duplicates: 0, failed: failures, notes, ids: [], cancelled: false };
   let batch: T[] = [];
 
   const flush = (): void => {
@@ -112,6 +113,7 @@ async function write<T>(
     }
     const result = await parsed(i);
     for (const failure of result.failures) failures.push(failure);
+    for (const n of result.notes) notes.push(n);
     for (const article of result.articles) {
       batch.push(article);
       if (batch.length >= batchSize) flush();

@@ -5,6 +5,7 @@
 import { marked } from 'marked';
 import type { Direction, NewArticle } from '../../common';
 import { decodeText } from './decode';
+import { reportDecoding, type NoteSink } from './notes';
 import type { SourceFile } from './parser';
 import { detectLanguage } from './language';
 import { articleFromText, normalizeLineEndings } from './plaintext';
@@ -115,8 +116,8 @@ export function renderMarkdown(body: string): string {
   return sanitizeHtml(marked.parse(body, { async: false, gfm: true }));
 }
 
-export function parseMarkdown(file: SourceFile): NewArticle[] {
-  const text = normalizeLineEndings(decodeText(file.bytes).text);
+export function parseMarkdown(file: SourceFile, notes?: NoteSink): NewArticle[] {
+  const text = normalizeLineEndings(reportDecoding(decodeText(file.bytes), notes));
   const { fields, body } = splitFrontMatter(text);
   const base = articleFromText(body, file); // rejects an empty body
   const get = (...keys: string[]): string | undefined => keys.map((k) => fields.get(k)).find((v) => v !== undefined);

@@ -9,6 +9,7 @@ import { ImportError } from './errors';
 import type { SourceFile } from './parser';
 import { articleFromPage, decodePage, fileUrl } from './html';
 import { decodeEncodedWords, parseMimeMessage, type MimePart } from './mime';
+import { reportDecoding, type NoteSink } from './notes';
 
 export const NO_PAGE_IN_MHTML = 'no web page found in the MHTML file';
 
@@ -30,7 +31,7 @@ function webUrl(value: string | null | undefined): string | null {
   return url && /^https?:/.test(url) ? url : null;
 }
 
-export function parseMhtml(file: SourceFile): NewArticle[] {
+export function parseMhtml(file: SourceFile, notes?: NoteSink): NewArticle[] {
   const message = parseMimeMessage(file.bytes);
   const page = message.parts.find((p) => PAGE_TYPES.has(p.contentType.type));
   if (!page) throw new ImportError('mhtml-no-page', NO_PAGE_IN_MHTML);
@@ -61,7 +62,7 @@ export function parseMhtml(file: SourceFile): NewArticle[] {
   };
 
   const subject = message.headers.get('subject');
-  const html = decodePage(page.body, page.contentType.params.get('charset') ?? null).text;
+  const html = reportDecoding(decodePage(page.body, page.contentType.params.get('charset') ?? null), notes);
   return [articleFromPage({
     file,
     html,

@@ -7,9 +7,10 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareArticle, type PreparedArticle } from '../library/prepare';
-import type { ImportFailure, NewArticle } from '../../common';
+import type { ImportFailure, ImportNote, NewArticle } from '../../common';
 import { ImportError, reasonOf } from './errors';
 import { parserFor } from './formats';
+import { addNote } from './notes';
 import type { SourceFile } from './parser';
 import { MAX_FILE_BYTES, sniffFormat, tooLarge } from './sniff';
 import { reasonFor } from './walk';
@@ -31,10 +32,11 @@ export interface FileToParse {
   bytes?: Uint8Array;
 }
 
-/** What one file gave: its articles (of an entry in a container too) and its failures, in order. */
+/** What one file gave: its articles (of an entry in a container too), its failures and its notes, in order. */
 export interface ParsedFile<T = NewArticle> {
   articles: T[];
   failures: ImportFailure[];
+  notes: ImportNote[];
 }
 
 function isInside(folder: string, target: string): boolean {
@@ -67,14 +69,15 @@ export function relativeReader(filePath: string): (relativePath: string) => Uint
 }
 
 /** Parse one file; every failure becomes a user-facing reason, never an exception. */
-export async function parseFile(file: SourceFile, failures: ImportFailure[]): Promise<NewArticle[]> {
+export async function parseFile(file: SourceFile, failures: ImportFailure[], notes: ImportNote[] = []): Promise<NewArticle[]> {
   try {
     const format = sniffFormat(file);
     const parser = parserFor(format);
     if (!parser) throw new ImportError('unsupported-format', `unsupported format (${format})`, { format });
     const articles = await parser(file, {
       fail: (entry, reason) => failures.push({ path: `${file.path}${ENTRY_SEPARATOR}${entry}`, ...reason }),
-      parseEntry: (entry) => parseFile(entry, failures),
+      note: (reason) => addNote(notes, file.path, reason),
+      parseEntry: (entry) => parseFile(entry, failures, notes),
     });
     for (const a of articles) a.origin ??= file.path;
     return articles;
@@ -103,10 +106,11 @@ export function isFailure(read: SourceFile | ImportFailure): read is ImportFailu
 
 /** What a file read by readSource gives. */
 export async function parseRead(read: SourceFile | ImportFailure): Promise<ParsedFile> {
-  if (isFailure(read)) return { articles: [], failures: [read] };
+  if (isFailure(read)) return { articles: [], failures: [read], notes: [] };
   const failures: ImportFailure[] = [];
-  const articles = await parseFile(read, failures);
-  return { articles, failures };
+  const notes: ImportNote[] = [];
+  const articles = await parseFile(read, failures, notes);
+  return { articles, failures, notes };
 }
 
 /**
@@ -114,6 +118,6 @@ export async function parseRead(read: SourceFile | ImportFailure): Promise<Parse
  * writing to the library only writes.
  */
 export async function parseAndPrepare(read: SourceFile | ImportFailure): Promise<ParsedFile<PreparedArticle>> {
-  const { articles, failures } = await parseRead(read);
-  return { articles: articles.map(prepareArticle), failures };
+  const { articles, failures, notes } = await parseRead(read);
+  return { articles: articles.map(prepareArticle), failures, notes };
 }

@@ -209,7 +209,7 @@ export class ParsePool {
       }
       const slot = thread.queue.shift();
       if (!slot || slot.index !== reply.seq) return; // cannot happen: a thread answers in order
-      slot.result = { articles: reply.articles, failures: reply.failures };
+      slot.result = { articles: reply.articles, failures: reply.failures, notes: reply.notes };
       slot.thread = null;
       slot.changed.resolve();
     });
@@ -225,7 +225,7 @@ export class ParsePool {
     const [culprit, ...queued] = thread.queue;
     thread.queue = [];
     if (culprit) {
-      culprit.result = { articles: [], failures: [{ path: culprit.file.path, ...crashReason(thread.error, exitCode) }] };
+      culprit.result = { articles: [], failures: [{ path: culprit.file.path, ...crashReason(thread.error, exitCode) }], notes: [] };
       culprit.thread = null;
       culprit.changed.resolve();
     }

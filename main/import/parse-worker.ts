@@ -22,8 +22,8 @@ let parsing: Promise<void> = Promise.resolve();
 parentPort?.on('message', ({ seq, file }: ParseRequest) => {
   const reading = readSource(file);
   parsing = parsing.then(async () => {
-    const { articles, failures } = await parseAndPrepare(await reading);
-    reply({ type: 'parsed', seq, articles, failures });
+    const { articles, failures, notes } = await parseAndPrepare(await reading);
+    reply({ type: 'parsed', seq, articles, failures, notes });
   });
 });
 

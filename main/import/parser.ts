@@ -5,6 +5,7 @@
  */
 import type { NewArticle } from '../../common';
 import type { FailureReason } from './errors';
+import type { NoteSink } from './notes';
 
 /** Everything sniff.ts can tell apart. Only some have parsers. */
 export type Format =
@@ -25,7 +26,7 @@ export interface SourceFile {
   readRelative?(relativePath: string): Uint8Array | null;
 }
 
-export interface ParseContext {
+export interface ParseContext extends NoteSink {
   /** Containers (zip, folders inside them) report an entry that failed without failing the whole file. */
   fail(entry: string, reason: FailureReason): void;
   /**

@@ -3,6 +3,7 @@ import type { NewArticle } from '../../common';
 import { decodeText } from './decode';
 import { ImportError } from './errors';
 import { detectLanguage } from './language';
+import { reportDecoding, type NoteSink } from './notes';
 import { titleFromText } from './title';
 import type { SourceFile } from './parser';
 
@@ -34,7 +35,7 @@ export function articleFromText(text: string, file: SourceFile): NewArticle {
   };
 }
 
-export function parsePlainText(file: SourceFile): NewArticle[] {
-  const text = normalizeLineEndings(decodeText(file.bytes).text);
+export function parsePlainText(file: SourceFile, notes?: NoteSink): NewArticle[] {
+  const text = normalizeLineEndings(reportDecoding(decodeText(file.bytes), notes));
   return [articleFromText(text, file)];
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { JSON_ARTICLE_FORMAT } from '../library/export';
 import type { NewArticle } from '../../common';
 import { decodeText } from './decode';
+import { reportDecoding, type NoteSink } from './notes';
 import { ImportError } from './errors';
 import type { SourceFile } from './parser';
 import { sanitizeHtml } from './sanitize';
@@ -25,10 +26,10 @@ const exportedArticle = z.object({
   html: z.string().nullable(),
 });
 
-export function parseSahifaJson(file: SourceFile): NewArticle[] {
+export function parseSahifaJson(file: SourceFile, notes?: NoteSink): NewArticle[] {
   let value: unknown;
   try {
-    value = JSON.parse(decodeText(file.bytes).text);
+    value = JSON.parse(reportDecoding(decodeText(file.bytes), notes));
   } catch (error) {
     throw new ImportError('broken-json', `broken JSON: ${(error as Error).message}`);
   }

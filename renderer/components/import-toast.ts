@@ -1,9 +1,10 @@
 /**
  * Tells the reader how an import went: progress while it runs, then the counts
- * ("تم استيراد ٣ مقالات، ١ مكرر، ١ فشل") with every failed file and its reason.
+ * ("تم استيراد ٣ مقالات، ١ مكرر، ١ فشل") with every failed file and its reason, and every file
+ * the importer changed on the way in (an encoding it did not take at its word, garbled text restored).
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { failureReason } from '../import-failure';
+import { failureReason, noteText } from '../import-failure';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import type { ImportStatus } from '../view-state';
@@ -85,6 +86,11 @@ export class ImportToast extends LitElement {
         color: var(--danger);
       }
 
+      .failures .note {
+        display: block;
+        color: var(--muted);
+      }
+
       .icon-button {
         inline-size: 30px;
         block-size: 30px;
@@ -118,6 +124,7 @@ export class ImportToast extends LitElement {
     }
     const { report } = status;
     const failed = report.failed.length;
+    const notes = report.notes ?? [];
     const summary = report.cancelled
       ? report.imported > 0
         ? strings.importCancelledKept(report.imported)
@@ -129,7 +136,7 @@ export class ImportToast extends LitElement {
       <span class="status-icon">${failed > 0 ? alertIcon : checkIcon}</span>
       <p class="summary">${summary}</p>
       ${this.renderClose()}
-      ${failed === 0
+      ${failed + notes.length === 0
         ? nothing
         : html`<ul class="failures">
             ${report.failed.map(
@@ -137,6 +144,13 @@ export class ImportToast extends LitElement {
                 html`<li>
                   <span class="file"><bdi>${failure.path}</bdi></span>
                   <span class="reason"><bdi>${failureReason(failure)}</bdi></span>
+                </li>`,
+            )}
+            ${notes.map(
+              (note) =>
+                html`<li>
+                  <span class="file"><bdi>${note.path}</bdi></span>
+                  <span class="note"><bdi>${noteText(note)}</bdi></span>
                 </li>`,
             )}
           </ul>`}

@@ -10,11 +10,15 @@ import {
   type ImportFailureCode,
   type ImportFailureDetail,
   type UnsupportedKind,
+  type ImportNoteCode,
+  type ImportNoteDetail,
 } from '../../common';
 import { formatNumber, formatSize, isolate, plural } from '../locale';
 
 /** Why a file was not imported, for every code (common/import-failures.ts): a sentence made from its values. */
 export type ImportFailureStrings = { [C in ImportFailureCode]: (detail: ImportFailureDetail<C>) => string };
+/** What the importer changed in a file it imported, for every code (common/import-notes.ts). */
+export type ImportNoteStrings = { [C in ImportNoteCode]: (detail: ImportNoteDetail<C>) => string };
 
 export const ar = {
   appName: 'صحيفة',
@@ -167,6 +171,12 @@ export const ar = {
     'epub-damaged': () => 'ملف EPUB تالف',
     'epub-no-text': () => 'الكتاب لا يحوي نصًا',
   } satisfies ImportFailureStrings,
+  // ---- what was changed in a file that was imported (the file's name is shown above it)
+  importNotes: {
+    /** "يعلن الملف ترميز windows-1256 لكن نصه بترميز UTF-8، فقُرئ به" */
+    'encoding-overridden': ({ declared, used }) => `يعلن الملف ترميز ${isolate(declared)} لكن نصه بترميز ${isolate(used)}، فقُرئ به`,
+    'text-repaired': ({ misreadAs }) => `أُصلح نص مشوّه: نص UTF-8 سبق أن قُرئ بترميز ${isolate(misreadAs)}`,
+  } satisfies ImportNoteStrings,
   /** Kinds of file no importer reads, as 'unsupported-format' names them. */
   fileKinds: {
     pdf: 'PDF',

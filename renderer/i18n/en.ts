@@ -117,6 +117,10 @@ export const en: Strings = {
     'epub-damaged': () => 'The EPUB file is damaged',
     'epub-no-text': () => 'The book has no text',
   },
+  importNotes: {
+    'encoding-overridden': ({ declared, used }) => `Declared as ${declared}, but the text is ${used}: read as ${used}`,
+    'text-repaired': ({ misreadAs }) => `Garbled text was restored (UTF-8 once read as ${misreadAs})`,
+  },
   fileKinds: {
     pdf: 'PDF',
     image: 'image',

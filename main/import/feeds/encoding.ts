@@ -62,6 +62,7 @@ export function decodeXml(bytes: Uint8Array): DecodedText {
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
   }
-  if (guess && guess.encoding !== 'utf-8') return decodeText(bytes, { declared: guess.encoding });
-  return decodeText(bytes);
+  const decoded = guess && guess.encoding !== 'utf-8' ? decodeText(bytes, { declared: guess.encoding }) : decodeText(bytes);
+  // The guess stood in for the declaration; the report names the one the file made.
+  return declared ? { ...decoded, overridden: declared } : decoded;
 }

@@ -13,6 +13,7 @@ import { EMPTY_ITEM, isFeedItem, toArticle, type FeedInfo, type ItemRead, type P
 import { readAtom } from './atom';
 import { ATOM, NS } from './dom';
 import { decodeXml } from './encoding';
+import { reportDecoding, type NoteSink } from '../notes';
 import { readRdf } from './rdf';
 import { recoverItems } from './recover';
 import { readRss } from './rss';
@@ -83,8 +84,8 @@ type FeedRead =
   | { ok: true; feed: ParsedFeed }
   | { ok: false; text: string; source: ReturnType<typeof prepareXml>; error: BrokenXmlError };
 
-function readFeedText(bytes: Uint8Array): FeedRead {
-  const source = prepareXml(decodeXml(bytes).text);
+function readFeedText(bytes: Uint8Array, notes?: NoteSink): FeedRead {
+  const source = prepareXml(reportDecoding(decodeXml(bytes), notes));
   let parsed = parseOnce(source.text, source.doctype);
   if (!isDocument(parsed)) {
     const repaired = repairXml(source);
@@ -105,7 +106,7 @@ export function readFeedBytes(bytes: Uint8Array): ParsedFeed {
 }
 
 export const parseFeed: Parser = (file, context) => {
-  const read = readFeedText(file.bytes);
+  const read = readFeedText(file.bytes, context);
   if (!read.ok) return recoveredArticles(read.text, read.source, read.error, file, context);
   const { feed } = read;
   if (feed.items.length === 0) throw new ImportError('feed-no-items', NO_ITEMS);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { NewArticle } from '../../../common';
 import { decodeText } from '../decode';
+import { reportDecoding } from '../notes';
 import { ImportError, reason } from '../errors';
 import type { Parser } from '../parser';
 import { EMPTY_ITEM, isFeedItem, readSafely, toArticle, type FeedInfo, type FeedItem } from './article';
@@ -72,7 +73,7 @@ function brokenJson(error: unknown, source: string): ImportError {
 }
 
 export const parseJsonFeed: Parser = (file, context) => {
-  const source = decodeText(file.bytes).text.replace(/^\ufeff/, '');
+  const source = reportDecoding(decodeText(file.bytes), context).replace(/^\ufeff/, '');
   let data: unknown;
   try {
     data = JSON.parse(source);

@@ -5,11 +5,9 @@
  * ("…" as "&#226;&#128;&#166;") comes back when its bytes form valid UTF-8 again.
  */
 
+import { WINDOWS_1252_HIGH_CONTROLS } from '../mojibake';
+
 const C1 = /[\u0080-\u009f]/;
-// windows-1252's 0x80–0x9F. Written out because Node's TextDecoder('windows-1252') decodes these
-// bytes as Latin-1 (C1 controls), unlike browsers. Unassigned bytes stay as they are.
-const WINDOWS_1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
-  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 // A UTF-8 lead byte and its continuation bytes, each read as one Latin-1 character.
 const DOUBLE_ENCODED = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3}/g;
@@ -28,5 +26,5 @@ export function repairMojibake(text: string): string {
   if (!C1.test(text)) return text;
   return text
     .replace(DOUBLE_ENCODED, redecode)
-    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH_CONTROLS[c.charCodeAt(0) - 0x80] ?? c);
 }

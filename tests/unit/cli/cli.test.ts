@@ -21,7 +21,7 @@ interface Hit { id: number; title: string; snippet: string; highlights: [number,
 describe('sahifa command line', () => {
   it('imports the sample article and finds it by a word written with hamza', () => {
     const report = sahifaJson<{ imported: number; duplicates: number; failed: unknown[] }>(['--library', lib, 'import', SAMPLE_ARTICLE]);
-    expect(report).toEqual({ imported: 1, duplicates: 0, failed: [] });
+    expect(report).toEqual({ imported: 1, duplicates: 0, failed: [], notes: [] });
 
     const hits = sahifaJson<Hit[]>(['--library', lib, 'search', 'الامن']);
     expect(hits).toHaveLength(1);
@@ -72,6 +72,24 @@ describe('sahifa command line', () => {
     expect(report.imported).toBe(2);
     // Each failure exactly as the command line has always printed it: its path and its English reason.
     expect(report.failed).toEqual([{ path: path.join(folder, 'picture.png'), error: 'unsupported format (image)' }]);
+  });
+
+  it('says which files had their encoding overridden or their text restored, and still exits 0', () => {
+    const folder = path.join(dir, 'garbled');
+    fs.mkdirSync(folder);
+    const article = fs.readFileSync(path.join(CORPUS, 'encodings/derived/saudinewsnet_article.utf8.txt'), 'utf8');
+    // The article's UTF-8 read as windows-1256 and saved that way: ظˆط²ط§ط±ط©…
+    fs.writeFileSync(path.join(folder, 'garbled.txt'), new TextDecoder('windows-1256').decode(Buffer.from(article)));
+    fs.writeFileSync(path.join(folder, 'page.html'), `<html><head><meta charset="windows-1256"><title>خبر</title></head><body><article><p>${article}</p></article></body></html>`);
+    const result = sahifa(['--library', path.join(dir, 'garbled.sqlite'), 'import', folder]);
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')).toEqual(expect.arrayContaining([
+      `  note: ${path.join(folder, 'garbled.txt')}: garbled text restored (UTF-8 that had been read as windows-1256)`,
+      `  note: ${path.join(folder, 'page.html')}: declared as windows-1256, but the text is UTF-8: read as UTF-8`,
+    ]));
+    // Both are found by their Arabic words.
+    const hits = sahifaJson<Hit[]>(['--library', path.join(dir, 'garbled.sqlite'), 'search', 'برلمان']);
+    expect(hits).toHaveLength(2);
   });
 
   it('prints each file it cannot import on its own line, with the English reason', () => {

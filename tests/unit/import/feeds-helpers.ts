@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { ImportError, type FailureReason } from '../../../main/import/errors';
-import type { NewArticle } from '../../../common';
-import type { ImportFailureCode } from '../../../common';
+import type { ImportFailureCode, NewArticle } from '../../../common';
+import type { NoteReason } from '../../../main/import/notes';
 import { parseFeed, parseJsonFeed } from '../../../main/import/feeds/index';
 import { readableText } from '../../../main/import/html-text';
 import { shared } from './helpers';
@@ -19,13 +19,17 @@ export interface FeedResult {
   error: string | null;
   /** Its code; null for an error that is no ImportError (the importer calls that 'unexpected'). */
   code: ImportFailureCode | null;
+  /** What the importer changed on the way in (an encoding overridden, text repaired). */
+  notes: NoteReason[];
 }
 
 /** Parse bytes as the importer would, collecting per-item failures and a whole-file error. */
 export async function parseBytes(name: string, bytes: Uint8Array): Promise<FeedResult> {
   const failures: { entry: string; reason: string }[] = [];
   const failureCodes: ImportFailureCode[] = [];
+  const notes: NoteReason[] = [];
   const context = {
+    note: (reason: NoteReason) => notes.push(reason),
     fail: (entry: string, reason: FailureReason) => {
       failures.push({ entry, reason: reason.error });
       failureCodes.push(reason.code);
@@ -34,10 +38,10 @@ export async function parseBytes(name: string, bytes: Uint8Array): Promise<FeedR
   };
   const parser = name.endsWith('.json') ? parseJsonFeed : parseFeed;
   try {
-    return { articles: await parser({ path: name, name: path.basename(name), bytes }, context), failures, failureCodes, error: null, code: null };
+    return { articles: await parser({ path: name, name: path.basename(name), bytes }, context), failures, failureCodes, error: null, code: null, notes };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { articles: [], failures, failureCodes, error: message, code: error instanceof ImportError ? error.code : null };
+    return { articles: [], failures, failureCodes, error: message, code: error instanceof ImportError ? error.code : null, notes };
   }
 }
 
