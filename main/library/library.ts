@@ -155,6 +155,7 @@ interface ArticleRow extends SummaryRow {
   text: string;
   html: string | null;
   origin: string | null;
+  markdown: string | null;
 }
 
 const SUMMARY_COLUMNS = `a.id, a.title, a.source, a.published, a.imported, a.dir, a.lang, a.excerpt,
@@ -286,8 +287,8 @@ export class Library {
     this.splitSearchAbove = options.splitSearchAbove ?? SPLIT_SEARCH_ABOVE;
     this.statements = {
       insertArticle: db.prepare(
-        `INSERT INTO articles (identity, title, byline, source, url, lang, dir, published, imported, sort_date, excerpt, text, html, origin)
-         VALUES (@identity, @title, @byline, @source, @url, @lang, @dir, @published, @imported, @sortDate, @excerpt, @text, @html, @origin)
+        `INSERT INTO articles (identity, title, byline, source, url, lang, dir, published, imported, sort_date, excerpt, text, html, origin, markdown)
+         VALUES (@identity, @title, @byline, @source, @url, @lang, @dir, @published, @imported, @sortDate, @excerpt, @text, @html, @origin, @markdown)
          ON CONFLICT (identity) DO NOTHING`,
       ),
       insertIndex: db.prepare(
@@ -304,7 +305,7 @@ export class Library {
          ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
       ),
       getArticle: db.prepare(
-        `SELECT ${SUMMARY_COLUMNS}, a.byline, a.url, a.text, a.html, a.origin
+        `SELECT ${SUMMARY_COLUMNS}, a.byline, a.url, a.text, a.html, a.origin, a.markdown
          FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id WHERE a.id = ?`,
       ),
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?'),
@@ -432,6 +433,7 @@ export class Library {
         text: article.text,
         html: article.html,
         origin: article.origin,
+        markdown: article.markdown ?? null,
       },
       bookmarked: article.bookmarked === true,
       index,
@@ -622,7 +624,7 @@ export class Library {
   get(id: number): Article {
     const row = this.statements.getArticle.get(id) as ArticleRow | undefined;
     if (!row) throw new NotFoundError(`there is no article ${id} in the library`);
-    return { ...toSummary(row), byline: row.byline, url: row.url, text: row.text, html: row.html, origin: row.origin };
+    return { ...toSummary(row), byline: row.byline, url: row.url, text: row.text, html: row.html, origin: row.origin, markdown: row.markdown };
   }
 
   setBookmarked(id: number, bookmarked: boolean): void {

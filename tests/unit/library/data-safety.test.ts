@@ -38,10 +38,16 @@ function filledLibrary(file: string, count = 200): Library {
   return library;
 }
 
+/**
+ * Text as HTML shows it: Markdown is rendered on import, so spaces at the start and end of a line
+ * and runs of them are gone (a reader never saw them); words, lines and paragraphs stay.
+ */
+const asRendered = (text: string) => text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+
 /** What a reader would call "the same library": titles, texts, bookmarks, dates. */
-function contents(library: Library) {
+function contents(library: Library, text: (text: string) => string = (t) => t) {
   return [...library.articles()]
-    .map((a) => ({ title: a.title, text: a.text, bookmarked: a.bookmarked, published: a.published, source: a.source, url: a.url }))
+    .map((a) => ({ title: a.title, text: text(a.text), bookmarked: a.bookmarked, published: a.published, source: a.source, url: a.url }))
     .sort((x, y) => (x.title + x.text < y.title + y.text ? -1 : 1));
 }
 
@@ -133,8 +139,12 @@ describe('export', () => {
     const report = await importPaths(empty, [folder]);
     expect(report.failed).toEqual([]);
     expect(report.imported).toBe(300);
-    expect(contents(empty)).toEqual(contents(library));
+    // JSON keeps the text exactly; Markdown as a renderer shows it.
+    const text = format === 'md' ? asRendered : undefined;
+    expect(contents(empty, text)).toEqual(contents(library, text));
     expect(empty.stats()).toEqual(library.stats());
+    // The export imported back into its own library only finds duplicates.
+    expect(await importPaths(library, [folder])).toMatchObject({ imported: 0, duplicates: 300 });
     empty.close();
     library.close();
   });
