@@ -4,7 +4,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { ImportReport } from '../../preload/api';
-import { failureReason } from '../import-failure';
+import { failedName, failureReason } from '../import-failure';
 import { strings } from '../strings';
 import { alertIcon, checkIcon, closeIcon } from './icons';
 import { floatingCardStyles, sharedStyles } from './shared-styles';
@@ -136,7 +136,7 @@ export class ImportToast extends LitElement {
             ${report.failed.map(
               (failure) =>
                 html`<li>
-                  <span class="file"><bdi>${failure.path}</bdi></span>
+                  <span class="file"><bdi>${failedName(failure)}</bdi></span>
                   <span class="reason"><bdi>${failureReason(failure)}</bdi></span>
                 </li>`,
             )}
