@@ -4,9 +4,9 @@
  * snippets and excerpts. The body as written is kept too, for exporting it as Markdown again.
  */
 import { marked } from 'marked';
-import type { Direction, NewArticle } from '../library/types';
+import type { Direction, NewArticle } from '../../common';
 import { decodeText } from './decode';
-import type { SourceFile } from './formats';
+import type { SourceFile } from './parser';
 import { detectLanguage } from './language';
 import { articleFromText, normalizeLineEndings } from './plaintext';
 import { sanitizeArticle } from './sanitize';
