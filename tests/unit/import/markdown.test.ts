@@ -4,8 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPaths } from '../../../main/import/importer';
 import { parseMarkdown } from '../../../main/import/markdown';
+import { parseSahifaJson } from '../../../main/import/sahifa-json';
 import { sanitizeHtml } from '../../../main/import/sanitize';
-import { textAsMarkdown, toMarkdown } from '../../../main/library/export';
+import { textAsMarkdown, toJson, toMarkdown } from '../../../main/library/export';
 import { Library } from '../../../main/library/library';
 import { bytes } from './helpers';
 
@@ -96,6 +97,19 @@ describe('Markdown articles in the library', () => {
       const file = path.join(dir, 'qimma.md');
       fs.writeFileSync(file, source);
       expect(await importPaths(library, [file])).toMatchObject({ imported: 0, duplicates: 1 });
+    }));
+
+  it('keeps the source through Sahifa\'s JSON export, so that export imported back is the same article', () =>
+    withLibrary(async (library, dir) => {
+      const file = path.join(dir, 'qimma.md');
+      fs.writeFileSync(file, source);
+      await importPaths(library, [file]);
+      const exported = toJson(library.get(library.list().items[0]!.id));
+      const [back] = parseSahifaJson({ path: 'a.json', name: 'a.json', bytes: bytes(exported) });
+      expect(back).toMatchObject({ markdown: source, text: library.get(library.list().items[0]!.id).text });
+      const json = path.join(dir, 'qimma.json');
+      fs.writeFileSync(json, exported);
+      expect(await importPaths(library, [json])).toMatchObject({ imported: 0, duplicates: 1 });
     }));
 
   it('exports any other article as Markdown that renders back to its text', () => {
