@@ -26,6 +26,14 @@ export class Articles {
       insertIndex: db.prepare(
         'INSERT INTO article_index (rowid, title_surface, title_stem, body_surface, body_stem) VALUES (?, ?, ?, ?, ?)',
       ),
+      deleteIndex: db.prepare('DELETE FROM article_index WHERE rowid = ?'),
+      // Versions before the markdown column stored a Markdown file's source as its text: the same
+      // file imported again puts the rendered text in its place (found by that text, exactly).
+      renderStoredMarkdown: db.prepare(
+        `UPDATE articles SET text = @text, html = @html, excerpt = @excerpt, markdown = @markdown
+         WHERE identity = @identity AND markdown IS NULL AND @markdown IS NOT NULL AND text = @markdown
+         RETURNING id`,
+      ).pluck(),
       getArticle: db.prepare(
         `SELECT ${SUMMARY_COLUMNS}, a.byline, a.url, a.text, a.html, a.origin, a.markdown
          FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id WHERE a.id = ?`,
@@ -70,6 +78,11 @@ export class Articles {
       for (const { row, index, bookmarked } of prepared) {
         const info = this.statements.insertArticle.run(row);
         if (info.changes === 0) {
+          const rendered = this.statements.renderStoredMarkdown.get(row) as number | undefined;
+          if (rendered !== undefined) {
+            this.statements.deleteIndex.run(rendered);
+            this.statements.insertIndex.run(rendered, ...index);
+          }
           result.duplicates++;
           continue;
         }

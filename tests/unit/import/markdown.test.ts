@@ -90,13 +90,30 @@ describe('Markdown articles in the library', () => {
       expect(await importPaths(library, [file])).toMatchObject({ imported: 0, duplicates: 1 });
     }));
 
-  it('dedupes a file imported before its text was rendered (the identity is the source\'s)', () =>
+  it('dedupes a file imported before its text was rendered, and puts the rendered text in its place', () =>
     withLibrary(async (library, dir) => {
       // As earlier versions stored it: the Markdown itself as the text.
-      library.addArticles([{ title: 'قمة الرياض', byline: null, source: null, url: null, lang: 'ar', dir: 'rtl', published: null, text: source, html: null, origin: 'old.md' }]);
+      const [id] = library.addArticles([{ title: 'قمة الرياض', byline: null, source: null, url: null, lang: 'ar', dir: 'rtl', published: null, text: source, html: null, origin: 'old.md' }]).ids as [number];
+      library.setBookmarked(id, true);
+      expect(library.search('example').total).toBe(1);
       const file = path.join(dir, 'qimma.md');
       fs.writeFileSync(file, source);
       expect(await importPaths(library, [file])).toMatchObject({ imported: 0, duplicates: 1 });
+      expect(library.get(id)).toMatchObject({ markdown: source, bookmarked: true, text: expect.not.stringMatching(/[#*`[\]]/) as unknown as string });
+      expect(library.list().items[0]?.excerpt).toBe('قال الوزير في بيان إن القمة ستعقد غدا.');
+      expect(library.search('example').total).toBe(0);
+      expect(library.search('الوزير').items.map((hit) => hit.id)).toEqual([id]);
+    }));
+
+  it('leaves an article alone when a Markdown file with the same words is not its source', () =>
+    withLibrary(async (library, dir) => {
+      // The same words as the Markdown source, so the same identity: the file is a duplicate of it.
+      const text = 'قمة الرياض\n\nقال الوزير في بيان https://example.com/s إن القمة ستعقد غدا.\n\nالتفاصيل\n\nوأضاف أن الوفود وصلت.';
+      const [id] = library.addArticles([{ title: 'قمة الرياض', byline: null, source: null, url: null, lang: 'ar', dir: 'rtl', published: null, text, html: null, origin: 'a.txt' }]).ids as [number];
+      const file = path.join(dir, 'qimma.md');
+      fs.writeFileSync(file, source);
+      expect(await importPaths(library, [file])).toMatchObject({ imported: 0, duplicates: 1 });
+      expect(library.get(id)).toMatchObject({ text, markdown: null });
     }));
 
   it('keeps the source through Sahifa\'s JSON export, so that export imported back is the same article', () =>
