@@ -25,6 +25,11 @@ export interface NewArticle {
   html: string | null;
   /** Where the file came from, for the reader's information: a path, or path + entry. */
   origin: string | null;
+  /**
+   * The Markdown an article was written in (without its front matter), kept to export it as
+   * written; `text` and `html` are what it renders to. Absent for every other format.
+   */
+  markdown?: string | null;
   /** Set by Sahifa's own exports, so that importing an export gives the bookmarks back. */
   bookmarked?: boolean;
 }
@@ -50,6 +55,8 @@ export interface Article extends ArticleSummary {
   text: string;
   html: string | null;
   origin: string | null;
+  /** The Markdown source of an article imported from Markdown, else null (see NewArticle). */
+  markdown: string | null;
 }
 
 /** [start, end) UTF-16 offsets. */

@@ -7,7 +7,10 @@ import type { ImportFailureCode } from './import-failures';
 import type { ImportNoteCode } from './import-notes';
 
 export interface ImportFailure {
+  /** The file: a path, or `archive › entry` for a file inside an archive. */
   path: string;
+  /** Which item of the feed at `path` failed, counted from 1; absent when the failure is the whole file's. */
+  item?: number;
   /** Why, in one line of English: what the command line prints, and the interface's fallback. */
   error: string;
   /** Why, as a code the interface says in its own language; absent from reports of older versions. */

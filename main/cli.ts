@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importPaths, type ImportProgress } from './import/importer';
+import { failedName, failureForScripts } from './import/parse-file';
 import { exportArticles } from './library/export';
 import { Library, LibraryError } from './library/library';
 import { restoreLibrary } from './library/restore';
@@ -15,7 +16,10 @@ import { exportFormats, type ExportFormat, type Range } from '../common';
 const USAGE = `Usage: sahifa [--library FILE] [--json] <command> [arguments]
 
 Commands:
-  import <file|folder>...        import articles (.txt, .md; folders recursively)
+  import <file|folder>...        import articles; folders recursively, zip archives entry by entry:
+                                 text (.txt), Markdown (.md), web pages (.html, .xhtml), saved pages
+                                 (.mhtml, .mht), feeds (RSS, Atom, RDF, JSON Feed), EPUB books (.epub),
+                                 zip archives (.zip), and Sahifa's own JSON articles (.json)
   list [--bookmarked] [--limit N] [--offset N]
                                  newest first
   show <id>                      one article with its text
@@ -125,15 +129,13 @@ async function run(command: string, args: string[], values: Values, library: Lib
     case 'import': {
       if (args.length === 0) throw new UsageError('import needs at least one file or folder');
       const report = await importPaths(library, args, { onProgress: progressReporter(io, json) });
-      // Each failure as the command line has always printed it: its path and its English reason.
-      const failed = report.failed.map((failure) => ({ path: failure.path, error: failure.error }));
-      // What was changed on the way in (an encoding not taken at its word, garbled text restored).
-      const notes = (report.notes ?? []).map((n) => ({ path: n.path, note: n.message }));
-      if (json) print({ imported: report.imported, duplicates: report.duplicates, failed, notes });
-      else {
-        io.out(`imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed.length}`);
-        for (const failure of report.failed) io.out(`  ${failure.path}: ${failure.error}`);
-        for (const n of notes) io.out(`  note: ${n.path}: ${n.note}`);
+        // What was changed on the way in (an encoding not taken at its word, garbled text restored).
+        const notes = (report.notes ?? []).map((n) => ({ path: n.path, note: n.message }));
+        if (json) print({ imported: report.imported, duplicates: report.duplicates, failed: report.failed.map(failureForScripts), notes });
+        else {
+          io.out(`imported ${report.imported}, duplicates ${report.duplicates}, failed ${report.failed.length}`);
+          for (const failure of report.failed) io.out(`  ${failedName(failure)}: ${failure.error}`);
+          for (const n of notes) io.out(`  note: ${n.path}: ${n.note}`);
       }
       return report.failed.length > 0 ? 1 : 0;
     }

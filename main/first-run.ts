@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { emptyReport, mergeReports, type ImportReport } from '../common';
 import type { ArticleSink } from './import/importer';
+import { failedName } from './import/parse-file';
 import type { Library } from './library/library';
 
 /** The welcome article's file name starts with this; it must open the list. */
@@ -40,7 +41,7 @@ export async function importSamplesIfEmpty(library: Library, samplesDir: string)
     const report = await importPaths(sink, [path.join(samplesDir, name)]);
     total = mergeReports(total, report);
   }
-  for (const failure of total.failed) console.error(`sahifa: sample ${failure.path} not imported: ${failure.error}`);
+  for (const failure of total.failed) console.error(`sahifa: sample ${failedName(failure)} not imported: ${failure.error}`);
   return total;
 }
 

@@ -27,6 +27,11 @@ export function failureReason(failure: ImportFailure): string {
   return say(strings.importFailures, code, detail);
 }
 
+/** What failed: the file, and the item in it when a feed's item failed. */
+export function failedName(failure: ImportFailure): string {
+  return failure.item === undefined ? failure.path : strings.failedFeedItem(failure.path, failure.item);
+}
+
 function say<C extends ImportFailureCode>(table: ImportFailureStrings, code: C, detail: ImportFailureDetail<C>): string {
   return table[code](detail);
 }

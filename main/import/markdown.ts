@@ -1,6 +1,7 @@
 /**
- * Markdown files: optional front matter for metadata, the body kept as written for reading and
- * search, and rendered HTML (sanitized — Markdown allows raw HTML) for display.
+ * Markdown files: optional front matter for metadata; the body rendered to HTML (sanitized —
+ * Markdown allows raw HTML) for the reader, and to the text that HTML reads as, for search,
+ * snippets and excerpts. The body as written is kept too, for exporting it as Markdown again.
  */
 import { marked } from 'marked';
 import type { Direction, NewArticle } from '../../common';
@@ -9,7 +10,7 @@ import { reportDecoding, type NoteSink } from './notes';
 import type { SourceFile } from './parser';
 import { detectLanguage } from './language';
 import { articleFromText, normalizeLineEndings } from './plaintext';
-import { sanitizeHtml } from './sanitize';
+import { sanitizeArticle } from './sanitize';
 import { titleFromText } from './title';
 
 export interface FrontMatter {
@@ -112,14 +113,16 @@ function httpUrl(value: string | undefined): string | null {
   return value && /^https?:\/\/\S+$/i.test(value) ? value : null;
 }
 
-export function renderMarkdown(body: string): string {
-  return sanitizeHtml(marked.parse(body, { async: false, gfm: true }));
+function markdownToHtml(body: string): string {
+  return marked.parse(body, { async: false, gfm: true });
 }
 
 export function parseMarkdown(file: SourceFile, notes?: NoteSink): NewArticle[] {
   const text = normalizeLineEndings(reportDecoding(decodeText(file.bytes), notes));
   const { fields, body } = splitFrontMatter(text);
   const base = articleFromText(body, file); // rejects an empty body
+  // The text is read off the sanitized tree by the rules the reader places highlights with.
+  const rendered = sanitizeArticle(markdownToHtml(body));
   const get = (...keys: string[]): string | undefined => keys.map((k) => fields.get(k)).find((v) => v !== undefined);
 
   const declaredDir = get('dir', 'direction')?.toLowerCase();
@@ -137,6 +140,8 @@ export function parseMarkdown(file: SourceFile, notes?: NoteSink): NewArticle[] 
     published: isoDate(get('date', 'published', 'pubdate', 'published_at')),
     lang: get('lang', 'language') ?? base.lang,
     dir,
-    html: renderMarkdown(body),
+    text: rendered.text,
+    html: rendered.html,
+    markdown: body,
   }];
 }

@@ -18,6 +18,20 @@ import { reasonFor } from './walk';
 /** Separates a container's path from an entry inside it in failures and origins. */
 export const ENTRY_SEPARATOR = ' › ';
 
+/** What failed, in English for a terminal: the file, and the feed item when it was one ("feed.xml › item 3"). */
+export function failedName(failure: Pick<ImportFailure, 'path' | 'item'>): string {
+  return failure.item === undefined ? failure.path : `${failure.path}${ENTRY_SEPARATOR}item ${failure.item}`;
+}
+
+/**
+ * A failure as `sahifa import --json` writes it, for scripts: the path, the item when it was one,
+ * the code the app translates, the English line, and the code's values when it has any.
+ */
+export function failureForScripts({ path, item, code, error, detail }: ImportFailure): ImportFailure {
+  // Every failure main makes has a code; 'unexpected' is what the app calls one without.
+  return { path, ...(item === undefined ? {} : { item }), code: code ?? 'unexpected', error, ...(detail === undefined ? {} : { detail }) };
+}
+
 /** One resource a page refers to (an image in its `_files` folder); pages embed them, so keep them sane. */
 export const MAX_RELATIVE_BYTES = 20 * 1024 * 1024;
 
@@ -77,6 +91,7 @@ export async function parseFile(file: SourceFile, failures: ImportFailure[], not
     const articles = await parser(file, {
       fail: (entry, reason) => failures.push({ path: `${file.path}${ENTRY_SEPARATOR}${entry}`, ...reason }),
       note: (reason) => addNote(notes, file.path, reason),
+      failItem: (item, reason) => failures.push({ path: file.path, item, ...reason }),
       parseEntry: (entry) => parseFile(entry, failures, notes),
     });
     for (const a of articles) a.origin ??= file.path;

@@ -8,9 +8,11 @@ import type { FailureReason } from './errors';
 import type { NoteSink } from './notes';
 
 /** Everything sniff.ts can tell apart. Only some have parsers. */
-export type Format =
-  | 'txt' | 'md' | 'html' | 'mhtml' | 'feed' | 'json feed' | 'json' | 'xml' | 'epub' | 'zip'
-  | 'pdf' | 'image' | 'audio' | 'video' | 'office document' | 'rtf' | 'archive';
+export const FORMATS = [
+  'txt', 'md', 'html', 'mhtml', 'feed', 'json feed', 'json', 'xml', 'epub', 'zip',
+  'pdf', 'image', 'audio', 'video', 'office document', 'rtf', 'archive',
+] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface SourceFile {
   /** Where it came from, as shown in failures and stored as `origin`: a path, or `path › entry`. */
@@ -29,6 +31,8 @@ export interface SourceFile {
 export interface ParseContext extends NoteSink {
   /** Containers (zip, folders inside them) report an entry that failed without failing the whole file. */
   fail(entry: string, reason: FailureReason): void;
+  /** A feed reports an item (counted from 1 in the file) that could not be read, without failing the feed. */
+  failItem(item: number, reason: FailureReason): void;
   /**
    * Sniff and parse a file found inside a container, as if it had been imported on its own; its
    * failures are recorded under its own path (give it `container › entry`), never thrown.

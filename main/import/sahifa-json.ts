@@ -24,6 +24,8 @@ const exportedArticle = z.object({
   bookmarked: z.boolean(),
   text: z.string(),
   html: z.string().nullable(),
+  /** The Markdown source of an article imported from Markdown (its text and html are rendered from it). */
+  markdown: z.string().optional(),
 });
 
 export function parseSahifaJson(file: SourceFile, notes?: NoteSink): NewArticle[] {
@@ -39,7 +41,8 @@ export function parseSahifaJson(file: SourceFile, notes?: NoteSink): NewArticle[
     if (isOurs) throw new ImportError('sahifa-article-damaged', `damaged Sahifa article: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     throw new ImportError('unsupported-json', 'unsupported format (JSON that is not a feed or a Sahifa article)');
   }
-  const { title, byline, source, url, lang, dir, published, bookmarked, text, html } = parsed.data;
+  const { title, byline, source, url, lang, dir, published, bookmarked, text, html, markdown } = parsed.data;
   // A JSON file is as hostile as any other: its HTML is sanitized again, whoever wrote it.
-  return [{ title, byline, source, url, lang, dir, published, bookmarked, text, html: html === null ? null : sanitizeHtml(html), origin: file.path }];
+  const article: NewArticle = { title, byline, source, url, lang, dir, published, bookmarked, text, html: html === null ? null : sanitizeHtml(html), origin: file.path };
+  return [markdown === undefined ? article : { ...article, markdown }];
 }

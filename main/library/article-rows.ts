@@ -20,6 +20,7 @@ export interface ArticleRow extends SummaryRow {
   text: string;
   html: string | null;
   origin: string | null;
+  markdown: string | null;
 }
 
 /** The columns of a SummaryRow, from `articles a` joined to `bookmarks b`. */

@@ -19,15 +19,23 @@ export class Articles {
   constructor(private readonly db: Database.Database) {
     this.statements = {
       insertArticle: db.prepare(
-        `INSERT INTO articles (identity, title, byline, source, url, lang, dir, published, imported, sort_date, excerpt, text, html, origin)
-         VALUES (@identity, @title, @byline, @source, @url, @lang, @dir, @published, @imported, @sortDate, @excerpt, @text, @html, @origin)
+        `INSERT INTO articles (identity, title, byline, source, url, lang, dir, published, imported, sort_date, excerpt, text, html, origin, markdown)
+         VALUES (@identity, @title, @byline, @source, @url, @lang, @dir, @published, @imported, @sortDate, @excerpt, @text, @html, @origin, @markdown)
          ON CONFLICT (identity) DO NOTHING`,
       ),
       insertIndex: db.prepare(
         'INSERT INTO article_index (rowid, title_surface, title_stem, body_surface, body_stem) VALUES (?, ?, ?, ?, ?)',
       ),
+      deleteIndex: db.prepare('DELETE FROM article_index WHERE rowid = ?'),
+      // Versions before the markdown column stored a Markdown file's source as its text: the same
+      // file imported again puts the rendered text in its place (found by that text, exactly).
+      renderStoredMarkdown: db.prepare(
+        `UPDATE articles SET text = @text, html = @html, excerpt = @excerpt, markdown = @markdown
+         WHERE identity = @identity AND markdown IS NULL AND @markdown IS NOT NULL AND text = @markdown
+         RETURNING id`,
+      ).pluck(),
       getArticle: db.prepare(
-        `SELECT ${SUMMARY_COLUMNS}, a.byline, a.url, a.text, a.html, a.origin
+        `SELECT ${SUMMARY_COLUMNS}, a.byline, a.url, a.text, a.html, a.origin, a.markdown
          FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id WHERE a.id = ?`,
       ),
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?'),
@@ -60,6 +68,7 @@ export class Articles {
         text: article.text,
         html: article.html,
         origin: article.origin,
+        markdown: article.markdown ?? null,
       },
       bookmarked: article.bookmarked === true,
       index,
@@ -69,6 +78,11 @@ export class Articles {
       for (const { row, index, bookmarked } of prepared) {
         const info = this.statements.insertArticle.run(row);
         if (info.changes === 0) {
+          const rendered = this.statements.renderStoredMarkdown.get(row) as number | undefined;
+          if (rendered !== undefined) {
+            this.statements.deleteIndex.run(rendered);
+            this.statements.insertIndex.run(rendered, ...index);
+          }
           result.duplicates++;
           continue;
         }
@@ -98,7 +112,7 @@ export class Articles {
   get(id: number): Article {
     const row = this.statements.getArticle.get(id) as ArticleRow | undefined;
     if (!row) throw notFound(id);
-    return { ...toSummary(row), byline: row.byline, url: row.url, text: row.text, html: row.html, origin: row.origin };
+    return { ...toSummary(row), byline: row.byline, url: row.url, text: row.text, html: row.html, origin: row.origin, markdown: row.markdown };
   }
 
   setBookmarked(id: number, bookmarked: boolean): void {

@@ -19,6 +19,29 @@ export function exportFileName(article: Pick<Article, 'id' | 'title'>, format: E
 /** A YAML scalar: JSON strings are valid YAML double-quoted scalars, with every escape preserved. */
 const yaml = (value: string | boolean) => (typeof value === 'boolean' ? String(value) : JSON.stringify(value));
 
+// Characters that mean something anywhere in a line (CommonMark lets any of them be escaped).
+const INLINE_SYNTAX = /[\\`*_[\]<>&~|]/g;
+// What makes a line a heading, a quote, a list item or a setext underline when it starts it.
+const LINE_START_SYNTAX = /^(?:[#>+=-]|\d{1,9}(?=[.)]))/;
+
+/**
+ * Text as Markdown that renders back to it: syntax characters escaped, lines kept by hard breaks,
+ * blank lines between paragraphs. (Runs of spaces collapse when it is rendered, as in any HTML.)
+ */
+export function textAsMarkdown(text: string): string {
+  const paragraphs = text.split(/\n[ \t]*\n\s*/);
+  return paragraphs
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) => line.trim().replace(INLINE_SYNTAX, '\\$&').replace(LINE_START_SYNTAX, (m) => (/\d/.test(m) ? `${m}\\` : `\\${m}`)))
+        .filter((line) => line !== '')
+        .join('\\\n'),
+    )
+    .filter((paragraph) => paragraph !== '')
+    .join('\n\n');
+}
+
 export function toMarkdown(article: Article): string {
   const fields: [string, string | boolean | null][] = [
     ['title', article.title],
@@ -32,13 +55,16 @@ export function toMarkdown(article: Article): string {
     ['bookmarked', article.bookmarked],
   ];
   const front = fields.filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${yaml(v as string | boolean)}`);
-  return `---\n${front.join('\n')}\n---\n\n${article.text}`;
+  // An article imported from Markdown goes back out as it was written; any other is its text.
+  return `---\n${front.join('\n')}\n---\n\n${article.markdown ?? textAsMarkdown(article.text)}`;
 }
 
 export function toJson(article: Article): string {
-  const { id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html } = article;
+  const { id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html, markdown } = article;
+  // `markdown` only when there is a source: files written before it existed read the same.
+  const markdownSource = markdown === null ? {} : { markdown };
   return `${JSON.stringify(
-    { format: JSON_ARTICLE_FORMAT, version: 1, id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html },
+    { format: JSON_ARTICLE_FORMAT, version: 1, id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html, ...markdownSource },
     null,
     2,
   )}\n`;

@@ -45,11 +45,20 @@ export function excerptOf(title: string, text: string): string {
   return `${paragraph.slice(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS)}…`;
 }
 
+/**
+ * A Markdown article is identified by its source, as it was before its text was the rendered one:
+ * importing the same file again is a duplicate, in libraries from before that change too.
+ */
+function identitySurfaces(article: NewArticle, surfaces: [string, string]): [string, string] {
+  if (article.markdown == null) return surfaces;
+  return [surfaces[0], analyzeText(article.markdown).map((t) => t.surface).join(' ')];
+}
+
 export function prepareArticle(article: NewArticle): PreparedArticle {
-  const { identitySurfaces, columns } = indexColumns(article.title, article.text);
+  const { identitySurfaces: surfaces, columns } = indexColumns(article.title, article.text);
   return {
     article,
-    identity: articleIdentity(article.url, ...identitySurfaces),
+    identity: articleIdentity(article.url, ...identitySurfaces(article, surfaces)),
     excerpt: excerptOf(article.title, article.text),
     index: columns,
   };

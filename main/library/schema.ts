@@ -83,6 +83,11 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX articles_by_source ON articles (ifnull(source, char(1114111)), sort_date DESC, id DESC);
     `);
   },
+  // 3: the Markdown source of articles imported from Markdown. Their text and html are what it
+  // renders to (what search and the reader see); export writes the source back as it was.
+  (db) => {
+    db.exec('ALTER TABLE articles ADD COLUMN markdown TEXT');
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -4,7 +4,7 @@
  * the importer changed on the way in (an encoding it did not take at its word, garbled text restored).
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { failureReason, noteText } from '../import-failure';
+import { failedName, failureReason, noteText } from '../import-failure';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import type { ImportStatus } from '../view-state';
@@ -142,7 +142,7 @@ export class ImportToast extends LitElement {
             ${report.failed.map(
               (failure) =>
                 html`<li>
-                  <span class="file"><bdi>${failure.path}</bdi></span>
+                  <span class="file"><bdi>${failedName(failure)}</bdi></span>
                   <span class="reason"><bdi>${failureReason(failure)}</bdi></span>
                 </li>`,
             )}

@@ -104,6 +104,8 @@ export const ar = {
     if (failed > 0) parts.push(`${formatNumber(failed)} فشل`);
     return parts.join('، ');
   },
+  /** A feed's item that failed, after its file: "feed.xml › الخبر ٣". */
+  failedFeedItem: (file: string, item: number): string => `${isolate(file)} › الخبر ${formatNumber(item)}`,
   importNothing: 'لم يُستورد شيء',
   importCancelled: 'أُلغي الاستيراد',
   importProgress: (done: number, total: number): string => `جارٍ الاستيراد… ${formatNumber(done)} من ${formatNumber(total)}`,

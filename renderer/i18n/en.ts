@@ -1,6 +1,6 @@
 /** The English interface: the same strings as ar.ts, which its type requires one for one. */
 import { isUnsupportedKind } from '../../common';
-import { formatNumber, formatSize, plural } from '../locale';
+import { formatNumber, formatSize, isolate, plural } from '../locale';
 import type { Strings } from './ar';
 
 export const en: Strings = {
@@ -60,6 +60,7 @@ export const en: Strings = {
     if (failed > 0) parts.push(`${formatNumber(failed)} failed`);
     return parts.join(', ');
   },
+  failedFeedItem: (file: string, item: number): string => `${isolate(file)} › item ${formatNumber(item)}`,
   importNothing: 'Nothing was imported',
   importCancelled: 'Import cancelled',
   importProgress: (done: number, total: number): string => `Importing… ${formatNumber(done)} of ${formatNumber(total)}`,

@@ -62,6 +62,17 @@ test('each file that cannot be imported shows why, in Arabic and then in English
   await expect(toast.locator('.failures .reason')).toHaveText(['The file is empty', 'Broken XML at line 3', 'Unsupported format (.css)']);
 });
 
+test('a feed item that cannot be imported is named by its number after its file', async ({ app, page }) => {
+  test.skip(app.shell !== 'browser', 'Electron opens the system dialog, which a test cannot drive');
+  const feed = '<rss><channel><title>F</title><item><title>خبر أول</title><description>نص الخبر</description></item><item><link>http://example.com/x</link></item></channel></rss>';
+  await page.getByRole('button', { name: 'استيراد' }).click();
+  await page.locator('input[type=file]').setInputFiles([{ name: 'feed.xml', mimeType: 'application/xml', buffer: Buffer.from(feed) }]);
+  const toast = page.locator('sahifa-import-toast .toast');
+  // The first import starts the import thread: on a busy machine that takes a while.
+  await expect(toast.locator('.summary')).toHaveText('تم استيراد مقالة واحدة، ١ فشل', { timeout: 30_000 });
+  await expect(toast.locator('.failures .file')).toHaveText('\u2068feed.xml\u2069 › الخبر ٢');
+});
+
 test('files dropped on the window are imported', async ({ page }) => {
   const bytes = [...fs.readFileSync(WINDOWS_1256)];
   await page.evaluate((content) => {

@@ -100,10 +100,16 @@ function isXmlMediaType(type: string): boolean {
 }
 
 /**
- * Atom text constructs and content: type text / html / xhtml (Atom 1.0), MIME types and the
- * escaped / xml / base64 modes of Atom 0.3; any other media type in Atom 1.0 is base64.
+ * What an Atom text construct or content holds once its declared type and mode are applied — each
+ * layer of encoding undone exactly once: the XML parser has already undone the XML escaping, so
+ * `html` is HTML source, `text` is text to show as it is (a "<" in it is a character), and `xhtml`
+ * is the element whose child nodes are the markup. Null for base64 that decodes to no text.
+ * Types: text / html / xhtml (Atom 1.0), MIME types and the escaped / xml / base64 modes of
+ * Atom 0.3; any other media type in Atom 1.0 is base64.
  */
-export function atomBody(el: Element, base: string | null): Body {
+type AtomContent = { form: 'text'; text: string; escaped: boolean } | { form: 'html'; html: string } | { form: 'xhtml'; el: Element } | null;
+
+function atomContent(el: Element): AtomContent {
   const type = (el.getAttribute('type') ?? 'text').trim().toLowerCase();
   const mode = (el.getAttribute('mode') ?? '').trim().toLowerCase();
   const atom03 = el.namespaceURI === NS.atom03;
@@ -116,25 +122,39 @@ export function atomBody(el: Element, base: string | null): Body {
 
   if (base64) {
     const decoded = base64Text(raw);
-    if (decoded === null) return EMPTY_BODY;
-    return type.startsWith('text/') && !isHtml ? plainBody(decoded) : htmlBody(decoded, base);
+    if (decoded === null) return null;
+    return type.startsWith('text/') && !isHtml ? { form: 'text', text: decoded, escaped: false } : { form: 'html', html: decoded };
   }
-  if (isXhtml) return mode === 'escaped' ? htmlBody(raw, base) : xhtmlBody(el, base);
-  if (isHtml) return el.firstElementChild !== null ? htmlBody(xmlNodesToHtml(el), base) : htmlBody(raw, base);
-  if (mode === 'escaped' && looksLikeHtml(raw)) return htmlBody(raw, base);
-  if (el.firstElementChild !== null) return xhtmlBody(el, base);
-  return plainBody(raw);
+  if (isXhtml) return mode === 'escaped' ? { form: 'html', html: raw } : { form: 'xhtml', el };
+  if (isHtml) return { form: 'html', html: el.firstElementChild !== null ? xmlNodesToHtml(el) : raw };
+  if (el.firstElementChild !== null) return { form: 'xhtml', el };
+  return { form: 'text', text: raw, escaped: mode === 'escaped' };
 }
 
-/** A title or name on one line, from an Atom text construct. */
+export function atomBody(el: Element, base: string | null): Body {
+  const content = atomContent(el);
+  if (content === null) return EMPTY_BODY;
+  if (content.form === 'html') return htmlBody(content.html, base);
+  if (content.form === 'xhtml') return xhtmlBody(content.el, base);
+  // Atom 0.3 feeds escape HTML and forget to say text/html: content with tags in it is HTML.
+  if (content.escaped && looksLikeHtml(content.text)) return htmlBody(content.text, base);
+  return plainBody(content.text);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A title or name on one line, from an Atom text construct, decoded once by its declared type:
+ * "History of the &lt;blink&gt; tag" in xhtml, or escaped twice in html, keeps "<blink>" as words.
+ */
 export function atomLine(el: Element | null): string {
-  if (!el) return '';
-  const type = (el.getAttribute('type') ?? 'text').trim().toLowerCase();
-  const mode = (el.getAttribute('mode') ?? '').trim().toLowerCase();
-  const raw = el.textContent ?? '';
-  if (mode === 'base64') return htmlToLine(repairMojibake(base64Text(raw) ?? ''));
-  if (type === 'html' || type === 'text/html' || (mode === 'escaped' && type !== 'text' && type !== 'text/plain')) return htmlToLine(repairMojibake(raw));
-  return repairMojibake(raw).replace(/\s+/g, ' ').trim();
+  const content = el ? atomContent(el) : null;
+  if (content === null) return '';
+  if (content.form === 'html') return htmlToLine(repairMojibake(content.html));
+  if (content.form === 'xhtml') return oneLine(repairMojibake(content.el.textContent ?? ''));
+  return oneLine(repairMojibake(content.text));
 }
 
 /** A title from RSS or JSON, where HTML and escaped characters turn up uninvited. */

@@ -43,12 +43,12 @@ function articlesOf(items: { position: number; item: ItemRead }[], info: FeedInf
   const articles: NewArticle[] = [];
   for (const { position, item } of items) {
     if (!isFeedItem(item)) {
-      context.fail(`item ${position}`, item.error);
+      context.failItem(position, item.error);
       continue;
     }
     const article = toArticle(item, info, file.path);
     if (article) articles.push(article);
-    else context.fail(`item ${position}`, reason('feed-item-empty', EMPTY_ITEM));
+    else context.failItem(position, reason('feed-item-empty', EMPTY_ITEM));
   }
   return articles;
 }
@@ -58,17 +58,17 @@ function recoveredArticles(text: string, source: ReturnType<typeof prepareXml>, 
   const recovered = recoverItems(text, source.doctype);
   let info: FeedInfo | null = null;
   const items: { position: number; item: ItemRead }[] = [];
-  const failures: { entry: string; reason: FailureReason }[] = [];
+  const failures: { item: number; reason: FailureReason }[] = [];
   for (const r of recovered) {
     if (!isDocument(r.result)) {
-      failures.push({ entry: `item ${r.index}`, reason: brokenXml(r.result) });
+      failures.push({ item: r.index, reason: brokenXml(r.result) });
       continue;
     }
     let feed: ParsedFeed;
     try {
       feed = readFeedDocument(r.result);
     } catch {
-      failures.push({ entry: `item ${r.index}`, reason: brokenXml({ ...problem.problem, line: r.line }) });
+      failures.push({ item: r.index, reason: brokenXml({ ...problem.problem, line: r.line }) });
       continue;
     }
     info ??= feed.info;
@@ -76,7 +76,7 @@ function recoveredArticles(text: string, source: ReturnType<typeof prepareXml>, 
     if (item) items.push({ position: r.index, item });
   }
   if (!info) throw problem;
-  for (const f of failures) context.fail(f.entry, f.reason);
+  for (const f of failures) context.failItem(f.item, f.reason);
   return articlesOf(items, info, file, context);
 }
 

@@ -90,7 +90,7 @@ export const parseJsonFeed: Parser = (file, context) => {
   feed.data.items.forEach((raw, i) => {
     const parsed = itemSchema.safeParse(raw);
     if (!parsed.success) {
-      context.fail(`item ${i + 1}`, reason('feed-item-invalid', 'not a JSON Feed item'));
+      context.failItem(i + 1, reason('feed-item-invalid', 'not a JSON Feed item'));
       return;
     }
     const item = readSafely(parsed.data, (entry): FeedItem => {
@@ -105,12 +105,12 @@ export const parseJsonFeed: Parser = (file, context) => {
       };
     });
     if (!isFeedItem(item)) {
-      context.fail(`item ${i + 1}`, item.error);
+      context.failItem(i + 1, item.error);
       return;
     }
     const article = toArticle(item, info, file.path);
     if (article) articles.push(article);
-    else context.fail(`item ${i + 1}`, reason('feed-item-empty', EMPTY_ITEM));
+    else context.failItem(i + 1, reason('feed-item-empty', EMPTY_ITEM));
   });
   return articles;
 };

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parserFor } from '../../../main/import/formats';
+import { FORMATS, type Format } from '../../../main/import/parser';
 import { analyzeWord } from '../../../main/text/analyze';
 import { CORPUS, SAMPLE_ARTICLE } from '../../fixtures/corpus';
 import { sahifa, sahifaJson } from './helpers';
@@ -70,8 +72,22 @@ describe('sahifa command line', () => {
     expect(result.status).toBe(1);
     const report = JSON.parse(result.stdout) as { imported: number; failed: { path: string; error: string }[] };
     expect(report.imported).toBe(2);
-    // Each failure exactly as the command line has always printed it: its path and its English reason.
-    expect(report.failed).toEqual([{ path: path.join(folder, 'picture.png'), error: 'unsupported format (image)' }]);
+    // Each failure with its path, the code the app translates, the English line and the code's values.
+    expect(report.failed).toEqual([{ path: path.join(folder, 'picture.png'), code: 'unsupported-format', error: 'unsupported format (image)', detail: { format: 'image' } }]);
+  });
+
+  it('names a feed\'s failed items by number, for a script and for a reader', () => {
+    const feed = path.join(dir, 'feed.xml');
+    fs.writeFileSync(feed, `<rss><channel><title>F</title>
+      <item><title>الأول</title><description>نص</description></item>
+      <item><link>http://example.com/only-a-link</link></item>
+      <item><title>الثالث</title></item></channel></rss>`);
+    const own = path.join(dir, 'feed-library.sqlite'); // the other tests count the shared library's articles
+    const json = sahifa(['--library', own, 'import', feed, '--json']);
+    expect(json.status).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual({ imported: 2, duplicates: 0, failed: [{ path: feed, item: 2, code: 'feed-item-empty', error: 'empty item' }] });
+    const text = sahifa(['--library', own, 'import', feed]);
+    expect(text.stdout).toBe(['imported 0, duplicates 2, failed 1', `  ${feed} › item 2: empty item`, ''].join('\n'));
   });
 
   it('says which files had their encoding overridden or their text restored, and still exits 0', () => {
@@ -129,6 +145,18 @@ describe('sahifa command line', () => {
     const result = sahifa(['--library', lib, 'show', '999999']);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe('sahifa: there is no article 999999 in the library');
+  });
+
+  it('lists every format the importer reads in its help', () => {
+    // How the help names each format that has a parser; a format added without a name here fails.
+    const named: Partial<Record<Format, RegExp>> = {
+      txt: /\.txt/, md: /Markdown \(\.md\)/, html: /\.html/, mhtml: /\.mhtml/, feed: /RSS, Atom, RDF/, xml: /RSS, Atom, RDF/,
+      'json feed': /JSON Feed/, json: /Sahifa's own JSON articles \(\.json\)/, epub: /EPUB/, zip: /zip archives \(\.zip\)/,
+    };
+    const help = sahifa(['--help']).stdout;
+    const imported = FORMATS.filter((format) => parserFor(format) !== undefined);
+    expect(imported.length).toBeGreaterThanOrEqual(10);
+    for (const format of imported) expect(help, format).toMatch(named[format] ?? /no name for this format/);
   });
 
   it('refuses bad usage with exit 2', () => {

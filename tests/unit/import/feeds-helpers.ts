@@ -34,6 +34,7 @@ export async function parseBytes(name: string, bytes: Uint8Array): Promise<FeedR
       failures.push({ entry, reason: reason.error });
       failureCodes.push(reason.code);
     },
+    failItem: (item: number, reason: FailureReason) => context.fail(`item ${item}`, reason),
     parseEntry: async () => [],
   };
   const parser = name.endsWith('.json') ? parseJsonFeed : parseFeed;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerParser } from '../../../main/import/formats';
 import { importPaths } from '../../../main/import/importer';
+import { failedName } from '../../../main/import/parse-file';
 import { parseFeed, parseJsonFeed } from '../../../main/import/feeds/index';
 import { Library } from '../../../main/library/library';
 import { feeds } from './feeds-helpers';
@@ -27,11 +28,12 @@ describe('importing the whole feed corpus through the registry', () => {
     const report = await importPaths(sink, files);
     // feedparser: 19 one-item files and a 2-item JSON Feed; rss-parser: 173; Hebrew: 55; jsonfeed: 48.
     expect(report.imported + report.duplicates).toBe(21 + 173 + 55 + 48);
-    const failed = new Map(report.failed.map((f) => [path.relative(feeds, f.path), f.error]));
+    const failed = new Map(report.failed.map((f) => [failedName({ ...f, path: path.relative(feeds, f.path) }), f.error]));
     expect(failed.get('feedparser/illformed__aaa_illformed.xml')).toBe('broken XML at line 6: unclosed tag: rss');
     expect(failed.get('feedparser/encoding__utf-32le-bom.xml')).toBe('the feed has no items');
     expect(failed.get('feedparser/illformed__rss_empty_document.xml')).toBe('broken XML at line 5: document must contain a root element');
     expect(failed.get('feedparser/atom10__entry_content_src.xml › item 1')).toBe('empty item');
+    expect(report.failed.find((f) => f.path.endsWith('atom10__entry_content_src.xml'))).toMatchObject({ path: path.join(feeds, 'feedparser/atom10__entry_content_src.xml'), item: 1, code: 'feed-item-empty' });
     expect([...failed.values()].every((reason) => !reason.startsWith('could not import'))).toBe(true);
     // Nothing is left unsupported: every corpus file reached a feed parser.
     expect([...failed.values()].filter((reason) => reason.startsWith('unsupported'))).toEqual([]);

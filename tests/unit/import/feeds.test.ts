@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeedDate } from '../../../main/import/feeds/dates';
 import { titleFromText } from '../../../main/import/title';
-import { parseBytes, parseString, textOfHtml } from './feeds-helpers';
+import { parseBytes, parseCorpus, parseString, textOfHtml } from './feeds-helpers';
 
 describe('feed dates', () => {
   it.each([
@@ -126,6 +126,45 @@ describe('item content', () => {
     expect(rss.articles.map((a) => a.byline)).toEqual(['Jane Doe', 'Ali']);
     const atom = await parseString('b.xml', '<feed xmlns="http://www.w3.org/2005/Atom"><author><name>Desk</name></author><entry><title>a</title></entry><entry><title>b</title><author><name>Sara</name></author></entry></feed>');
     expect(atom.articles.map((a) => a.byline)).toEqual(['Desk', 'Sara']);
+  });
+});
+
+describe('titles, decoded once by their declared type', () => {
+  // The cases of feedparser's wellformed tests (feed_title_base64*, *_title_inline_markup_2,
+  // *_title_escaped_markup): "Expect:" there is the title's HTML; here it is the text a reader sees.
+  const XHTML = 'xmlns="http://www.w3.org/1999/xhtml"';
+  const atom03 = (title: string) => `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Feed</title><entry>${title}<summary>body</summary></entry></feed>`;
+  const atom10 = (title: string) => `<feed xmlns="http://www.w3.org/2005/Atom"><title>Feed</title><entry>${title}<summary>body</summary></entry></feed>`;
+
+  it.each([
+    ['Atom 0.3 base64 HTML', atom03('<title type="text/html" mode="base64">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title>'), 'Example Atom'],
+    ['Atom 0.3 base64 HTML with escaped markup', atom03('<title type="text/html" mode="base64">PHA+SGlzdG9yeSBvZiB0aGUgJmx0O2JsaW5rJmd0OyB0YWc8L3A+</title>'), 'History of the <blink> tag'],
+    ['Atom 0.3 base64 plain text', atom03('<title type="text/plain" mode="base64">SGlzdG9yeSBvZiB0aGUgPGJsaW5rPiB0YWc=</title>'), 'History of the <blink> tag'],
+    ['Atom 0.3 escaped HTML', atom03('<title type="text/html" mode="escaped">Example &lt;b&gt;Atom&lt;/b&gt;</title>'), 'Example Atom'],
+    ['Atom 1.0 base64 (another media type)', atom10('<title type="application/octet-stream">\n  RXhhbXBsZSA8Yj5BdG9tPC9iPg==\n</title>'), 'Example Atom'],
+    ['Atom xhtml with escaped markup', atom10(`<title type="xhtml"><div ${XHTML}>History of the &lt;blink&gt; tag</div></title>`), 'History of the <blink> tag'],
+    ['Atom xhtml with inline markup', atom10(`<title type="xhtml"><div ${XHTML}>Example <b>Atom</b></div></title>`), 'Example Atom'],
+    ['Atom html escaped twice', atom10('<title type="html">History of the &amp;lt;blink&amp;gt; tag</title>'), 'History of the <blink> tag'],
+    ['Atom html in CDATA', atom10('<title type="html"><![CDATA[History of the &lt;blink&gt; tag]]></title>'), 'History of the <blink> tag'],
+    ['Atom html written as elements', atom10('<title type="html"><b>History</b> of the &lt;blink&gt; tag</title>'), 'History of the <blink> tag'],
+    ['Atom text with brackets', atom10('<title type="text">History of the &lt;blink&gt; tag</title>'), 'History of the <blink> tag'],
+  ])('%s', async (_name, xml, title) => {
+    const { articles, error } = await parseString('titles.xml', xml);
+    expect(error).toBeNull();
+    expect(articles.map((a) => a.title)).toEqual([title]);
+  });
+
+  it('decodes the feed\'s own title (each article\'s source) the same way', async () => {
+    const { articles } = await parseString('source.xml', '<feed xmlns="http://www.w3.org/2005/Atom"><title type="application/octet-stream">RXhhbXBsZSA8Yj5BdG9tPC9iPg==</title><entry><title>t</title></entry></feed>');
+    expect(articles[0]?.source).toBe('Example Atom');
+  });
+
+  it('reads feedparser\'s own title files as their Expect: lines say', async () => {
+    // amp01, amp10, amp33: a title of "&" written as a character reference, escaped HTML, and Atom 0.3 escaped HTML.
+    for (const file of ['amp__amp01.xml', 'amp__amp10.xml', 'amp__amp33.xml']) {
+      const { articles } = await parseCorpus(`feedparser/${file}`);
+      expect(articles.map((a) => a.title)).toEqual(['&']);
+    }
   });
 });
 

@@ -49,9 +49,15 @@ export function filledLibrary(file: string, count = 200): Library {
   return library;
 }
 
+/**
+ * Text as HTML shows it: Markdown is rendered on import, so spaces at the start and end of a line
+ * and runs of them are gone (a reader never saw them); words, lines and paragraphs stay.
+ */
+export const asRendered = (text: string) => text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+
 /** What a reader would call "the same library": titles, texts, bookmarks, dates. */
-export function contents(library: Library) {
+export function contents(library: Library, text: (text: string) => string = (t) => t) {
   return [...library.articles()]
-    .map((a) => ({ title: a.title, text: a.text, bookmarked: a.bookmarked, published: a.published, source: a.source, url: a.url }))
+    .map((a) => ({ title: a.title, text: text(a.text), bookmarked: a.bookmarked, published: a.published, source: a.source, url: a.url }))
     .sort((x, y) => (x.title + x.text < y.title + y.text ? -1 : 1));
 }

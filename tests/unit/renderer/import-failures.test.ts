@@ -14,7 +14,7 @@ import {
 } from '../../../common';
 import { ar, type Strings } from '../../../renderer/i18n/ar';
 import { en } from '../../../renderer/i18n/en';
-import { failureReason } from '../../../renderer/import-failure';
+import { failedName, failureReason } from '../../../renderer/import-failure';
 import { applyLocale } from '../../../renderer/locale';
 import { setLanguage } from '../../../renderer/strings';
 
@@ -95,6 +95,16 @@ describe('sentences in English', () => {
     expect(failureReason(failure('file-too-large', { size: 300 * MB, limit: 200 * MB }))).toBe('The file is too large (300 MB; the limit is 200 MB)');
     expect(failureReason(failure('unsupported-format', { format: 'pdf' }))).toBe('Unsupported format (PDF)');
     expect(failureReason(failure('archive-expands-too-much', { size: 1.1 * 1024 * MB, limit: 1024 * MB }))).toBe('The archive is too large: it expands to 1.1 GB (the limit is 1 GB)');
+  });
+});
+
+describe('what failed', () => {
+  it('is the file, and a feed\'s item by its number in the reader\'s digits, the file kept whole', () => {
+    expect(failedName({ path: 'news/feed.xml', error: 'empty item', code: 'feed-item-empty' })).toBe('news/feed.xml');
+    const item = { path: 'news/feed.xml', item: 12, error: 'empty item', code: 'feed-item-empty' } as const;
+    expect(failedName(item)).toBe(`${FSI}news/feed.xml${PDI} › الخبر ١٢`);
+    useLanguage('en');
+    expect(failedName(item)).toBe(`${FSI}news/feed.xml${PDI} › item 12`);
   });
 });
 

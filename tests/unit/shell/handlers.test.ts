@@ -214,7 +214,8 @@ describe('export of one article', () => {
     expect(md.result.kind).toBe('content');
     expect(md.result.fileName).toMatch(/عنوان-المقال\.md$/);
     expect(md.result.content).toContain('title: "عنوان المقال"');
-    expect(md.result.content).toContain('الفقرة الأولى\nالفقرة الثانية');
+    // Lines of text kept in Markdown by hard breaks (a backslash at the end of the line).
+    expect(md.result.content).toContain('الفقرة الأولى\\\nالفقرة الثانية');
 
     const saved: { defaultName: string; content: string }[] = [];
     const desktop = createHandlers({

@@ -103,6 +103,7 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     url: news.url,
     text: news.content,
     html: null,
+    markdown: null,
     origin: null,
     note: null,
     tags: [],
