@@ -3,7 +3,7 @@
  * the shape of the first four bytes, which tells UTF-32 and UTF-16 (either byte order) without a
  * BOM from ASCII-compatible encodings; else the prolog's encoding="…"; else detection.
  */
-import { decodeText, type DecodedText } from '../decode';
+import { decodeText, isUtf8, type DecodedText } from '../decode';
 import { ImportError } from '../errors';
 
 /** The encoding the first bytes of `<?xml` or `<` imply, for files without a BOM. */
@@ -28,15 +28,6 @@ export function declaredEncoding(b: Uint8Array): string | null {
   // The declaration belongs at the very start; files that put a comment or blank lines first still mean it.
   const m = /^(?:\s|<!--[\s\S]*?-->)*<\?xml\s[^?>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head.replace(/^\u00ef\u00bb\u00bf/, ''));
   return m?.[1] ?? null;
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
