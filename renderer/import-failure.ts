@@ -4,9 +4,9 @@
  * is no code, a code this renderer does not know, or values that do not fit it (a report from an
  * older or newer main).
  */
-import type { ImportFailure, ImportNote } from '../preload/api';
-import { fitsDetail, isImportFailureCode, type ImportFailureCode, type ImportFailureDetail } from '../preload/import-failures';
-import { fitsNoteDetail, isImportNoteCode, type ImportNoteCode, type ImportNoteDetail } from '../preload/import-notes';
+import type { ImportFailure, ImportNote } from '../common';
+import { fitsDetail, isImportFailureCode, type ImportFailureCode, type ImportFailureDetail } from '../common';
+import { fitsNoteDetail, isImportNoteCode, type ImportNoteCode, type ImportNoteDetail } from '../common';
 import type { ImportFailureStrings, ImportNoteStrings } from './i18n/ar';
 import { strings } from './strings';
 

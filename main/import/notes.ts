@@ -1,9 +1,8 @@
 /**
  * What the importer changed in a file it imported, for the report: one code, the values its
- * sentence needs (preload/import-notes.ts) and one line of English, like a failure's reason.
+ * sentence needs (common/import-notes.ts) and one line of English, like a failure's reason.
  */
-import type { ImportNoteCode, ImportNoteDetail } from '../../preload/import-notes';
-import type { ImportNote } from '../library/types';
+import type { ImportNote, ImportNoteCode, ImportNoteDetail } from '../../common';
 import type { DecodedText } from './decode';
 
 /** An ImportNote without its path: the file's parser does not know where the file sits in the import. */

@@ -4,15 +4,13 @@
  * the importer changed on the way in (an encoding it did not take at its word, garbled text restored).
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { ImportReport } from '../../preload/api';
 import { failureReason, noteText } from '../import-failure';
+import { LocaleController } from '../controllers/locale';
+import { emit } from '../events';
+import type { ImportStatus } from '../view-state';
 import { strings } from '../strings';
 import { alertIcon, checkIcon, closeIcon } from './icons';
 import { floatingCardStyles, sharedStyles } from './shared-styles';
-
-export type ImportStatus =
-  | { kind: 'report'; report: ImportReport }
-  | { kind: 'error'; message: string };
 
 export class ImportToast extends LitElement {
   static override properties = {
@@ -24,6 +22,7 @@ export class ImportToast extends LitElement {
   constructor() {
     super();
     this.status = null;
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -165,7 +164,7 @@ export class ImportToast extends LitElement {
   }
 
   private dismiss(): void {
-    this.dispatchEvent(new CustomEvent('dismiss', { bubbles: true, composed: true }));
+    emit(this, 'dismiss');
   }
 }
 

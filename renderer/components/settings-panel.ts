@@ -16,7 +16,7 @@ import {
   type Settings,
   type TextFace,
   type Theme,
-} from '../../preload/settings';
+} from '../../common';
 import { formatNumber } from '../locale';
 import { changeSettings, currentSettings, onSettingsChange } from '../settings-store';
 import { strings } from '../strings';
@@ -259,7 +259,6 @@ export class SettingsPanel extends LitElement {
   private onClose(): void {
     this.opener?.focus();
     this.opener = null;
-    this.dispatchEvent(new CustomEvent('closed', { bubbles: true, composed: true }));
   }
 
   private change(patch: Partial<Settings>): void {

@@ -9,14 +9,15 @@ import {
   isUnsupportedKind,
   type ImportFailureCode,
   type ImportFailureDetail,
+  type ImportNoteCode,
+  type ImportNoteDetail,
   type UnsupportedKind,
-} from '../../preload/import-failures';
-import type { ImportNoteCode, ImportNoteDetail } from '../../preload/import-notes';
+} from '../../common';
 import { formatNumber, formatSize, isolate, plural } from '../locale';
 
-/** Why a file was not imported, for every code (preload/import-failures.ts): a sentence made from its values. */
+/** Why a file was not imported, for every code (common/import-failures.ts): a sentence made from its values. */
 export type ImportFailureStrings = { [C in ImportFailureCode]: (detail: ImportFailureDetail<C>) => string };
-/** What the importer changed in a file it imported, for every code (preload/import-notes.ts). */
+/** What the importer changed in a file it imported, for every code (common/import-notes.ts). */
 export type ImportNoteStrings = { [C in ImportNoteCode]: (detail: ImportNoteDetail<C>) => string };
 
 export const ar = {
@@ -106,7 +107,7 @@ export const ar = {
   importNothing: 'لم يُستورد شيء',
   importCancelled: 'أُلغي الاستيراد',
   importProgress: (done: number, total: number): string => `جارٍ الاستيراد… ${formatNumber(done)} من ${formatNumber(total)}`,
-  // The import progress bar (issue 4).
+  // ---- the import progress bar
   importProgressLabel: 'تقدم الاستيراد',
   importPreparing: 'جارٍ تحضير الاستيراد…',
   /** "٣٤ / ٥٠٠٠" */

@@ -8,7 +8,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importBuffers } from '../../../main/import/importer';
-import type { ImportNote, NewArticle } from '../../../main/library/types';
+import type { ImportNote, NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 import { readAsWindows1252, readAsWindows1256, utf8Bytes, windows1256Bytes } from '../../fixtures/encodings';
 import { MemorySink } from './helpers';

@@ -3,8 +3,7 @@
  * in both string tables; a note the renderer cannot say shows main's English line.
  */
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import type { ImportNote } from '../../../main/library/types';
-import { importNoteDetails, type ImportNoteCode } from '../../../preload/import-notes';
+import { importNoteDetails, type ImportNote, type ImportNoteCode } from '../../../common';
 import { ar, type Strings } from '../../../renderer/i18n/ar';
 import { en } from '../../../renderer/i18n/en';
 import { noteText } from '../../../renderer/import-failure';
