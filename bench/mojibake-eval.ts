@@ -13,22 +13,13 @@
  *
  * Exit code 1 when a false repair or a wrong decoding is found.
  */
-import { decodeText } from '../main/import/decode';
+import { decodeText, isUtf8 } from '../main/import/decode';
 import { repairMojibake } from '../main/import/mojibake';
 import { newsArticles } from '../tests/fixtures/corpus';
 import { readAsLatin1, readAsWindows1252, readAsWindows1256, utf8Bytes, windows1256Bytes } from '../tests/fixtures/encodings';
 import { tashkeelaLines } from './corpora';
 
 const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(2)}%`;
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface Text { name: string; text: string }
 

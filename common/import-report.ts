@@ -1,7 +1,8 @@
 /**
- * What an import says when it is done: how many articles it added, how many it had already, and
- * why each file that failed did. The importer makes reports; the command line prints them and the
- * interface shows them in the reader's language (the codes are import-failures.ts).
+ * What an import says when it is done: how many articles it added, how many it had already, why
+ * each file that failed did, and what was changed in files that were imported. The importer makes
+ * reports; the command line prints them and the interface shows them in the reader's language (the
+ * codes are import-failures.ts and import-notes.ts).
  */
 import type { ImportFailureCode } from './import-failures';
 import type { ImportNoteCode } from './import-notes';

@@ -220,6 +220,10 @@ function normalizeDeclared(label: string): string | null {
 
 const CANNOT_TELL = 'cannot tell the text encoding';
 
+export function isUtf8(bytes: Uint8Array): boolean {
+  return tryDecode(bytes, 'utf-8') !== null;
+}
+
 /** Bytes with at least one byte past ASCII that decode as UTF-8 without error. */
 function provenUtf8(bytes: Uint8Array): string | null {
   if (!bytes.some((b) => b >= 0x80)) return null;

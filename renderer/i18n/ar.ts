@@ -9,9 +9,9 @@ import {
   isUnsupportedKind,
   type ImportFailureCode,
   type ImportFailureDetail,
-  type UnsupportedKind,
   type ImportNoteCode,
   type ImportNoteDetail,
+  type UnsupportedKind,
 } from '../../common';
 import { formatNumber, formatSize, isolate, plural } from '../locale';
 

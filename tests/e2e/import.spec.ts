@@ -73,6 +73,31 @@ test('a feed item that cannot be imported is named by its number after its file'
   await expect(toast.locator('.failures .file')).toHaveText('\u2068feed.xml\u2069 › الخبر ٢');
 });
 
+test('the report says when a file’s declared encoding was overridden or its garbled text restored', async ({ app, page }) => {
+  test.skip(app.shell !== 'browser', 'Electron opens the system dialog, which a test cannot drive');
+  const input = page.locator('input[type=file]');
+  const toast = page.locator('sahifa-import-toast .toast');
+  const article = fs.readFileSync(WINDOWS_1256.replace('windows-1256', 'utf8'), 'utf8');
+  const [title, ...body] = article.split('\n').filter((line) => line.trim() !== '');
+  const files = [
+    // A page that still declares windows-1256 though it was saved as UTF-8.
+    { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from(`<html><head><meta charset="windows-1256"><title>${title}</title></head><body><article>${body.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`) },
+    // Text that was garbled before it was saved: its UTF-8 read as windows-1256.
+    { name: 'garbled.txt', mimeType: 'text/plain', buffer: Buffer.from(new TextDecoder('windows-1256').decode(Buffer.from(`خبر: ${article}`))) },
+  ];
+
+  await page.getByRole('button', { name: 'استيراد' }).click();
+  await input.setInputFiles(files);
+  // Generous: the browser mode imports slowly on a busy machine.
+  await expect(toast.locator('.summary')).toHaveText('تم استيراد مقالتان', { timeout: 30_000 });
+  await expect(toast.locator('.failures .file')).toHaveText(['page.html', 'garbled.txt']);
+  await expect(toast.locator('.failures .note')).toHaveText([
+    'يعلن الملف ترميز \u2068windows-1256\u2069 لكن نصه بترميز \u2068UTF-8\u2069، فقُرئ به',
+    'أُصلح نص مشوّه: نص UTF-8 سبق أن قُرئ بترميز \u2068windows-1256\u2069',
+  ]);
+  await expect(page.locator('button.row', { hasText: 'خبر: برلمان تونس' })).toBeVisible();
+});
+
 test('files dropped on the window are imported', async ({ page }) => {
   const bytes = [...fs.readFileSync(WINDOWS_1256)];
   await page.evaluate((content) => {

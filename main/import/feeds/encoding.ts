@@ -1,9 +1,11 @@
 /**
  * A feed's bytes → text, in the XML specification's order (appendix F): a byte order mark; else
  * the shape of the first four bytes, which tells UTF-32 and UTF-16 (either byte order) without a
- * BOM from ASCII-compatible encodings; else the prolog's encoding="…"; else detection.
+ * BOM from ASCII-compatible encodings; else the charset the transport gives (an HTTP response's,
+ * RFC 7303), else the prolog's encoding="…"; else detection. Bytes that prove to be UTF-8 are
+ * UTF-8 whatever is declared (decode.ts).
  */
-import { decodeText, type DecodedText } from '../decode';
+import { decodeText, isUtf8, type DecodedText } from '../decode';
 import { ImportError } from '../errors';
 
 /** The encoding the first bytes of `<?xml` or `<` imply, for files without a BOM. */
@@ -30,15 +32,6 @@ export function declaredEncoding(b: Uint8Array): string | null {
   return m?.[1] ?? null;
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The bytes of the text between the tags. An undeclared feed is mostly ASCII markup, which
  * drowns the few hundred letters a detector (and decode.ts's plausibility check) must judge.
@@ -48,12 +41,12 @@ function contentBytes(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(Buffer.from(latin1.replace(/<[^>]*>|&#?\w+;/g, ' '), 'latin1'));
 }
 
-export function decodeXml(bytes: Uint8Array): DecodedText {
+export function decodeXml(bytes: Uint8Array, transportCharset: string | null = null): DecodedText {
   if (hasBom(bytes)) return decodeText(bytes);
   const wide = wideEncodingOf(bytes);
   // The byte pattern wins over a declaration: "utf-16" is declared for both byte orders.
   if (wide) return decodeText(bytes, { declared: wide });
-  const declared = declaredEncoding(bytes);
+  const declared = transportCharset || declaredEncoding(bytes);
   if ((declared && !/^utf-?8$/i.test(declared)) || isUtf8(bytes)) return decodeText(bytes, { declared });
   // Undeclared (or falsely declared UTF-8) single-byte text: judge the encoding on the content alone.
   let guess: DecodedText | null = null;

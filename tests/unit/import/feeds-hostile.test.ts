@@ -50,7 +50,7 @@ describe('entity expansion', () => {
     const entities = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`).join('\n');
     const xml = `<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY lol "lol">\n${entities}\n]>\n<rss><channel><item><title>&lol9;</title></item></channel></rss>`;
     const result = await parseString('lol.xml', xml);
-    expect(result).toEqual({ articles: [], failures: [], failureCodes: [], error: ENTITY_BOMB, code: 'entity-bomb' });
+    expect(result).toEqual({ articles: [], failures: [], failureCodes: [], error: ENTITY_BOMB, code: 'entity-bomb', notes: [] });
   });
 
   it('refuses one large entity referenced many times (quadratic blowup)', async () => {
@@ -124,7 +124,7 @@ describe('size and depth', () => {
   it('refuses XML nested thousands of levels deep, before parsing it', async () => {
     const depth = 50_000;
     const xml = `<rss><channel><item><title>deep</title><description>${'<b>'.repeat(depth)}x${'</b>'.repeat(depth)}</description></item></channel></rss>`;
-    expect(await parseString('deep.xml', xml)).toEqual({ articles: [], failures: [], failureCodes: [], error: TOO_DEEP, code: 'nested-too-deep' });
+    expect(await parseString('deep.xml', xml)).toEqual({ articles: [], failures: [], failureCodes: [], error: TOO_DEEP, code: 'nested-too-deep', notes: [] });
   });
 
   it('fails only the item whose HTML is nested thousands of levels deep', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { charsetOf, decodeText } from '../../../main/import/decode';
+import { decodeXml } from '../../../main/import/feeds/encoding';
 import { repairMojibake } from '../../../main/import/mojibake';
 import { readAsLatin1, readAsWindows1252, readAsWindows1256, utf8Bytes, windows1256Bytes } from '../../fixtures/encodings';
 import { encodings } from './helpers';
@@ -67,5 +68,19 @@ describe('decodeText and declarations', () => {
     [null, null],
   ])('charsetOf(%s) is %s', (header, charset) => {
     expect(charsetOf(header)).toBe(charset);
+  });
+});
+
+describe('a feed fetched with a charset in its Content-Type', () => {
+  const rss = (encoding: string) => `<?xml version="1.0" encoding="${encoding}"?><rss version="2.0"><channel><title>${HEADLINE}</title></channel></rss>`;
+
+  it('takes the header before the prolog, and proven UTF-8 before either', () => {
+    const legacy = windows1256Bytes(rss('utf-8').replace('٣', '3'))!;
+    const decoded = decodeXml(legacy, charsetOf('application/rss+xml; charset=windows-1256'));
+    expect(decoded.encoding).toBe('windows-1256');
+    expect(decoded.text).toContain(HEADLINE.replace('٣', '3'));
+    expect(decoded).not.toHaveProperty('overridden');
+    expect(decodeXml(utf8Bytes(rss('windows-1256')), charsetOf('text/xml; charset=windows-1256'))).toMatchObject({ encoding: 'utf-8', overridden: 'windows-1256' });
+    expect(decodeXml(utf8Bytes(rss('windows-1256')), null).text).toContain(HEADLINE);
   });
 });
