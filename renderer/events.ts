@@ -3,8 +3,8 @@
  * that a listener knows its detail's type. Components send them with `emit`, which always makes
  * them bubble out of shadow roots (composed): the root component listens where it wires things.
  */
-import type { ExportFormat, ListSort } from '../preload/api';
-import type { View } from './controllers/list-query';
+import type { ArticleExportFormat, ListSort } from '../common';
+import type { View } from './state';
 
 declare global {
   interface HTMLElementEventMap {
@@ -35,7 +35,7 @@ declare global {
     'toggle-read': CustomEvent<undefined>;
     'copy-link': CustomEvent<undefined>;
     'open-external': CustomEvent<{ url: string }>;
-    'export-article': CustomEvent<{ format: ExportFormat }>;
+    'export-article': CustomEvent<{ format: ArticleExportFormat }>;
     'delete-article': CustomEvent<undefined>;
     /** The reader scrolled the article themselves, to `fraction` of it (0 top, 1 end). */
     'reading-scroll': CustomEvent<{ id: number; fraction: number }>;

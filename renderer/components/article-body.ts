@@ -10,7 +10,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { ArticleView } from '../../preload/api';
+import type { ArticleView } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { formatArticleDate, readingTime } from '../format';

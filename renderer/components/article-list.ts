@@ -6,17 +6,17 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import type { ArticleSummary, SearchHit } from '../../preload/api';
+import type { SearchHit } from '../../common';
 import type { PagedList } from '../paged-list';
 import { formatShortDate } from '../format';
 import { marked } from '../highlight';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
+import type { ListItem } from '../state';
 import { strings } from '../strings';
 import { bookmarkIcon } from './icons';
 import { sharedStyles } from './shared-styles';
 
-export type ListItem = ArticleSummary | SearchHit;
 
 const isHit = (item: ListItem): item is SearchHit => 'snippet' in item;
 

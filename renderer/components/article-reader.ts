@@ -8,7 +8,7 @@
  * set by appearance.ts).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ArticleView } from '../../preload/api';
+import type { ArticleView } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';

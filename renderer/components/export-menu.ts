@@ -4,7 +4,7 @@
  * article. The choice goes up as `export-article`.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ExportFormat } from '../../preload/api';
+import type { ArticleExportFormat } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
@@ -94,7 +94,7 @@ export class ExportMenu extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>('.export-button');
   }
 
-  private exportAs(format: ExportFormat): void {
+  private exportAs(format: ArticleExportFormat): void {
     this.open = false;
     emit(this, 'export-article', { format });
     this.button?.focus();

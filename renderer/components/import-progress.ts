@@ -8,19 +8,9 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
+import type { ImportProgressState } from '../state';
 import { strings } from '../strings';
 import { floatingCardStyles, sharedStyles } from './shared-styles';
-
-export interface ImportProgressState {
-  /** The import's id in main (from its progress events); null until the first one, and for imports the window sends in batches itself. */
-  id: number | null;
-  done: number;
-  /** 0 while not known. */
-  total: number;
-  /** The last file done: a path, or a name. */
-  current: string;
-  cancelling: boolean;
-}
 
 /** The file's own name: paths from any system, and entries of a zip (`archive.zip › entry`). */
 export function fileNameOf(current: string): string {

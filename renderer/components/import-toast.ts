@@ -3,17 +3,13 @@
  * ("تم استيراد ٣ مقالات، ١ مكرر، ١ فشل") with every failed file and its reason.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { ImportReport } from '../../preload/api';
 import { failureReason } from '../import-failure';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
+import type { ImportStatus } from '../state';
 import { strings } from '../strings';
 import { alertIcon, checkIcon, closeIcon } from './icons';
 import { floatingCardStyles, sharedStyles } from './shared-styles';
-
-export type ImportStatus =
-  | { kind: 'report'; report: ImportReport }
-  | { kind: 'error'; message: string };
 
 export class ImportToast extends LitElement {
   static override properties = {

@@ -4,13 +4,13 @@
  * choices go up as `sort-changed`, `source-changed` and `unread-toggled`, rows as `open-article`.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { ListSort, SourceCount } from '../../preload/api';
-import type { View } from '../controllers/list-query';
+import type { ListSort, SourceCount } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
+import type { ListItem, View } from '../state';
 import type { PagedList } from '../paged-list';
 import { strings } from '../strings';
-import type { ArticleList, ListItem } from './article-list';
+import type { ArticleList } from './article-list';
 import { bookmarkIcon, libraryIcon, searchIcon } from './icons';
 import { boxlessHostStyles, sharedStyles } from './shared-styles';
 import './article-list';

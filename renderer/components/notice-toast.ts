@@ -5,16 +5,10 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
+import type { Notice } from '../state';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
 import { sharedStyles } from './shared-styles';
-
-export interface Notice {
-  message: string;
-  /** e.g. Undo */
-  action?: { label: string; run: () => void };
-  kind?: 'info' | 'error';
-}
 
 export class NoticeToast extends LitElement {
   static override properties = {

@@ -4,7 +4,7 @@
  * Every action goes up as an event; the app does it and hands the article back.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { ArticleView } from '../../preload/api';
+import type { ArticleView } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';

@@ -9,19 +9,20 @@
  * where the reader expects it, which only the window can see across its panes.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { SahifaEvent, SourceCount, TagCount } from '../../preload/api';
+import type { SahifaEvent, SourceCount, TagCount } from '../../common';
 import { ArticleController } from '../controllers/article';
 import { FileDropController } from '../controllers/file-drop';
 import { ImportController } from '../controllers/import';
 import { ShortcutController } from '../controllers/keyboard';
 import { LibraryFacetsController } from '../controllers/library-facets';
-import { ListQueryController, type View } from '../controllers/list-query';
+import { ListQueryController } from '../controllers/list-query';
 import { LocaleController } from '../controllers/locale';
 import { MediaQueryController } from '../controllers/media-query';
 import { NoticeController } from '../controllers/notices';
 import { UndoController } from '../controllers/undo';
 import { sahifa } from '../sahifa';
 import type { ShortcutAction } from '../shortcuts';
+import type { View } from '../state';
 import { strings } from '../strings';
 import type { ArticleList } from './article-list';
 import type { ArticleReader } from './article-reader';

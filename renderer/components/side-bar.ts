@@ -3,10 +3,10 @@
  * it turns into tabs above the list. Choices go up as `view-selected` and `tag-selected`.
  */
 import { LitElement, css, html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { LibraryStats, TagCount } from '../../preload/api';
-import type { View } from '../controllers/list-query';
+import type { LibraryStats, TagCount } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
+import type { View } from '../state';
 import { formatNumber, strings } from '../strings';
 import { bookmarkIcon, libraryIcon, tagIcon } from './icons';
 import { boxlessHostStyles, sharedStyles } from './shared-styles';

@@ -5,7 +5,7 @@
  * and in the list's rows; failures become notices.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ArticleView, ExportFormat, SahifaApi } from '../../preload/api';
+import type { ArticleView, ArticleExportFormat, SahifaApi } from '../../common';
 import { copyText, downloadFile } from '../clipboard';
 import { messageOf } from '../error-message';
 import { ReadingTracker } from '../reading-tracker';
@@ -176,7 +176,7 @@ export class ArticleController implements ReactiveController {
   }
 
   /** The desktop app saves through its own dialog; the browser mode gets the content and downloads it. */
-  async exportAs(format: ExportFormat): Promise<void> {
+  async exportAs(format: ArticleExportFormat): Promise<void> {
     const article = this.article;
     if (article === null) return;
     try {

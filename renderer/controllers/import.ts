@@ -9,11 +9,10 @@
  * back, and the report main announces after our own call's answer is shown once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ImportReport, SahifaApi, SahifaEvent } from '../../preload/api';
-import type { ImportProgressState } from '../components/import-progress';
-import type { ImportStatus } from '../components/import-toast';
+import type { ImportReport, SahifaApi, SahifaEvent } from '../../common';
 import { messageOf } from '../error-message';
 import { importFiles } from '../file-import';
+import type { ImportProgressState, ImportStatus } from '../state';
 
 export type ImportApi = Pick<SahifaApi, 'shell' | 'pickAndImport' | 'importPaths' | 'importFileData' | 'cancelImport' | 'getPathForFile'>;
 

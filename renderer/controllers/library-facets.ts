@@ -4,7 +4,7 @@
  * host renders again when they come in.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { LibraryStats, SahifaApi, SourceCount, TagCount } from '../../preload/api';
+import type { LibraryStats, SahifaApi, SourceCount, TagCount } from '../../common';
 
 export type FacetsApi = Pick<SahifaApi, 'stats' | 'listTags' | 'listSources'>;
 

@@ -5,12 +5,10 @@
  * list that was replaced are dropped.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ListSort, SahifaApi } from '../../preload/api';
-import type { ListItem } from '../components/article-list';
+import type { ListSort, SahifaApi } from '../../common';
 import { messageOf } from '../error-message';
 import { PagedList } from '../paged-list';
-
-export type View = 'library' | 'bookmarks';
+import type { ListItem, View } from '../state';
 
 export type ListApi = Pick<SahifaApi, 'listArticles' | 'search'>;
 

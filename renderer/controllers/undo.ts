@@ -2,7 +2,7 @@
  * Deleting the article in the reader, with an undo: the notice offers it for a few seconds (and
  * Ctrl+Z does it) until the notice goes away. The article comes back with its tags, note and place.
  */
-import type { ArticleView, SahifaApi } from '../../preload/api';
+import type { ArticleView, SahifaApi } from '../../common';
 import { strings } from '../strings';
 import type { ArticleController } from './article';
 import type { LibraryFacetsController } from './library-facets';

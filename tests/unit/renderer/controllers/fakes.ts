@@ -4,8 +4,8 @@
  * which records every call. Imports are driven by the test (each call waits for `finishImport`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ArticleSummary, ArticleView, ImportReport, SahifaApi, SahifaEvent, SearchHit } from '../../../../preload/api';
-import { defaultSettings } from '../../../../preload/settings';
+import type { ArticleSummary, ArticleView, ImportReport, SahifaApi, SahifaEvent, SearchHit } from '../../../../common';
+import { defaultSettings } from '../../../../common';
 import { newsArticles } from '../../../fixtures/corpus';
 
 export class FakeHost implements ReactiveControllerHost {

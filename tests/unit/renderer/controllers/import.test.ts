@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportReport } from '../../../../preload/api';
+import type { ImportReport } from '../../../../common';
 import { ImportController, type FileSender } from '../../../../renderer/controllers/import';
 import { fakeApi, FakeHost, settle, type FakeApi } from './fakes';
 
