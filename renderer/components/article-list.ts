@@ -17,7 +17,6 @@ import { strings } from '../strings';
 import { bookmarkIcon } from './icons';
 import { sharedStyles } from './shared-styles';
 
-
 const isHit = (item: ListItem): item is SearchHit => 'snippet' in item;
 
 /** The part of the virtualizer this component drives (it has no exported type for the instance). */
