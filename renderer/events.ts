@@ -4,7 +4,7 @@
  * them bubble out of shadow roots (composed): the root component listens where it wires things.
  */
 import type { ArticleExportFormat, ListSort } from '../common';
-import type { View } from './state';
+import type { View } from './view-state';
 
 declare global {
   interface HTMLElementEventMap {

@@ -12,7 +12,6 @@ const MAX_BYTES_PER_BATCH = 32 * 1024 * 1024;
 /** In English like main's reasons: the report's fallback line; the interface says its code, 'read-error'. */
 const READ_FAILED = 'the file could not be read';
 
-
 /** FileReader's data URL is the browser's own (fast, native) base64 encoder. */
 function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -7,12 +7,12 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { SearchHit } from '../../common';
+import type { ListItem } from '../view-state';
 import type { PagedList } from '../paged-list';
 import { formatShortDate } from '../format';
 import { marked } from '../highlight';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
-import type { ListItem } from '../state';
 import { strings } from '../strings';
 import { bookmarkIcon } from './icons';
 import { sharedStyles } from './shared-styles';

@@ -8,7 +8,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
-import type { ImportProgressState } from '../state';
+import type { ImportProgressState } from '../view-state';
 import { strings } from '../strings';
 import { floatingCardStyles, sharedStyles } from './shared-styles';
 

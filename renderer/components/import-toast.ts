@@ -6,7 +6,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { failureReason } from '../import-failure';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
-import type { ImportStatus } from '../state';
+import type { ImportStatus } from '../view-state';
 import { strings } from '../strings';
 import { alertIcon, checkIcon, closeIcon } from './icons';
 import { floatingCardStyles, sharedStyles } from './shared-styles';

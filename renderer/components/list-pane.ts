@@ -5,9 +5,9 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { ListSort, SourceCount } from '../../common';
+import type { ListItem, View } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
-import type { ListItem, View } from '../state';
 import type { PagedList } from '../paged-list';
 import { strings } from '../strings';
 import type { ArticleList } from './article-list';

@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
-import type { Notice } from '../state';
+import type { Notice } from '../view-state';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
 import { sharedStyles } from './shared-styles';

@@ -4,9 +4,9 @@
  */
 import { LitElement, css, html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { LibraryStats, TagCount } from '../../common';
+import type { View } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
-import type { View } from '../state';
 import { formatNumber, strings } from '../strings';
 import { bookmarkIcon, libraryIcon, tagIcon } from './icons';
 import { boxlessHostStyles, sharedStyles } from './shared-styles';

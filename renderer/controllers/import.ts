@@ -10,9 +10,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ImportReport, SahifaApi, SahifaEvent } from '../../common';
+import type { ImportProgressState, ImportStatus } from '../view-state';
 import { messageOf } from '../error-message';
 import { importFiles } from '../file-import';
-import type { ImportProgressState, ImportStatus } from '../state';
 
 export type ImportApi = Pick<SahifaApi, 'shell' | 'pickAndImport' | 'importPaths' | 'importFileData' | 'cancelImport' | 'getPathForFile'>;
 

@@ -6,9 +6,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ListSort, SahifaApi } from '../../common';
+import type { ListItem, View } from '../view-state';
 import { messageOf } from '../error-message';
 import { PagedList } from '../paged-list';
-import type { ListItem, View } from '../state';
 
 export type ListApi = Pick<SahifaApi, 'listArticles' | 'search'>;
 

@@ -3,8 +3,8 @@
  * replaces the one shown, and each goes away by itself after a while unless dismissed first.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Notice } from '../view-state';
 import { messageOf } from '../error-message';
-import type { Notice } from '../state';
 
 export const NOTICE_MS = 4_000;
 
