@@ -2,11 +2,11 @@
  * The window: the top bar, and under it the sidebar, the list and the reader; the import's
  * progress and report, notices, the drop overlay, the settings and the shortcuts dialog.
  *
- * It is layout and wiring. The controllers (../controllers) hold the state and are the only
- * ones to call window.sahifa: what the list shows, the library's counts and tags, the article in
- * the reader, imports, notices and undo. The components render what they are given and send
- * events up (../events.ts); this element hands each event to its controller, and moves the focus
- * where the reader expects it, which only the window can see across its panes.
+ * It is layout and wiring. The controllers (../controllers) hold the state and make the calls to
+ * window.sahifa: what the list shows, the library's counts and tags, the article in the reader,
+ * imports, notices and undo. The components render what they are given and send events up
+ * (../events.ts). This element hands each of those, and each of main's events, to its controller,
+ * and moves the focus where the reader expects it, which only the window can see across its panes.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { SahifaEvent, SourceCount, TagCount } from '../../common';
@@ -392,7 +392,7 @@ export class SahifaApp extends LitElement {
           @toggle-bookmark=${() => void reading.toggleBookmark()}
           @toggle-read=${() => void reading.toggleRead()}
           @copy-link=${() => void reading.copyLink()}
-          @open-external=${(event: HTMLElementEventMap['open-external']) => void this.api.openExternal({ url: event.detail.url })}
+          @open-external=${(event: HTMLElementEventMap['open-external']) => void reading.openExternal(event.detail.url)}
           @export-article=${(event: HTMLElementEventMap['export-article']) => void reading.exportAs(event.detail.format)}
           @delete-article=${() => void this.deleteCurrent()}
           @set-tags=${(event: HTMLElementEventMap['set-tags']) => void reading.saveTags(event.detail.id, event.detail.tags)}

@@ -14,7 +14,7 @@ import type { LibraryFacetsController } from './library-facets';
 import type { ListQueryController } from './list-query';
 import type { NoticeController } from './notices';
 
-export type ArticleApi = Pick<SahifaApi, 'getArticle' | 'saveReading' | 'setBookmark' | 'setTags' | 'setNote' | 'exportArticle'>;
+export type ArticleApi = Pick<SahifaApi, 'getArticle' | 'saveReading' | 'setBookmark' | 'setTags' | 'setNote' | 'exportArticle' | 'openExternal'>;
 
 /** What the browser does for the reader: the clipboard, downloads. */
 export interface BrowserActions {
@@ -173,6 +173,14 @@ export class ArticleController implements ReactiveController {
     if (!url) return;
     const copied = await this.browser.copyText(url);
     this.notices.show(copied ? { message: strings.linkCopied } : { message: strings.copyFailed, kind: 'error' }, SHORT_NOTICE_MS);
+  }
+
+  /** A link of the article (or its original), in the system browser: the window never navigates. */
+  openExternal(url: string): Promise<void> {
+    return this.api.openExternal({ url }).then(
+      () => undefined,
+      (error: unknown) => console.warn('sahifa: the link was not opened', error),
+    );
   }
 
   /** The desktop app saves through its own dialog; the browser mode gets the content and downloads it. */

@@ -1,5 +1,5 @@
 /**
- * The reading experience (issue 6): settings applied at once and kept, the reading position and
+ * The reading experience: settings applied at once and kept, the reading position and
  * read state, tags and notes, delete with undo, keyboard shortcuts, export, and the English
  * interface mirrored.
  */

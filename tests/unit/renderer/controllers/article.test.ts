@@ -142,11 +142,13 @@ describe('the article controller', () => {
     ]);
   });
 
-  it('copies the link, exports, and turns failures into notices', async () => {
+  it('copies the link, opens the original, exports, and turns failures into notices', async () => {
     await reading.open(57);
     await reading.copyLink();
     expect(browser.copied).toEqual([api.articles[56]!.url]);
     expect(notices.notice?.message).toBe(ar.linkCopied);
+    await reading.openExternal(api.articles[56]!.url!);
+    expect(api.inputs('openExternal')).toEqual([{ url: api.articles[56]!.url }]);
     await reading.exportAs('md');
     expect(browser.downloads).toEqual(['57.md']);
     expect(notices.notice?.message).toBe(ar.exported);
