@@ -105,7 +105,6 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     html: null,
     markdown: null,
     origin: null,
-    markdown: null,
     note: null,
     tags: [],
     position: 0,
