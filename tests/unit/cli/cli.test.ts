@@ -85,7 +85,7 @@ describe('sahifa command line', () => {
     const own = path.join(dir, 'feed-library.sqlite'); // the other tests count the shared library's articles
     const json = sahifa(['--library', own, 'import', feed, '--json']);
     expect(json.status).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual({ imported: 2, duplicates: 0, failed: [{ path: feed, item: 2, code: 'feed-item-empty', error: 'empty item' }] });
+    expect(JSON.parse(json.stdout)).toEqual({ imported: 2, duplicates: 0, failed: [{ path: feed, item: 2, code: 'feed-item-empty', error: 'empty item' }], notes: [] });
     const text = sahifa(['--library', own, 'import', feed]);
     expect(text.stdout).toBe(['imported 0, duplicates 2, failed 1', `  ${feed} › item 2: empty item`, ''].join('\n'));
   });
