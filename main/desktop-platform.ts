@@ -5,14 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SahifaEvent } from '../preload/api';
+import { importableExtensions, type SahifaEvent } from '../common';
 import type { Dialogs } from './dialogs';
 import type { Platform } from './handlers';
 import type { ShellStrings } from './shell-strings';
 import type { UserActivation } from './user-activation';
-
-/** File dialog filter: what the importers read. */
-export const IMPORTABLE = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'mhtml', 'mht', 'xml', 'rss', 'atom', 'rdf', 'json', 'epub', 'zip'];
 
 export interface DesktopPlatformDeps {
   dialogs: Dialogs;
@@ -37,7 +34,7 @@ export function desktopPlatform(deps: DesktopPlatformDeps): Platform {
         buttonLabel: s.button,
         properties: ['openFile', 'multiSelections'],
         filters: [
-          { name: s.articles, extensions: IMPORTABLE },
+          { name: s.articles, extensions: [...importableExtensions] },
           { name: s.allFiles, extensions: ['*'] },
         ],
       });

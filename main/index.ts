@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, session, shell, type WebContents } from 'electron';
-import { EVENT_CHANNEL, type SahifaEvent } from '../preload/api';
+import { EVENT_CHANNEL, type SahifaEvent } from '../common';
 import { askAboutDamagedLibrary } from './damaged-library-dialog';
 import { desktopPlatform } from './desktop-platform';
 import { electronDialogs } from './electron-dialogs';

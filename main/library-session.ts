@@ -3,7 +3,7 @@
  * while the window stays: calls go through handlers(), which reaches whichever library is open
  * at the time of the call. No Electron here.
  */
-import { methodNames } from '../preload/api';
+import { METHOD_NAMES } from '../common';
 import type { Handlers } from './handlers';
 import { stopAllImports } from './import/jobs';
 import type { Library } from './library/library';
@@ -29,7 +29,7 @@ export class LibrarySession {
   /** Handlers that forward each call to the library open at the time of the call. */
   handlers(): Handlers {
     const forwarding: Record<string, (args: unknown) => Promise<unknown>> = {};
-    for (const name of methodNames) {
+    for (const name of METHOD_NAMES) {
       forwarding[name] = (args) => {
         if (!this.opened) return Promise.reject(new Error('The library is being replaced; try again in a moment.'));
         return (this.opened.handlers[name] as (args: unknown) => Promise<unknown>)(args);

@@ -3,9 +3,9 @@
  * dialogs, in the interface's language. No Electron here: the dialogs come in (main/dialogs.ts).
  */
 import fs from 'node:fs';
-import type { SahifaEvent } from '../preload/api';
+import type { ExportFormat, SahifaEvent } from '../common';
 import type { Dialogs } from './dialogs';
-import { exportArticles, type ExportFormat } from './library/export';
+import { exportArticles } from './library/export';
 import type { Library } from './library/library';
 import { backupPath, backupsDir, inspectBackup, withoutTrace } from './library/recovery';
 import { restoreLibrary } from './library/restore';

@@ -4,7 +4,7 @@
  * Electron only as types: the shell builds the menu from this template.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ExportFormat } from './library/export';
+import type { ExportFormat } from '../common';
 import type { ShellStrings } from './shell-strings';
 
 export interface MenuActions {

@@ -3,8 +3,7 @@
  * interface language. The renderer has its own strings (renderer/i18n); these are the few main
  * shows, chosen by the same `language` setting.
  */
-import type { UiLanguage } from '../preload/settings';
-import type { ExportFormat } from './library/export';
+import type { ExportFormat, UiLanguage } from '../common';
 
 export interface ShellStrings {
   menu: {

@@ -1,5 +1,5 @@
 /** How an article's row is read for a list or the reader: the columns, and their shape in the API. */
-import type { ArticleSummary, Direction } from './types';
+import type { ArticleSummary, Direction } from '../../common';
 
 export interface SummaryRow {
   id: number;

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { NotFoundError } from './errors';
 import { SUMMARY_COLUMNS, toSummary, type ArticleRow } from './article-rows';
 import type { PreparedArticle } from './prepare';
-import type { Article } from './types';
+import type { Article } from '../../common';
 
 export interface AddResult {
   imported: number;

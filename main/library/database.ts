@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DamagedLibraryError, LibraryError } from './errors';
+import { nativeModuleProblem } from './native-module';
 import { migrations, SCHEMA_VERSION } from './schema';
 
 export interface OpenOptions {
@@ -45,7 +46,7 @@ export function connect(file: string, options: { nativeBinding?: string; readonl
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
   } catch (error) {
-    throw new LibraryError(`cannot open the library ${file}: ${(error as Error).message}`);
+    throw new LibraryError(nativeModuleProblem(error) ?? `cannot open the library ${file}: ${(error as Error).message}`);
   }
 }
 

@@ -31,7 +31,7 @@ import type {
   SearchHit,
   SourceCount,
   TagCount,
-} from './types';
+} from '../../common';
 
 export { DamagedLibraryError, LibraryError, NotFoundError } from './errors';
 export type { AddResult } from './articles';
@@ -39,7 +39,6 @@ export { premigrationBackupPath, type OpenOptions } from './database';
 export type { SearchFilters } from './filters';
 export type { ListOptions } from './list';
 export { TIE_MARGIN, type SearchOptions } from './search';
-export { cleanTagName } from './tags';
 export type { DeletedArticle } from './trash';
 
 export class Library {

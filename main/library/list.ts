@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './article-rows';
 import { filterClause } from './filters';
-import type { ArticleSummary, ListSort, Page, SourceCount } from './types';
+import type { ArticleSummary, ListSort, Page, SourceCount } from '../../common';
 
 export interface ListOptions {
   bookmarked?: boolean;

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { notFound } from './articles';
 import type { Tags } from './tags';
-import type { ArticleAnnotations } from './types';
+import type { ArticleAnnotations } from '../../common';
 
 export class Reading {
   private readonly statements;

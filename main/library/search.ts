@@ -13,7 +13,7 @@ import { findMatches } from './highlight';
 import { compileQuery, parseQuery, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankRequest } from './rank';
 import { RankHelper } from './rank-helper';
-import type { Page, Range, SearchHit } from './types';
+import type { Page, Range, SearchHit } from '../../common';
 
 export interface SearchOptions extends SearchFilters {
   offset?: number;

@@ -1,11 +1,6 @@
 /** Tags (the reader's collections): which articles carry which names, and how many carry each. */
 import type Database from 'better-sqlite3';
-import type { TagCount } from './types';
-
-/** Tag names: trimmed, inner runs of spaces made one, at most 60 characters; empty ones dropped. */
-export function cleanTagName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().slice(0, 60);
-}
+import { cleanTagName, type TagCount } from '../../common';
 
 export class Tags {
   private readonly statements;

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../../../main/import/importer';
-import { exportArticles, type ExportFormat } from '../../../main/library/export';
+import type { ExportFormat } from '../../../common';
+import { exportArticles } from '../../../main/library/export';
 import { Library } from '../../../main/library/library';
 import { contents, filledLibrary } from './helpers';
 

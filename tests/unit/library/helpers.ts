@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Library } from '../../../main/library/library';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 
 export function article(fields: Partial<NewArticle> & { title: string; text: string }): NewArticle {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, invokeMethod } from '../../../main/handlers';
 import { Library } from '../../../main/library/library';
-import type { Settings } from '../../../preload/api';
+import type { Settings } from '../../../common';
 
 let dir: string;
 let library: Library;
