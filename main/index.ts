@@ -14,9 +14,8 @@ import { electronDialogs } from './electron-dialogs';
 import { importSamplesIfEmpty } from './first-run';
 import { createHandlers } from './handlers';
 import { registerIpc } from './ipc';
-import { Library } from './library/library';
 import { defaultLibraryPath } from './library/paths';
-import { makeAutomaticBackup, openLibraryOrRecover } from './library/recovery';
+import { openLibraryOrRecover, type RecoveryOutcome } from './library/recovery';
 import { LibrarySession } from './library-session';
 import { menuTemplate } from './menu';
 import { menuCommands } from './menu-commands';
@@ -76,23 +75,29 @@ function openWindow(): BrowserWindow {
   return window;
 }
 
+/** The library, checked and opened as every shell opens it; a damaged one is asked about in a dialog. */
+function openLibrary(): Promise<RecoveryOutcome> {
+  return openLibraryOrRecover(librarySession.file, {
+    nativeBinding: nativeBindingPath(),
+    parallelSearch: true,
+    choose: (problem) => askAboutDamagedLibrary(dialogs, strings(), problem),
+  });
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(rendererDir);
 
   try {
-    // quick_check first: a damaged library is never written to; the reader chooses what happens.
-    const outcome = await openLibraryOrRecover(librarySession.file, {
-      verify: true,
-      nativeBinding: nativeBindingPath(),
-      parallelSearch: true,
-      choose: (problem) => askAboutDamagedLibrary(dialogs, strings(), problem),
-    });
+    // Checked first: a damaged library is never written to; the reader chooses what happens.
+    const outcome = await openLibrary();
     if (outcome.status === 'quit') {
       app.exit(1);
       return;
     }
     librarySession.use(outcome.library);
+    // The day's automatic backup, of a library that just passed its check, goes on in the background.
+    outcome.automaticBackup.catch((error: unknown) => console.error('sahifa: automatic backup failed:', error));
     if (outcome.recovery?.damagedKeptAs) {
       const s = strings().recovered;
       await dialogs.message({
@@ -120,14 +125,16 @@ async function start(): Promise<void> {
     dialogs,
     strings,
     notify: send,
-    reopen: async () => Library.open(librarySession.file, { nativeBinding: nativeBindingPath(), verify: true, parallelSearch: true }),
+    reopen: async () => {
+      const outcome = await openLibrary();
+      if (outcome.status === 'quit') throw new Error(outcome.problem.message);
+      return outcome.library;
+    },
     fail: () => app.exit(1),
     nativeBinding: nativeBindingPath(),
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(commands, strings(), { isDev, isMac })));
   mainWindow = openWindow();
-  // The day's automatic backup, of a library that just passed its check.
-  makeAutomaticBackup(opened).catch((error: unknown) => console.error('sahifa: automatic backup failed:', error));
 }
 
 if (!app.requestSingleInstanceLock()) {

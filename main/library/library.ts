@@ -45,6 +45,7 @@ export class Library {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly nativeBinding: string | undefined;
+  private readonly afterClose: (() => void) | undefined;
   private readonly articleTable: Articles;
   private readonly articleList: ArticleList;
   private readonly tagTable: Tags;
@@ -57,6 +58,7 @@ export class Library {
     this.file = file;
     this.db = db;
     this.nativeBinding = options.nativeBinding;
+    this.afterClose = options.afterClose;
     this.articleTable = new Articles(db);
     this.articleList = new ArticleList(db);
     this.tagTable = new Tags(db);
@@ -77,7 +79,9 @@ export class Library {
 
   close(): void {
     this.searcher.close();
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.db.close();
+    this.afterClose?.();
   }
 
   /**
