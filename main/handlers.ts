@@ -33,6 +33,8 @@ export interface Platform {
   saveFile?(file: { defaultName: string; content: string; filterName: string; extensions: string[] }): Promise<boolean>;
   /** Sends an event to the window (import progress, library changes); shells without a window leave it out. */
   notify?(event: SahifaEvent): void;
+  /** The settings as they are after an update: the desktop shell follows the interface language. */
+  settingsChanged?(settings: Settings): void;
 }
 
 /** Deletions that can still be undone, newest last; older ones are final. */
@@ -127,7 +129,9 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
 
     async updateSettings({ settings }) {
       library.updateSettings(settings);
-      return storedSettings(library);
+      const updated = storedSettings(library);
+      platform.settingsChanged?.(updated);
+      return updated;
     },
 
     async saveReading({ id, position, read }) {
