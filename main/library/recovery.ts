@@ -60,7 +60,8 @@ export type RecoveryOutcome =
  * 2. when it is damaged, the shell asks the person (`choose`) and the choice is carried out: the
  *    damaged file is moved aside byte for byte and the latest valid backup restored, or a new
  *    library started; 'quit' leaves everything as it was;
- * 3. the schema is brought up to date, with a copy of the file made first (database.ts);
+ * 3. the schema is brought up to date, with a copy of the file made first (database.ts), and
+ *    deletions kept for undo longer than a day become final (trash.ts);
  * 4. the day's automatic backup starts (see `automaticBackup`).
  *
  * Any other failure (not a Sahifa library, from a newer version, unreadable) is thrown as is:
@@ -108,7 +109,10 @@ function openChecked(file: string, options: RecoveryOptions, now: Date): Library
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     afterClose: () => rememberVerified(file, checkedAt ?? now.getTime()),
   };
-  return Library.open(file, openOptions);
+  const library = Library.open(file, openOptions);
+  // Deletions kept for undo longer than a day become final.
+  library.purgeDeleted(now);
+  return library;
 }
 
 function startAutomaticBackup(library: Library, now: Date): Promise<string | null> {
