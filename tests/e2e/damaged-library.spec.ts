@@ -4,12 +4,14 @@
  * English, and the app opens once one is made. The desktop app asks the same in a dialog.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../../main/library/library';
 import { backupPath } from '../../main/library/recovery';
-import { datedNews, sha } from '../unit/library/helpers';
+import type { NewArticle } from '../../common';
+import { newsArticles } from '../fixtures/corpus';
 import { root, stopChild } from './browser-mode';
 import { expect, test } from './fixtures';
 
@@ -41,6 +43,16 @@ function startUntil(libraryFile: string, line: RegExp): Promise<{ child: ChildPr
   });
 }
 
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** Real news articles, from the `from`th on. */
+function news(count: number, from = 0): NewArticle[] {
+  return newsArticles(from + count + 20)
+    .filter((n) => n.title.trim() && n.content.trim())
+    .slice(from, from + count)
+    .map((n) => ({ title: n.title, byline: null, source: n.source, url: n.url, lang: 'ar', dir: 'rtl', published: null, text: n.content, html: null, origin: null }));
+}
+
 let dir: string;
 let file: string;
 let backup: string;
@@ -49,10 +61,10 @@ test.beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-e2e-damaged-'));
   file = path.join(dir, 'library.sqlite');
   const library = Library.open(file);
-  library.addArticles(datedNews(120));
+  library.addArticles(news(120));
   backup = backupPath(file, 'manual');
   await library.backup(backup);
-  library.addArticles(datedNews(30, { from: 120 }));
+  library.addArticles(news(30, 120));
   library.close();
   // One b-tree page overwritten, as a failing disk leaves it.
   const fd = fs.openSync(file, 'r+');
