@@ -1,24 +1,15 @@
 /** Delete and undo (main/library/trash.ts): a deleted article leaves the list and search, and comes back whole. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, invokeMethod } from '../../../main/handlers';
 import { Library } from '../../../main/library/library';
-import { article, sourcedNews as news } from './helpers';
+import { article, sourcedNews as news, openTemporaryLibrary, removeTemporaryLibrary } from './helpers';
 
 let dir: string;
 let library: Library;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-reading-'));
-  library = Library.open(path.join(dir, 'library.sqlite'));
-});
-afterEach(() => {
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, library } = openTemporaryLibrary('sahifa-reading-')));
+afterEach(() => removeTemporaryLibrary({ dir, library }));
 
 describe('delete and undo', () => {
   it('takes a deleted article out of the list and the search index, and an undo puts it all back', () => {

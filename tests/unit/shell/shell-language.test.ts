@@ -2,26 +2,18 @@
  * The shell follows the interface language (main/shell-language.ts): a settings update through the
  * API reaches it, and the menu is rebuilt only when the language really changed.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, invokeMethod } from '../../../main/handlers';
 import { Library } from '../../../main/library/library';
 import { ShellLanguage } from '../../../main/shell-language';
 import type { ShellStrings } from '../../../main/shell-strings';
+import { openTemporaryLibrary, removeTemporaryLibrary } from '../library/helpers';
 
 let dir: string;
 let library: Library;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-shell-language-'));
-  library = Library.open(path.join(dir, 'library.sqlite'));
-});
-afterEach(() => {
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, library } = openTemporaryLibrary('sahifa-shell-language-')));
+afterEach(() => removeTemporaryLibrary({ dir, library }));
 
 describe('the shell language', () => {
   it('follows the language chosen in the settings, rebuilding the menu once per change', async () => {
