@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { importPaths, type ImportProgress } from './import/importer';
 import { failedName, failureForScripts } from './import/parse-file';
 import { exportArticles } from './library/export';
-import { Library, LibraryError } from './library/library';
+import { LibraryError, type Library } from './library/library';
+import { openLibraryOrRecover, type LibraryProblem } from './library/recovery';
 import { restoreLibrary } from './library/restore';
 import { defaultLibraryPath } from './library/paths';
 import { exportFormats, type ExportFormat, type Range } from '../common';
@@ -255,6 +256,14 @@ const ARGUMENT_COUNT: Record<string, [number, number]> = {
 
 const isExportFormat = (value: string): value is ExportFormat => (exportFormats as readonly string[]).includes(value);
 
+/** Why nothing was done to a damaged library, and the command that puts a backup in its place. */
+function refusal(problem: LibraryProblem): string {
+  const restore = problem.latestBackup
+    ? `to replace it with the latest valid backup: sahifa restore "${problem.latestBackup}"`
+    : 'there is no valid backup next to it; to replace it with a backup of your own: sahifa restore <file>';
+  return `${problem.message}; ${restore}`;
+}
+
 /** Restore works on a closed library: it replaces the file, so it never opens it. */
 function restore(file: string, backup: string, json: boolean, io: Io): number {
   const { previous, articles } = restoreLibrary(file, path.resolve(backup));
@@ -286,7 +295,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (command !== 'import' && command !== 'search' && !expected) throw new UsageError(`unknown command "${command}"`);
     const file = values.library ?? defaultLibraryPath();
     if (command === 'restore') return restore(file, args[0]!, values.json, io);
-    library = Library.open(file);
+    // Checked and opened as the app opens it; a damaged library is refused, never written to.
+    const outcome = await openLibraryOrRecover(file, { choose: async () => 'quit' });
+    if (outcome.status === 'quit') {
+      io.err(`sahifa: ${refusal(outcome.problem)}`);
+      return 1;
+    }
+    library = outcome.library;
+    // The day's backup first, so that it holds the library as it was before this command.
+    await outcome.automaticBackup.catch((error: unknown) => io.err(`sahifa: automatic backup failed: ${(error as Error).message}`));
     return await run(command, args, values, library, io);
   } catch (error) {
     if (error instanceof UsageError) {

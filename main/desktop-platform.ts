@@ -5,12 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { importableExtensions, type SahifaEvent } from '../common';
+import { importableExtensions, type SahifaEvent, type Settings } from '../common';
 import type { Dialogs } from './dialogs';
 import type { Platform } from './handlers';
 import type { ShellStrings } from './shell-strings';
 import type { UserActivation } from './user-activation';
-
 
 export interface DesktopPlatformDeps {
   dialogs: Dialogs;
@@ -22,12 +21,14 @@ export interface DesktopPlatformDeps {
   openInBrowser(url: string): Promise<void>;
   /** Where a save dialog starts. */
   documentsDir(): string;
+  settingsChanged?(settings: Settings): void;
 }
 
 export function desktopPlatform(deps: DesktopPlatformDeps): Platform {
   return {
     // Import progress and library changes, from imports running on worker threads.
     notify: deps.notify,
+    ...(deps.settingsChanged ? { settingsChanged: deps.settingsChanged } : {}),
     pickFiles: () => {
       const s = deps.strings().importDialog;
       return deps.dialogs.open({

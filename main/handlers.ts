@@ -12,7 +12,7 @@ import { inputSchemas, settingsSchema, type MethodArgs } from './contract';
 import { exportFileName, toHtml, toMarkdown } from './library/export';
 import { MAIN_LOCK_WAIT_MS, retryWhileLocked, RunningImports } from './running-imports';
 import { LibraryError, NotFoundError } from './library/errors';
-import type { DeletedArticle, Library } from './library/library';
+import type { Library } from './library/library';
 import { ImportError } from './import/errors';
 import { safeHttpUrl } from './import/safe-url';
 
@@ -33,10 +33,9 @@ export interface Platform {
   saveFile?(file: { defaultName: string; content: string; filterName: string; extensions: string[] }): Promise<boolean>;
   /** Sends an event to the window (import progress, library changes); shells without a window leave it out. */
   notify?(event: SahifaEvent): void;
+  /** The settings as they are after an update: the desktop shell follows the interface language. */
+  settingsChanged?(settings: Settings): void;
 }
-
-/** Deletions that can still be undone, newest last; older ones are final. */
-const UNDOABLE_DELETIONS = 20;
 
 /** The stored settings that are still allowed, over the defaults (a value from a newer Sahifa is ignored). */
 export function storedSettings(library: Library): Settings {
@@ -63,7 +62,6 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
   const imports = new RunningImports({ libraryFile: library.file, nativeBinding, notify: (event) => platform.notify?.(event) });
   // Their transactions lock out this connection's writes for a moment: never wait long, blocking (see invokeMethod).
   library.setLockWait(MAIN_LOCK_WAIT_MS);
-  const deletions = new Map<number, DeletedArticle>();
   return {
     async listArticles({ filter, unread, tag, source, sort, offset, limit }) {
       return library.list({ bookmarked: filter === 'bookmarked', unread, tag, source, sort, offset, limit });
@@ -127,7 +125,9 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
 
     async updateSettings({ settings }) {
       library.updateSettings(settings);
-      return storedSettings(library);
+      const updated = storedSettings(library);
+      platform.settingsChanged?.(updated);
+      return updated;
     },
 
     async saveReading({ id, position, read }) {
@@ -170,21 +170,12 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
 
     async deleteArticle({ id }) {
       const deleted = library.deleteArticle(id);
-      deletions.delete(id);
-      deletions.set(id, deleted);
-      for (const old of deletions.keys()) {
-        if (deletions.size <= UNDOABLE_DELETIONS) break;
-        deletions.delete(old);
-      }
       return { id, title: deleted.row.title };
     },
 
+    // The undo is kept in the library (trash.ts), so it works after a restart too.
     async restoreArticle({ id }) {
-      const deleted = deletions.get(id);
-      if (deleted === undefined) throw new NotFoundError(`article ${id} can no longer be restored`);
-      const restored = library.restoreArticle(deleted);
-      deletions.delete(id);
-      return { id: restored };
+      return { id: library.restoreArticle(id) };
     },
   };
 }

@@ -12,18 +12,17 @@ import { askAboutDamagedLibrary } from './damaged-library-dialog';
 import { desktopPlatform } from './desktop-platform';
 import { electronDialogs } from './electron-dialogs';
 import { importSamplesIfEmpty } from './first-run';
-import { createHandlers } from './handlers';
+import { createHandlers, storedSettings } from './handlers';
 import { registerIpc } from './ipc';
-import { Library } from './library/library';
 import { defaultLibraryPath } from './library/paths';
-import { makeAutomaticBackup, openLibraryOrRecover } from './library/recovery';
+import { openLibraryOrRecover, type RecoveryOutcome } from './library/recovery';
 import { LibrarySession } from './library-session';
-import { menuTemplate } from './menu';
+import { menuTemplate, type MenuActions } from './menu';
 import { menuCommands } from './menu-commands';
 import { nativeBindingPath } from './native';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { guardWebContents, hardenSession } from './security';
-import { shellStrings } from './shell-strings';
+import { ShellLanguage } from './shell-language';
 import { UserActivation } from './user-activation';
 import { createWindow } from './window';
 
@@ -43,7 +42,15 @@ let mainWindow: BrowserWindow | null = null;
 /** The reader's clicks and key presses in the window: a link opens only after one (main/user-activation.ts). */
 const userActivation = new UserActivation();
 const dialogs = electronDialogs(() => mainWindow);
-const strings = () => shellStrings.ar;
+/** The menu and the dialogs speak the interface language, and follow it when it changes. */
+const shellLanguage = new ShellLanguage(() => setApplicationMenu());
+const strings = () => shellLanguage.strings();
+/** The menu's commands, once the library is open. */
+let commands: MenuActions | null = null;
+
+function setApplicationMenu(): void {
+  if (commands) Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(commands, strings(), { isDev, isMac })));
+}
 
 function send(event: SahifaEvent): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
@@ -56,6 +63,7 @@ const platform = desktopPlatform({
   userActivation,
   openInBrowser: (url) => shell.openExternal(url),
   documentsDir: () => app.getPath('documents'),
+  settingsChanged: (settings) => shellLanguage.follow(settings.language),
 });
 
 const librarySession = new LibrarySession(defaultLibraryPath(), (library) =>
@@ -76,23 +84,31 @@ function openWindow(): BrowserWindow {
   return window;
 }
 
+/** The library, checked and opened as every shell opens it; a damaged one is asked about in a dialog. */
+async function openLibrary(): Promise<RecoveryOutcome> {
+  const outcome = await openLibraryOrRecover(librarySession.file, {
+    nativeBinding: nativeBindingPath(),
+    parallelSearch: true,
+    choose: (problem) => askAboutDamagedLibrary(dialogs, strings(), problem),
+  });
+  if (outcome.status === 'opened') shellLanguage.follow(storedSettings(outcome.library).language);
+  return outcome;
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(rendererDir);
 
   try {
-    // quick_check first: a damaged library is never written to; the reader chooses what happens.
-    const outcome = await openLibraryOrRecover(librarySession.file, {
-      verify: true,
-      nativeBinding: nativeBindingPath(),
-      parallelSearch: true,
-      choose: (problem) => askAboutDamagedLibrary(dialogs, strings(), problem),
-    });
+    // Checked first: a damaged library is never written to; the reader chooses what happens.
+    const outcome = await openLibrary();
     if (outcome.status === 'quit') {
       app.exit(1);
       return;
     }
     librarySession.use(outcome.library);
+    // The day's automatic backup, of a library that just passed its check, goes on in the background.
+    outcome.automaticBackup.catch((error: unknown) => console.error('sahifa: automatic backup failed:', error));
     if (outcome.recovery?.damagedKeptAs) {
       const s = strings().recovered;
       await dialogs.message({
@@ -115,19 +131,21 @@ async function start(): Promise<void> {
   }
 
   registerIpc(ipcMain, librarySession.handlers(), (): WebContents | null => mainWindow?.webContents ?? null);
-  const commands = menuCommands({
+  commands = menuCommands({
     session: librarySession,
     dialogs,
     strings,
     notify: send,
-    reopen: async () => Library.open(librarySession.file, { nativeBinding: nativeBindingPath(), verify: true, parallelSearch: true }),
+    reopen: async () => {
+      const outcome = await openLibrary();
+      if (outcome.status === 'quit') throw new Error(outcome.problem.message);
+      return outcome.library;
+    },
     fail: () => app.exit(1),
     nativeBinding: nativeBindingPath(),
   });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(commands, strings(), { isDev, isMac })));
+  setApplicationMenu();
   mainWindow = openWindow();
-  // The day's automatic backup, of a library that just passed its check.
-  makeAutomaticBackup(opened).catch((error: unknown) => console.error('sahifa: automatic backup failed:', error));
 }
 
 if (!app.requestSingleInstanceLock()) {

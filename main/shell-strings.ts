@@ -63,6 +63,9 @@ export interface ShellStrings {
   };
   recovered: { restored: string; startedNew: string; damagedKeptAt(file: string): string };
   cannotOpen(reason: string): string;
+  /** The browser mode's page while the library opens, and after "quit". */
+  opening: string;
+  stopped: string;
 }
 
 const EXPORT_NAMES: Record<ExportFormat, string> = { md: 'Markdown', json: 'JSON', html: 'HTML' };
@@ -129,6 +132,8 @@ const ar: ShellStrings = {
     damagedKeptAt: (file) => `المكتبة التالفة محفوظة كما هي في: ${file}`,
   },
   cannotOpen: (reason) => `تعذّر فتح المكتبة: ${reason}`,
+  opening: 'تُفتح المكتبة…',
+  stopped: 'توقّفت صحيفة وبقيت المكتبة كما هي.',
 };
 
 const en: ShellStrings = {
@@ -194,6 +199,8 @@ const en: ShellStrings = {
     damagedKeptAt: (file) => `The damaged library is kept as it was at: ${file}`,
   },
   cannotOpen: (reason) => `Cannot open the library: ${reason}`,
+  opening: 'Opening the library…',
+  stopped: 'Sahifa stopped; the library was left as it was.',
 };
 
 export const shellStrings: Record<UiLanguage, ShellStrings> = { ar, en };

@@ -23,8 +23,27 @@ export const EVENTS_PATH = 'events';
 /** A comment line now and then, so that nothing between here and the page drops an idle stream. */
 const EVENT_KEEP_ALIVE_MS = 25_000;
 
+/**
+ * What the server shows while the library is not open yet (it is damaged and the person is asked
+ * what to do): one server-made page, no script, and the choice posted back from its form.
+ */
+export interface HoldingPage {
+  html(): string;
+  /** The `choice` field of a form posted to CHOICE_PATH (same origin, token cookie). */
+  choose(choice: string): void;
+}
+
+/** Where the holding page's form posts. Not under /api/: the API only takes JSON. */
+export const CHOICE_PATH = '/choose';
+/** The holding page's own policy: no script at all, its one inline style, its form to this server. */
+export const HOLDING_PAGE_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
 export interface WebServerOptions {
-  handlers: Handlers;
+  /** The API's handlers; absent until the library is open (see open() and holdingPage). */
+  handlers?: Handlers;
+  /** Shown instead of the app until open() is called. */
+  holdingPage?: HoldingPage;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -40,6 +59,8 @@ export interface WebServer {
   readonly token: string;
   /** Sends an event to every page listening on /api/events. */
   send(event: SahifaEvent): void;
+  /** The library is open: the API answers with these handlers, pages are the app's. */
+  open(handlers: Handlers): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +68,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = options.token ?? randomBytes(32).toString('hex');
   const tokenBytes = Buffer.from(token, 'utf8');
   let port = 0;
+  let handlers: Handlers | null = options.handlers ?? null;
 
   const server = http.createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
@@ -83,13 +105,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         sendJson(response, 403, apiError('forbidden', 'Missing or wrong token.'));
         return;
       }
-      await handleApi(request, response, url.pathname.slice('/api/'.length), host);
+      if (handlers === null) {
+        sendJson(response, 503, apiError('failed', 'The library is not open yet.'));
+        return;
+      }
+      await handleApi(request, response, handlers, url.pathname.slice('/api/'.length), host);
       return;
     }
 
     const fromQuery = tokenMatches(url.searchParams.get('token') ?? undefined);
     if (!fromCookie && !fromQuery) {
       sendText(response, 403, 'Forbidden: open the address Sahifa printed, token included.');
+      return;
+    }
+    if (handlers === null) {
+      await handleHoldingPage(request, response, url, host, fromQuery && !fromCookie);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -109,9 +139,49 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     send(response, 200, request.method === 'HEAD' ? Buffer.alloc(0) : file.body, headers, file.body.length);
   }
 
+  /** Before the library is open: the holding page, and the choice its form posts (token cookie, same origin). */
+  async function handleHoldingPage(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    url: URL,
+    host: string,
+    setCookie: boolean,
+  ): Promise<void> {
+    const page = options.holdingPage;
+    if (url.pathname === CHOICE_PATH && request.method === 'POST') {
+      const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (request.headers.origin !== `http://${host}` || contentType !== 'application/x-www-form-urlencoded') {
+        sendText(response, 403, 'Forbidden: post the choice from the page Sahifa shows.');
+        return;
+      }
+      const body = await readBody(request, 1024);
+      if (body === 'too-large') {
+        sendText(response, 413, 'Too large.', { Connection: 'close' });
+        return;
+      }
+      page?.choose(new URLSearchParams(body.toString('utf8')).get('choice') ?? '');
+      send(response, 303, Buffer.alloc(0), { Location: '/' });
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendText(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+      return;
+    }
+    const body = Buffer.from(page?.html() ?? 'Sahifa is opening the library…', 'utf8');
+    const headers: Record<string, string> = {
+      'Content-Type': page ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+      'Content-Security-Policy': HOLDING_PAGE_POLICY,
+      // Under no-referrer a browser posts the form with "Origin: null"; the choice needs its origin.
+      'Referrer-Policy': 'same-origin',
+    };
+    if (setCookie) headers['Set-Cookie'] = `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    send(response, 200, request.method === 'HEAD' ? Buffer.alloc(0) : body, headers, body.length);
+  }
+
   async function handleApi(
     request: http.IncomingMessage,
     response: http.ServerResponse,
+    handlers: Handlers,
     name: string,
     host: string,
   ): Promise<void> {
@@ -156,7 +226,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
     }
-    const outcome = await invokeMethod(options.handlers, name, input);
+    const outcome = await invokeMethod(handlers, name, input);
     if ('error' in outcome) sendJson(response, STATUS_OF[outcome.error.code], outcome);
     else sendJson(response, 200, outcome);
   }
@@ -200,6 +270,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     send(event) {
       const frame = `data: ${JSON.stringify(event)}\n\n`;
       for (const stream of eventStreams) stream.write(frame);
+    },
+    open(opened) {
+      handlers = opened;
     },
     close: () =>
       new Promise<void>((resolve) => {

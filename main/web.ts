@@ -6,7 +6,10 @@
  * Protocol (what renderer/bridge-browser.ts speaks):
  * - The server listens on 127.0.0.1 only and prints exactly one line on stdout:
  *     Sahifa browser mode: http://127.0.0.1:<port>/?token=<64 hex chars>
- *   The token is random per run.
+ *   The token is random per run. When the library is damaged, a line before it says so:
+ *     Sahifa browser mode: the library is damaged; choose what to do at <the same address>
+ *   and until a choice is made pages show the recovery question (main/recovery-page.ts; its form
+ *   posts to /choose, same token and Origin rules) and API calls answer 503.
  * - Every request must send `Host: 127.0.0.1:<port>` or `Host: localhost:<port>` (anything else,
  *   e.g. a rebound DNS name, gets 403) and carry the token:
  *   - a GET of a page or file may carry it as `?token=`; the response then sets the cookie
@@ -34,8 +37,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { importSamplesIfEmpty } from './first-run';
 import { createHandlers, type Platform } from './handlers';
-import { Library } from './library/library';
+import type { Library } from './library/library';
 import { defaultLibraryPath } from './library/paths';
+import { openLibraryOrRecover } from './library/recovery';
+import { RecoveryPage } from './recovery-page';
 import { stopAllImports } from './import/jobs';
 import { startWebServer, type WebServer } from './web-server';
 
@@ -86,12 +91,31 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const libraryFile = values.library === undefined ? defaultLibraryPath() : path.resolve(values.library);
+  // The server starts before the library opens, so that a damaged library can be asked about on a
+  // page: the same choices as the desktop app's dialog, nothing written before one is made.
+  const recoveryPage = new RecoveryPage();
+  const server = await startWebServer({ rendererDir, port, holdingPage: recoveryPage });
   let library: Library;
   try {
-    // quick_check first, as the desktop app does: a damaged library is reported in one line, never written.
-    library = Library.open(libraryFile, { verify: true, parallelSearch: true });
+    const outcome = await openLibraryOrRecover(libraryFile, {
+      parallelSearch: true,
+      choose: (problem) => {
+        console.log(`Sahifa browser mode: the library is damaged; choose what to do at ${server.url}`);
+        return recoveryPage.ask(problem);
+      },
+    });
+    if (outcome.status === 'quit') {
+      console.error(`sahifa web: ${outcome.problem.message}`);
+      // A moment for the page to say that Sahifa stopped, before the server goes.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await server.close();
+      return 1;
+    }
+    library = outcome.library;
+    outcome.automaticBackup.catch((error: unknown) => console.error(`sahifa web: automatic backup failed: ${(error as Error).message}`));
   } catch (error) {
     console.error(`sahifa web: ${(error as Error).message}`);
+    await server.close();
     return 1;
   }
 
@@ -102,14 +126,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`sahifa web: samples not imported: ${(error as Error).message}`);
   }
 
-  const server = await startWebServer({
-    handlers: createHandlers({ library, platform: browserPlatform }),
-    rendererDir,
-    port,
-  }).catch((error: unknown) => {
-    library.close();
-    throw error;
-  });
+  server.open(createHandlers({ library, platform: browserPlatform }));
   eventSink = server;
   console.log(`Sahifa browser mode: ${server.url}`);
 

@@ -7,15 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DamagedLibraryError, LibraryError } from './errors';
-import { migrations, SCHEMA_VERSION } from './schema';
 import { nativeModuleProblem } from './native-module';
+import { migrations, SCHEMA_VERSION } from './schema';
 
 export interface OpenOptions {
   /** Path of the better-sqlite3 native module built for this runtime (Electron needs its own). */
   nativeBinding?: string;
   /**
    * Run SQLite's quick_check before anything else. It reads the whole file; the shells open their
-   * library through openCheckedLibrary (open.ts), which runs it only when the file changed.
+   * library through openLibraryOrRecover (recovery.ts), which runs it only when the file changed.
    */
   verify?: boolean;
   /**
@@ -25,6 +25,8 @@ export interface OpenOptions {
   parallelSearch?: boolean;
   /** Fewest ids (last minus first) worth splitting a search over two threads; tests lower it. */
   splitSearchAbove?: number;
+  /** Called once the connection has closed (the shells' opener remembers the checked file then). */
+  afterClose?: () => void;
 }
 
 // SQLite's words for a database file it can no longer trust ("not a database" is another file).
@@ -80,7 +82,10 @@ export function verifyIntegrity(db: Database.Database, file: string): void {
   } catch (error) {
     throw new DamagedLibraryError(file, (error as Error).message);
   }
-  if (result !== 'ok') throw new DamagedLibraryError(file, result.split('\n')[0]!);
+  if (result === 'ok') return;
+  // The first line that says what is wrong (the first may only name the database: "*** in database main ***").
+  const lines = result.split('\n');
+  throw new DamagedLibraryError(file, lines.find((line) => !line.startsWith('***')) ?? lines[0]!);
 }
 
 /** Where the automatic copy made before a migration goes: next to the library, never over a file. */

@@ -45,6 +45,7 @@ export class Library {
   readonly file: string;
   private readonly db: Database.Database;
   private readonly nativeBinding: string | undefined;
+  private readonly afterClose: (() => void) | undefined;
   private readonly articleTable: Articles;
   private readonly articleList: ArticleList;
   private readonly tagTable: Tags;
@@ -57,6 +58,7 @@ export class Library {
     this.file = file;
     this.db = db;
     this.nativeBinding = options.nativeBinding;
+    this.afterClose = options.afterClose;
     this.articleTable = new Articles(db);
     this.articleList = new ArticleList(db);
     this.tagTable = new Tags(db);
@@ -77,7 +79,9 @@ export class Library {
 
   close(): void {
     this.searcher.close();
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.db.close();
+    this.afterClose?.();
   }
 
   /**
@@ -183,20 +187,25 @@ export class Library {
   // ---------------------------------------------------------------- delete and undo
 
   /**
-   * Deletes an article for good (its row, bookmark, tags, reading state and its words in the index)
-   * and returns everything it was, so that restoreArticle() can undo it.
+   * Deletes an article (its row, bookmark, tags, reading state and its words in the index) and
+   * returns everything it was; restoreArticle() can undo it until it is purged, across restarts.
    */
   deleteArticle(id: number): DeletedArticle {
     return this.trash.delete(id);
   }
 
   /**
-   * Puts a deleted article back, under its old id when it is still free, and indexes it again.
-   * If the same article was imported again meanwhile, that one gets the bookmark, tags and
-   * reading state back instead. Returns the article's id.
+   * Undoes the latest deletion of article `id`: it comes back under its old id when it is still
+   * free, indexed again. If the same article was imported again meanwhile, that one gets the
+   * bookmark, tags and reading state back instead. Returns the article's id.
    */
-  restoreArticle(deleted: DeletedArticle): number {
-    return this.trash.restore(deleted);
+  restoreArticle(id: number): number {
+    return this.trash.restore(id);
+  }
+
+  /** Makes final the deletions kept for undo longer than a day (a start-up step). */
+  purgeDeleted(now = new Date()): number {
+    return this.trash.purge(now);
   }
 
   // ---------------------------------------------------------------- search

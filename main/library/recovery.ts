@@ -1,6 +1,6 @@
 /**
- * Opening the library at start-up without ever losing it: a damaged library is never written to
- * nor replaced in place. It is moved aside (byte for byte, under a dated name) only once the
+ * Opening the library at start-up, the one way all three shells do it (openLibraryOrRecover),
+ * without ever losing it: a damaged library is never written to nor replaced in place. It is moved aside (byte for byte, under a dated name) only once the
  * reader has chosen to restore the latest backup or to start a new library; quitting leaves
  * everything as it was. Where backups live is decided here too, so "the latest backup" means one
  * thing: the newest valid file in `backups/` next to the library (or an automatic pre-upgrade copy).
@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DamagedLibraryError, LibraryError } from './errors';
+import { checkLibraryFile, rememberVerified } from './integrity';
 import { Library, type OpenOptions } from './library';
 import { inspectLibraryFile, restoreLibrary, setAside, type LibraryFileInfo } from './restore';
 
@@ -25,37 +26,52 @@ export interface LibraryProblem {
 }
 
 export interface RecoveryOptions {
-  /** Run SQLite's quick_check before trusting the file (the app does). */
-  verify?: boolean;
   nativeBinding?: string;
   /** Rank searches on two threads (see OpenOptions). */
   parallelSearch?: boolean;
   /** The backup to offer; defaults to latestValidBackup(file). */
   latestBackup?: () => string | null;
+  /** How the shell asks the person: a dialog, a page, or a one-line refusal ('quit'). */
   choose(problem: LibraryProblem): Promise<RecoveryChoice>;
+  now?: () => Date;
+}
+
+interface Opened {
+  status: 'opened';
+  library: Library;
+  /**
+   * The day's automatic backup, started once the library opened (null when none was due, or the
+   * library is empty). A shell that exits soon awaits it before closing the library.
+   */
+  automaticBackup: Promise<string | null>;
 }
 
 export type RecoveryOutcome =
-  | { status: 'opened'; library: Library; recovery: null }
-  | {
-      status: 'opened';
-      library: Library;
-      recovery: { action: 'restore' | 'new'; damagedKeptAs: string | null; restoredFrom: string | null };
-    }
+  | (Opened & { recovery: null })
+  | (Opened & { recovery: { action: 'restore' | 'new'; damagedKeptAs: string | null; restoredFrom: string | null } })
   | { status: 'quit'; problem: LibraryProblem };
 
 /**
- * Opens `file`; when it is damaged, asks what to do and does it. Any other failure (not a Sahifa
- * library, from a newer version, unreadable) is thrown as is: those files are not ours to move.
+ * Opens the library at `file` for a shell (the app, the browser mode, the command line), with the
+ * same checks and start-up steps for all three:
+ *
+ * 1. the file is checked before anything writes to it (integrity.ts: quick_check when it changed
+ *    since the last check that passed, and before the day's backup);
+ * 2. when it is damaged, the shell asks the person (`choose`) and the choice is carried out: the
+ *    damaged file is moved aside byte for byte and the latest valid backup restored, or a new
+ *    library started; 'quit' leaves everything as it was;
+ * 3. the schema is brought up to date, with a copy of the file made first (database.ts), and
+ *    deletions kept for undo longer than a day become final (trash.ts);
+ * 4. the day's automatic backup starts (see `automaticBackup`).
+ *
+ * Any other failure (not a Sahifa library, from a newer version, unreadable) is thrown as is:
+ * those files are not ours to move.
  */
 export async function openLibraryOrRecover(file: string, options: RecoveryOptions): Promise<RecoveryOutcome> {
-  const openOptions: OpenOptions = {
-    verify: options.verify ?? true,
-    parallelSearch: options.parallelSearch ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  };
+  const now = options.now ?? (() => new Date());
+  let library: Library;
   try {
-    return { status: 'opened', library: Library.open(file, openOptions), recovery: null };
+    library = openChecked(file, options, now());
   } catch (error) {
     if (!(error instanceof DamagedLibraryError)) throw error;
     const latestBackup = (options.latestBackup ?? (() => latestValidBackup(file, options.nativeBinding)))();
@@ -69,13 +85,42 @@ export async function openLibraryOrRecover(file: string, options: RecoveryOption
     // Only now, with the reader's decision, does the damaged file move (renamed, never copied over).
     const damagedKeptAs = setAside(file, 'damaged');
     if (choice === 'restore') withoutTrace(latestBackup!, () => restoreLibrary(file, latestBackup!, options.nativeBinding));
-    const library = Library.open(file, openOptions);
+    library = openChecked(file, options, now());
     return {
       status: 'opened',
       library,
+      automaticBackup: startAutomaticBackup(library, now()),
       recovery: { action: choice, damagedKeptAs, restoredFrom: choice === 'restore' ? latestBackup : null },
     };
   }
+  return { status: 'opened', library, automaticBackup: startAutomaticBackup(library, now()), recovery: null };
+}
+
+/** The library at `file`, checked first; closing it cleanly remembers the file as checked. */
+function openChecked(file: string, options: RecoveryOptions, now: Date): Library {
+  // The day's backup must copy a library that has just passed quick_check.
+  const { checkedAt } = checkLibraryFile(file, {
+    nativeBinding: options.nativeBinding,
+    full: automaticBackupDue(file, now.getTime()),
+    now: now.getTime(),
+  });
+  const openOptions: OpenOptions = {
+    parallelSearch: options.parallelSearch ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    afterClose: () => rememberVerified(file, checkedAt ?? now.getTime()),
+  };
+  const library = Library.open(file, openOptions);
+  // Deletions kept for undo longer than a day become final.
+  library.purgeDeleted(now);
+  return library;
+}
+
+function startAutomaticBackup(library: Library, now: Date): Promise<string | null> {
+  // An empty library has nothing to lose: its first backup waits for its first articles.
+  const backup = library.stats().articles === 0 ? Promise.resolve(null) : makeAutomaticBackup(library, now);
+  // Awaited by the shells that wait for it; a failure must not go unhandled in the others.
+  backup.catch(() => undefined);
+  return backup;
 }
 
 /** The folder next to the library where backups (from the menu and automatic ones) go. */

@@ -88,6 +88,26 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   (db) => {
     db.exec('ALTER TABLE articles ADD COLUMN markdown TEXT');
   },
+  // 4: deleted articles, with what an undo needs, so that "undo" means the same after a restart.
+  (db) => {
+    db.exec(`
+      -- A deleted article leaves articles, its index and its annotations at once (so nothing else
+      -- has to skip it); its snapshot waits here for an undo until it is purged (trash.ts), and the
+      -- row stays as the deletion's tombstone.
+      CREATE TABLE deleted_articles (
+        id         INTEGER PRIMARY KEY,
+        uuid       TEXT NOT NULL UNIQUE,
+        -- the id the article had, and its identity (canonical URL or text hash)
+        article_id INTEGER NOT NULL,
+        identity   TEXT NOT NULL,
+        -- when it was deleted, ISO 8601
+        deleted    TEXT NOT NULL,
+        -- JSON: its row, bookmark, reading state and tags; NULL once purged
+        snapshot   TEXT
+      );
+      CREATE INDEX deleted_articles_by_article ON deleted_articles (article_id);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -1,6 +1,14 @@
-/** Deleting an article, and putting it back as it was when the reader undoes the delete. */
+/**
+ * Deleting an article, and undoing it. The undo is kept in the library, not in a process's memory,
+ * so it means the same after a restart or a crash: the article leaves `articles` (and with it the
+ * list, search, counts, stats and exports) and its words leave the index, while a snapshot of
+ * everything it was waits in `deleted_articles` until it is purged — a day later, or once more
+ * than UNDOABLE_DELETIONS deletions are waiting. The row stays as the deletion's tombstone.
+ */
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { notFound, type Articles } from './articles';
+import { NotFoundError } from './errors';
 import { indexColumns } from './prepare';
 import type { Tags } from './tags';
 
@@ -11,6 +19,11 @@ export interface DeletedArticle {
   reading: { position: number; read: number; updated: string } | null;
   tags: string[];
 }
+
+/** Deletions that can still be undone, newest first; older ones are final. */
+export const UNDOABLE_DELETIONS = 20;
+/** How long a deletion can be undone. */
+export const UNDO_KEPT_MS = 24 * 60 * 60 * 1000;
 
 export class Trash {
   private readonly statements;
@@ -29,14 +42,24 @@ export class Trash {
       idOfIdentity: db.prepare('SELECT id FROM articles WHERE identity = ?').pluck(),
       restoreBookmark: db.prepare('INSERT INTO bookmarks (article_id, created, note) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
       restoreReading: db.prepare('INSERT INTO reading (article_id, position, read, updated) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+      keep: db.prepare('INSERT INTO deleted_articles (uuid, article_id, identity, deleted, snapshot) VALUES (?, ?, ?, ?, ?)'),
+      undoable: db.prepare(
+        'SELECT id, snapshot FROM deleted_articles WHERE article_id = ? AND snapshot IS NOT NULL ORDER BY id DESC LIMIT 1',
+      ),
+      forget: db.prepare('DELETE FROM deleted_articles WHERE id = ?'),
+      purgeOlder: db.prepare('UPDATE deleted_articles SET snapshot = NULL WHERE snapshot IS NOT NULL AND deleted < ?'),
+      purgeBeyond: db.prepare(
+        `UPDATE deleted_articles SET snapshot = NULL WHERE snapshot IS NOT NULL AND id NOT IN
+           (SELECT id FROM deleted_articles WHERE snapshot IS NOT NULL ORDER BY id DESC LIMIT ?)`,
+      ),
     };
   }
 
   /**
-   * Deletes an article for good (its row, bookmark, tags, reading state and its words in the index)
-   * and returns everything it was, so that restore() can undo it.
+   * Deletes an article (its row, bookmark, tags, reading state and its words in the index), keeping
+   * a snapshot for restore(); returns what it was.
    */
-  delete(id: number): DeletedArticle {
+  delete(id: number, now = new Date()): DeletedArticle {
     return this.db.transaction((): DeletedArticle => {
       const row = this.statements.rawArticle.get(id) as DeletedArticle['row'] | undefined;
       if (!row) throw notFound(id);
@@ -46,19 +69,25 @@ export class Trash {
         reading: (this.statements.rawReading.get(id) as DeletedArticle['reading'] | undefined) ?? null,
         tags: this.tags.of(id),
       };
+      this.statements.keep.run(randomUUID(), id, row.identity, now.toISOString(), JSON.stringify(deleted));
       this.statements.deleteIndex.run(id);
       this.statements.deleteArticle.run(id);
       this.tags.dropUnused();
+      this.statements.purgeBeyond.run(UNDOABLE_DELETIONS);
       return deleted;
     })();
   }
 
   /**
-   * Puts a deleted article back, under its old id when it is still free, and indexes it again.
-   * If the same article was imported again meanwhile, that one gets the bookmark, tags and
-   * reading state back instead. Returns the article's id.
+   * Undoes the latest deletion of article `id` that has not been purged: the article comes back
+   * under its old id when it is still free, and is indexed again. If the same article was imported
+   * again meanwhile, that one gets the bookmark, tags and reading state back instead. Returns the
+   * article's id.
    */
-  restore(deleted: DeletedArticle): number {
+  restore(id: number): number {
+    const kept = this.statements.undoable.get(id) as { id: number; snapshot: string } | undefined;
+    if (!kept) throw new NotFoundError(`article ${id} can no longer be restored`);
+    const deleted = JSON.parse(kept.snapshot) as DeletedArticle;
     const { columns } = indexColumns(deleted.row.title, deleted.row.text);
     return this.db.transaction((): number => {
       const existing = this.statements.idOfIdentity.get(deleted.row.identity) as number | undefined;
@@ -80,7 +109,14 @@ export class Trash {
         this.statements.restoreReading.run(restoredId, deleted.reading.position, deleted.reading.read, deleted.reading.updated);
       }
       this.tags.add(restoredId, deleted.tags);
+      // The article is back: its deletion is undone, tombstone included.
+      this.statements.forget.run(kept.id);
       return restoredId;
     })();
+  }
+
+  /** Makes final the deletions older than UNDO_KEPT_MS (their snapshots go; the tombstones stay). */
+  purge(now = new Date()): number {
+    return this.statements.purgeOlder.run(new Date(now.getTime() - UNDO_KEPT_MS).toISOString()).changes;
   }
 }

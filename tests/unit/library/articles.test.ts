@@ -1,22 +1,13 @@
 /** Articles (main/library/articles.ts): added once each, kept as imported, bookmarked. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library, NotFoundError } from '../../../main/library/library';
-import { article } from './helpers';
+import { article, openTemporaryLibrary, removeTemporaryLibrary } from './helpers';
 
 let dir: string;
 let library: Library;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-articles-'));
-  library = Library.open(path.join(dir, 'library.sqlite'));
-});
-afterEach(() => {
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, library } = openTemporaryLibrary('sahifa-articles-')));
+afterEach(() => removeTemporaryLibrary({ dir, library }));
 
 describe('articles', () => {
   it('lists newest first and pages through them with a total', () => {

@@ -1,6 +1,8 @@
 /** Articles and checks the library's tests share. */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Library } from '../../../main/library/library';
 import type { NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
@@ -60,4 +62,16 @@ export function contents(library: Library, text: (text: string) => string = (t) 
   return [...library.articles()]
     .map((a) => ({ title: a.title, text: text(a.text), bookmarked: a.bookmarked, published: a.published, source: a.source, url: a.url }))
     .sort((x, y) => (x.title + x.text < y.title + y.text ? -1 : 1));
+}
+
+/** A library in a fresh temporary folder (at `relative` inside it), for a test's beforeEach. */
+export function openTemporaryLibrary(prefix: string, relative = 'library.sqlite'): { dir: string; library: Library } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, library: Library.open(path.join(dir, relative)) };
+}
+
+/** Closes the library and removes its folder, for a test's afterEach. */
+export function removeTemporaryLibrary({ dir, library }: { dir: string; library: Library }): void {
+  library.close();
+  fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,23 +1,14 @@
 /** The library list (main/library/list.ts): its sorts, paging and narrowing, on indexes. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { Library } from '../../../main/library/library';
-import { sourcedNews as news } from './helpers';
+import { sourcedNews as news, openTemporaryLibrary, removeTemporaryLibrary } from './helpers';
 
 let dir: string;
 let library: Library;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-reading-'));
-  library = Library.open(path.join(dir, 'library.sqlite'));
-});
-afterEach(() => {
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, library } = openTemporaryLibrary('sahifa-reading-')));
+afterEach(() => removeTemporaryLibrary({ dir, library }));
 
 describe('the list', () => {
   it('sorts by date, title or source, and narrows to one source with counts', () => {

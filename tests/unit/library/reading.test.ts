@@ -1,22 +1,13 @@
 /** Reading state and notes (main/library/reading.ts): per article, and what the list and search narrow by. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../main/library/library';
-import { article, sourcedNews as news } from './helpers';
+import { article, sourcedNews as news, openTemporaryLibrary, removeTemporaryLibrary } from './helpers';
 
 let dir: string;
 let library: Library;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-reading-'));
-  library = Library.open(path.join(dir, 'library.sqlite'));
-});
-afterEach(() => {
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, library } = openTemporaryLibrary('sahifa-reading-')));
+afterEach(() => removeTemporaryLibrary({ dir, library }));
 
 describe('reading state', () => {
   it('remembers the position and read state per article, and the list can show unread only', () => {

@@ -96,7 +96,7 @@ describe('a healthy library', () => {
   it('opens without asking anything', async () => {
     await libraryWithBackups();
     const { asked, choose } = chooser('quit');
-    const outcome = await openLibraryOrRecover(file, { verify: true, choose });
+    const outcome = await openLibraryOrRecover(file, { choose });
     expect(outcome.status).toBe('opened');
     if (outcome.status === 'opened') {
       expect(outcome.recovery).toBeNull();
@@ -121,7 +121,7 @@ describe.each(Object.keys(DAMAGE))('a %s library', (damage) => {
     const { newer } = await damaged();
     const before = snapshot();
     const { asked, choose } = chooser('quit');
-    const outcome = await openLibraryOrRecover(file, { verify: true, choose });
+    const outcome = await openLibraryOrRecover(file, { choose });
     expect(outcome.status).toBe('quit');
     expect(asked).toHaveLength(1);
     expect(asked[0]!.message).toMatch(/damaged/);
@@ -133,7 +133,7 @@ describe.each(Object.keys(DAMAGE))('a %s library', (damage) => {
     const { newer } = await damaged();
     const backupsBefore = fs.readdirSync(backupsDir(file)).map((name) => sha(path.join(backupsDir(file), name)));
     const { choose } = chooser('restore');
-    const outcome = await openLibraryOrRecover(file, { verify: true, choose });
+    const outcome = await openLibraryOrRecover(file, { choose });
     expect(outcome.status).toBe('opened');
     if (outcome.status !== 'opened' || outcome.recovery === null) throw new Error('expected a recovery');
     // 150 articles: the newer backup, not the older one (120), not the broken newest file.
@@ -150,7 +150,7 @@ describe.each(Object.keys(DAMAGE))('a %s library', (damage) => {
   it('new: an empty library, the damaged file kept byte for byte', async () => {
     await damaged();
     const { choose } = chooser('new');
-    const outcome = await openLibraryOrRecover(file, { verify: true, choose });
+    const outcome = await openLibraryOrRecover(file, { choose });
     if (outcome.status !== 'opened' || outcome.recovery === null) throw new Error('expected a recovery');
     expect(outcome.library.stats()).toEqual({ articles: 0, bookmarks: 0 });
     outcome.library.close();
@@ -169,7 +169,7 @@ describe('when there is no usable backup', () => {
     fs.writeFileSync(path.join(backupsDir(file), 'holiday.sqlite'), garbage(10_000));
     const before = snapshot();
     const { asked, choose } = chooser('restore');
-    await expect(openLibraryOrRecover(file, { verify: true, choose })).rejects.toThrow(/no backup/);
+    await expect(openLibraryOrRecover(file, { choose })).rejects.toThrow(/no backup/);
     expect(asked[0]!.latestBackup).toBeNull();
     expect(snapshot()).toEqual(before);
   });
@@ -180,7 +180,7 @@ describe('a file that is not a Sahifa library', () => {
     fs.writeFileSync(file, 'Dear diary, today I read the news.\n');
     const before = snapshot();
     const { asked, choose } = chooser('new');
-    await expect(openLibraryOrRecover(file, { verify: true, choose })).rejects.toThrow(LibraryError);
+    await expect(openLibraryOrRecover(file, { choose })).rejects.toThrow(LibraryError);
     expect(asked).toEqual([]);
     expect(snapshot()).toEqual(before);
   });

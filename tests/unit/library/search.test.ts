@@ -1,23 +1,14 @@
 /** Arabic search (main/library/search.ts): what it finds, how it ranks, what it highlights, its filters. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../main/library/library';
 import { newsArticles } from '../../fixtures/corpus';
-import { article } from './helpers';
+import { article, openTemporaryLibrary, removeTemporaryLibrary } from './helpers';
 
 let dir: string;
 let library: Library;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-search-'));
-  library = Library.open(path.join(dir, 'library.sqlite'));
-});
-afterEach(() => {
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, library } = openTemporaryLibrary('sahifa-search-')));
+afterEach(() => removeTemporaryLibrary({ dir, library }));
 
 const marked = (text: string, ranges: [number, number][]) => ranges.map(([s, e]) => text.slice(s, e));
 

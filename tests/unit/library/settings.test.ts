@@ -1,23 +1,16 @@
 /** The reader's settings (main/library/settings.ts), through the API that checks them. */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, invokeMethod } from '../../../main/handlers';
 import { Library } from '../../../main/library/library';
 import type { Settings } from '../../../common';
+import { openTemporaryLibrary, removeTemporaryLibrary } from './helpers';
 
 let dir: string;
 let library: Library;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-reading-'));
-  library = Library.open(path.join(dir, 'library.sqlite'));
-});
-afterEach(() => {
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, library } = openTemporaryLibrary('sahifa-reading-')));
+afterEach(() => removeTemporaryLibrary({ dir, library }));
 
 describe('settings', () => {
   it('round-trip through the library and survive reopening', async () => {

@@ -1,22 +1,13 @@
 /** Tags (main/library/tags.ts): names cleaned, counted, forgotten when unused; the list and search narrow to one. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../main/library/library';
-import { sourcedNews as news } from './helpers';
+import { sourcedNews as news, openTemporaryLibrary, removeTemporaryLibrary } from './helpers';
 
 let dir: string;
 let library: Library;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-reading-'));
-  library = Library.open(path.join(dir, 'library.sqlite'));
-});
-afterEach(() => {
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, library } = openTemporaryLibrary('sahifa-reading-')));
+afterEach(() => removeTemporaryLibrary({ dir, library }));
 
 describe('tags', () => {
   it('groups articles under tags, counts them, and narrows the list and search to one', () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../main/handlers';
 import { Library } from '../../../main/library/library';
 import { CONTENT_SECURITY_POLICY } from '../../../main/static-files';
-import { startWebServer, type WebServer } from '../../../main/web-server';
+import { HOLDING_PAGE_POLICY, startWebServer, type WebServer } from '../../../main/web-server';
 
 const shared = path.resolve(process.cwd(), '../shared');
 const arabicArticle = path.join(shared, 'corpus', 'encodings', 'derived', 'saudinewsnet_article.utf8.txt');
@@ -46,16 +46,17 @@ interface Answer {
 /** Raw requests: fetch would not let a test send a foreign Host header. */
 function request(
   pathAndQuery: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; target?: WebServer } = {},
 ): Promise<Answer> {
+  const target = options.target ?? server;
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
         host: '127.0.0.1',
-        port: server.port,
+        port: target.port,
         path: pathAndQuery,
         method: options.method ?? 'GET',
-        headers: { host: `127.0.0.1:${server.port}`, ...options.headers },
+        headers: { host: `127.0.0.1:${target.port}`, ...options.headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -178,5 +179,49 @@ describe('the browser-mode server', () => {
   it('has no file dialog and opens no links', async () => {
     expect(JSON.parse((await api('pickAndImport', {})).body)).toEqual({ result: { supported: false } });
     expect(JSON.parse((await api('openExternal', { url: 'https://example.com/' })).body)).toEqual({ result: { opened: false } });
+  });
+});
+
+describe('before the library is open (a damaged library is being asked about)', () => {
+  it('shows only the holding page, takes a choice from it alone, and serves the app once open', async () => {
+    const chosen: string[] = [];
+    const holding = await startWebServer({
+      rendererDir: path.join(dir, 'renderer'),
+      holdingPage: { html: () => '<!doctype html><form method="post" action="/choose"></form>', choose: (choice) => chosen.push(choice) },
+    });
+    try {
+      const origin = `http://127.0.0.1:${holding.port}`;
+      const cookie = `sahifa_token_${holding.port}=${holding.token}`;
+      const form = { 'content-type': 'application/x-www-form-urlencoded', cookie, origin };
+      expect((await request('/', { target: holding })).status).toBe(403);
+
+      const page = await request(`/?token=${holding.token}`, { target: holding });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<form method="post" action="/choose">');
+      expect(page.headers['content-security-policy']).toBe(HOLDING_PAGE_POLICY);
+      expect(page.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+      // The app's files are not served yet, and the API is closed.
+      expect((await request('/assets/app.js', { target: holding, headers: { cookie } })).body).not.toContain('console.log');
+      const early = await request('/api/stats', { target: holding, method: 'POST', headers: { 'content-type': 'application/json', 'x-sahifa-token': holding.token }, body: '{}' });
+      expect(early.status).toBe(503);
+
+      // A choice from another site, without the token, or as JSON is refused.
+      expect((await request('/choose', { target: holding, method: 'POST', headers: { ...form, origin: 'https://evil.example' }, body: 'choice=new' })).status).toBe(403);
+      expect((await request('/choose', { target: holding, method: 'POST', headers: { ...form, cookie: '' }, body: 'choice=new' })).status).toBe(403);
+      expect((await request('/choose', { target: holding, method: 'POST', headers: { ...form, 'content-type': 'application/json' }, body: '{"choice":"new"}' })).status).toBe(403);
+      expect(chosen).toEqual([]);
+
+      const posted = await request('/choose', { target: holding, method: 'POST', headers: form, body: 'choice=new' });
+      expect(posted.status).toBe(303);
+      expect(posted.headers.location).toBe('/');
+      expect(chosen).toEqual(['new']);
+
+      holding.open(createHandlers({ library, platform: { pickFiles: () => null, openExternal: async () => false } }));
+      expect((await request('/', { target: holding, headers: { cookie } })).body).toContain('<title>صحيفة</title>');
+      const stats = await request('/api/stats', { target: holding, method: 'POST', headers: { 'content-type': 'application/json', 'x-sahifa-token': holding.token }, body: '{}' });
+      expect(stats.status).toBe(200);
+    } finally {
+      await holding.close();
+    }
   });
 });
