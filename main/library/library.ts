@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { makeSnippet } from '../text/snippet';
 import { tokenize } from '../text/tokenize';
 import { DamagedLibraryError, LibraryError, NotFoundError } from './errors';
+import { FeedStore } from './feeds';
 import { findMatches } from './highlight';
 import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import { compileQuery, parseQuery, type ParsedQuery } from './query';
@@ -52,6 +53,8 @@ export interface ListOptions {
   tag?: string;
   /** Only articles from this source (its exact name). */
   source?: string;
+  /** Only articles that came from these feeds (ids; a folder is the feeds in it). */
+  feeds?: number[];
   sort?: ListSort;
   offset?: number;
   limit?: number;
@@ -65,6 +68,8 @@ export interface SearchFilters {
   tag?: string;
   /** Exact source name, as listed. */
   source?: string;
+  /** Only articles that came from these feeds (ids; a folder is the feeds in it). */
+  feeds?: number[];
   /** Language tag; "ar" also matches "ar-SA". */
   lang?: string;
   /** Inclusive date bounds, YYYY-MM-DD, on the published date (else the import date). */
@@ -100,6 +105,10 @@ function filterClause(filters: SearchFilters): RankFilter {
   }
   if (filters.unread) {
     conditions.push('NOT EXISTS (SELECT 1 FROM reading rf WHERE rf.article_id = a.id AND rf.read = 1)');
+  }
+  if (filters.feeds) {
+    conditions.push(`EXISTS (SELECT 1 FROM feed_items ff WHERE ff.article_id = a.id AND ff.feed_id IN (${filters.feeds.map(() => '?').join(', ') || 'NULL'}))`);
+    params.push(...filters.feeds.map(String));
   }
   if (filters.tag) {
     conditions.push('EXISTS (SELECT 1 FROM article_tags tf JOIN tags t ON t.id = tf.tag_id WHERE tf.article_id = a.id AND t.name = ?)');
@@ -272,6 +281,7 @@ export class Library {
   private readonly nativeBinding: string | undefined;
   private readonly splitSearchAbove: number;
   private helperClosed: Promise<void> = Promise.resolve();
+  private feedStore: FeedStore | null = null;
 
   private constructor(
     file: string,
@@ -382,6 +392,12 @@ export class Library {
     }
   }
 
+  /** Subscriptions: folders, feeds and their items (feeds.ts), on this connection. */
+  feeds(): FeedStore {
+    this.feedStore ??= new FeedStore(this.db, this);
+    return this.feedStore;
+  }
+
   close(): void {
     this.helperClosed = this.rankHelper?.close() ?? Promise.resolve();
     if (this.db.open) this.db.close();
@@ -458,14 +474,14 @@ export class Library {
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 50;
     const sort = options.sort ?? 'date';
-    if (sort === 'date' && !options.unread && !options.tag && !options.source) {
+    if (sort === 'date' && !options.unread && !options.tag && !options.source && !options.feeds) {
       // The common case, on statements prepared up front.
       const statement = options.bookmarked ? this.statements.listBookmarked : this.statements.listAll;
       const total = this.count(options.bookmarked ?? false);
       const rows = statement.all(limit, offset) as SummaryRow[];
       return { total, offset, items: rows.map(toSummary) };
     }
-    const filter = filterClause({ bookmarked: options.bookmarked, unread: options.unread, tag: options.tag, source: options.source });
+    const filter = filterClause({ bookmarked: options.bookmarked, unread: options.unread, tag: options.tag, source: options.source, feeds: options.feeds });
     const key = `${sort}|${filter.joins}|${filter.where}`;
     let statements = this.listStatements.get(key);
     if (statements === undefined) {
