@@ -41,6 +41,7 @@ export interface Feed {
   lastModified: string | null;
   failures: number;
   nextCheck: string | null;
+  ttlMinutes: number | null;
 }
 
 export interface Folder {
@@ -105,12 +106,13 @@ interface FeedRow {
   last_error: string | null;
   failures: number;
   next_check: string | null;
+  ttl_minutes: number | null;
   articles: number;
   unread: number;
 }
 
 const FEED_COLUMNS = `f.id, f.uid, f.url, f.title, f.site, f.folder_id, f.interval_minutes, f.full_text, f.images, f.keep_days,
-  f.paused, f.etag, f.last_modified, f.last_checked, f.last_error, f.failures, f.next_check,
+  f.paused, f.etag, f.last_modified, f.last_checked, f.last_error, f.failures, f.next_check, f.ttl_minutes,
   (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL) AS articles,
   (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.article_id = fi.article_id AND r.read = 1)) AS unread`;
@@ -141,6 +143,7 @@ export interface FetchRecord {
   lastError?: string | null;
   failures?: number;
   nextCheck?: string | null;
+  ttlMinutes?: number | null;
   paused?: string | null;
   title?: string;
   site?: string | null;
@@ -188,6 +191,11 @@ export class FeedStore {
       ),
       markUnread: db.prepare('UPDATE reading SET read = 0, updated = ? WHERE article_id = ?'),
     };
+  }
+
+  /** Runs several changes as one: all of them are written, or none (an OPML import). */
+  inTransaction<T>(run: () => T): T {
+    return this.db.transaction(run)();
   }
 
   // ---------------------------------------------------------------- folders
@@ -262,6 +270,7 @@ export class FeedStore {
       lastModified: row.last_modified,
       failures: row.failures,
       nextCheck: row.next_check,
+      ttlMinutes: row.ttl_minutes,
     };
   }
 
@@ -330,6 +339,7 @@ export class FeedStore {
     if (record.lastError !== undefined) columns.last_error = record.lastError;
     if (record.failures !== undefined) columns.failures = record.failures;
     if (record.nextCheck !== undefined) columns.next_check = record.nextCheck;
+    if (record.ttlMinutes !== undefined) columns.ttl_minutes = record.ttlMinutes;
     if (record.paused !== undefined) columns.paused = record.paused;
     if (record.title !== undefined && record.title.trim() !== '') columns.title = record.title.trim();
     if (record.site !== undefined) columns.site = record.site;
@@ -482,6 +492,11 @@ export class FeedStore {
         else this.statements.markItemRemoved!.run(now, feedId, key);
       }
     })();
+  }
+
+  /** The id of the article in the library that is this one (same identity), if any. */
+  articleIdOf(article: NewArticle): number | null {
+    return (this.statements.idOfIdentity!.get(prepareArticle(article).identity) as number | undefined) ?? null;
   }
 
   // ---------------------------------------------------------------- reading

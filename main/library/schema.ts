@@ -118,6 +118,8 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
         last_checked     TEXT,
         last_error       TEXT,
         failures         INTEGER NOT NULL DEFAULT 0,
+        -- the RSS ttl the feed last gave, in minutes: it still holds when later answers are 304s
+        ttl_minutes      INTEGER,
         -- the earliest the feed may be fetched again (its ttl, max-age, Retry-After, backoff)
         next_check       TEXT,
         created          TEXT NOT NULL,

@@ -48,11 +48,17 @@ function contentBytes(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(Buffer.from(latin1.replace(/<[^>]*>|&#?\w+;/g, ' '), 'latin1'));
 }
 
-export function decodeXml(bytes: Uint8Array): DecodedText {
+/**
+ * `transportCharset`: the charset HTTP's Content-Type gave, which outranks the XML declaration
+ * (RFC 7303) but not a BOM or the byte pattern of UTF-16/32; decode.ts still sees through a false
+ * one ("utf-8" on bytes that are not).
+ */
+export function decodeXml(bytes: Uint8Array, transportCharset: string | null = null): DecodedText {
   if (hasBom(bytes)) return decodeText(bytes);
   const wide = wideEncodingOf(bytes);
   // The byte pattern wins over a declaration: "utf-16" is declared for both byte orders.
   if (wide) return decodeText(bytes, { declared: wide });
+  if (transportCharset && !/^utf-?8$/i.test(transportCharset.trim())) return decodeText(bytes, { declared: transportCharset });
   const declared = declaredEncoding(bytes);
   if ((declared && !/^utf-?8$/i.test(declared)) || isUtf8(bytes)) return decodeText(bytes, { declared });
   // Undeclared (or falsely declared UTF-8) single-byte text: judge the encoding on the content alone.

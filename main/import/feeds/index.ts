@@ -18,7 +18,7 @@ import { recoverItems } from './recover';
 import { readRss } from './rss';
 import { BrokenXmlError, brokenXml, isDocument, parseOnce, prepareXml, repairXml } from './xml';
 
-export { parseJsonFeed } from './jsonfeed';
+export { parseJsonFeed, readJsonFeed } from './jsonfeed';
 
 export const NO_ITEMS = 'the feed has no items';
 
@@ -83,8 +83,8 @@ type FeedRead =
   | { ok: true; feed: ParsedFeed }
   | { ok: false; text: string; source: ReturnType<typeof prepareXml>; error: BrokenXmlError };
 
-function readFeedText(bytes: Uint8Array): FeedRead {
-  const source = prepareXml(decodeXml(bytes).text);
+function readFeedText(bytes: Uint8Array, charset: string | null = null): FeedRead {
+  const source = prepareXml(decodeXml(bytes, charset).text);
   let parsed = parseOnce(source.text, source.doctype);
   if (!isDocument(parsed)) {
     const repaired = repairXml(source);
@@ -98,8 +98,8 @@ function readFeedText(bytes: Uint8Array): FeedRead {
  * The feed in a file, items and all, when it is well-formed (after the safe repairs); throws
  * ImportError otherwise, or when the XML is not a feed.
  */
-export function readFeedBytes(bytes: Uint8Array): ParsedFeed {
-  const read = readFeedText(bytes);
+export function readFeedBytes(bytes: Uint8Array, charset: string | null = null): ParsedFeed {
+  const read = readFeedText(bytes, charset);
   if (!read.ok) throw read.error;
   return read.feed;
 }
