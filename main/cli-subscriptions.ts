@@ -5,7 +5,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Io, Values } from './cli';
 import { day, UsageError, wholeNumber } from './cli-usage';
 import type { Feed } from './library/feeds';
 import { NotFoundError, type Library } from './library/library';
@@ -39,6 +38,29 @@ export const SUBSCRIPTION_OPTIONS = {
   before: { type: 'string' },
 } as const;
 
+/** The parsed options these commands read (cli.ts's parseArgs values have them all). */
+export interface SubscriptionValues {
+  json: boolean;
+  all: boolean;
+  out?: string;
+  feed?: string;
+  folder?: string;
+  title?: string;
+  interval?: string;
+  'full-text'?: string;
+  images?: string;
+  'keep-days'?: string;
+  pause: boolean;
+  resume: boolean;
+  'delete-articles': boolean;
+  before?: string;
+}
+
+/** Where the commands write (cli.ts's Io). */
+export interface Output {
+  out: (text: string) => void;
+}
+
 export const SUBSCRIPTION_ARGUMENTS: Record<string, [number, number]> = {
   subscribe: [1, 1],
   feeds: [0, 0],
@@ -62,7 +84,7 @@ function onOff(value: string | undefined, name: string): boolean | undefined {
 }
 
 /** The feeds `--feed ID` or `--folder F` name, or undefined when neither is given. */
-export function feedFilter(library: Library, values: Values): number[] | undefined {
+export function feedFilter(library: Library, values: Pick<SubscriptionValues, 'feed' | 'folder'>): number[] | undefined {
   if (values.feed !== undefined && values.folder !== undefined) throw new UsageError('--feed and --folder cannot be used together');
   if (values.feed !== undefined) return [library.feeds().get(feedId(values.feed)).id];
   if (values.folder !== undefined) return library.feeds().feedIdsInFolder(folderId(library, values.folder));
@@ -100,7 +122,7 @@ function feedLine(feed: Feed): string {
 }
 
 /** Runs a subscription command; null when the command is not one of them. */
-export async function runSubscriptionCommand(command: string, args: string[], values: Values, library: Library, io: Io): Promise<number | null> {
+export async function runSubscriptionCommand(command: string, args: string[], values: SubscriptionValues, library: Library, io: Output): Promise<number | null> {
   const json = values.json;
   const print = (value: unknown) => io.out(JSON.stringify(value));
   const store = library.feeds();

@@ -72,7 +72,7 @@ const OPTIONS = {
   ...SUBSCRIPTION_OPTIONS,
 } as const;
 
-export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 
 function articleId(value: string | undefined): number {
