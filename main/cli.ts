@@ -8,11 +8,11 @@ import { parseArgs } from 'node:util';
 import { day, UsageError, wholeNumber } from './cli-usage';
 import { feedFilter, runSubscriptionCommand, SUBSCRIPTION_ARGUMENTS, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_USAGE } from './cli-subscriptions';
 import { importPaths, type ImportProgress } from './import/importer';
-import { EXPORT_FORMATS, exportArticles, type ExportFormat } from './library/export';
+import { exportArticles } from './library/export';
 import { Library, LibraryError } from './library/library';
 import { restoreLibrary } from './library/restore';
 import { defaultLibraryPath } from './library/paths';
-import type { Range } from './library/types';
+import { exportFormats, type ExportFormat, type Range } from '../common';
 
 const USAGE = `Usage: sahifa [--library FILE] [--json] <command> [arguments]
 
@@ -204,7 +204,7 @@ async function run(command: string, args: string[], values: Values, library: Lib
     case 'export': {
       const format = values.format ?? 'md';
       if (!values.all) throw new UsageError('export needs --all (export everything)');
-      if (!isExportFormat(format)) throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
+      if (!isExportFormat(format)) throw new UsageError(`--format is one of ${exportFormats.join(', ')}, not "${format}"`);
       if (!values.out) throw new UsageError('export needs --out <folder>');
       const folder = path.resolve(values.out);
       const written = exportArticles(library.articles(), format, folder);
@@ -251,7 +251,7 @@ const ARGUMENT_COUNT: Record<string, [number, number]> = {
   ...SUBSCRIPTION_ARGUMENTS,
 };
 
-const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
+const isExportFormat = (value: string): value is ExportFormat => (exportFormats as readonly string[]).includes(value);
 
 /** Restore works on a closed library: it replaces the file, so it never opens it. */
 function restore(file: string, backup: string, json: boolean, io: Io): number {

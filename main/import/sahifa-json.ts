@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { JSON_ARTICLE_FORMAT } from '../library/export';
-import type { NewArticle } from '../library/types';
+import type { NewArticle } from '../../common';
 import { decodeText } from './decode';
 import { ImportError } from './errors';
-import type { SourceFile } from './formats';
+import type { SourceFile } from './parser';
 import { sanitizeHtml } from './sanitize';
 
 const exportedArticle = z.object({

@@ -13,8 +13,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import { NotFoundError } from './errors';
 import { canonicalUrl } from './identity';
 import { indexColumns, prepareArticle, excerptOf, type PreparedArticle } from './prepare';
-import type { AddResult } from './library';
-import type { NewArticle } from './types';
+import type { AddResult } from './articles';
+import type { NewArticle } from '../../common';
 
 export const DEFAULT_INTERVAL_MINUTES = 60;
 

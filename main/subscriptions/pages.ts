@@ -4,7 +4,7 @@
  * embedded when asked. Used by "save a page by its address" and by full text for summary-only feeds.
  * Nothing in the page runs, and nothing it refers to is loaded but the images fetched here.
  */
-import type { NewArticle } from '../library/types';
+import type { NewArticle } from '../../common';
 import { articleFromPage, decodePage } from '../import/html';
 import { ImportError } from '../import/errors';
 import { fetchUrl, type Agents } from './http';

@@ -10,7 +10,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Feed, ItemPlan } from '../library/feeds';
 import type { Library } from '../library/library';
 import { prepareArticle, type PreparedArticle } from '../library/prepare';
-import type { NewArticle } from '../library/types';
+import type { NewArticle } from '../../common';
 import { readFeed, type FeedDocument, type FeedDocumentItem } from './feed-document';
 import { FEED_ACCEPT } from './discover';
 import { createAgents, fetchUrl, FetchError, type Agents, type FetchResult } from './http';

@@ -4,7 +4,7 @@
  * Also saving one page by its address, which is an import of a page fetched rather than read from disk.
  */
 import type { Feed } from '../library/feeds';
-import type { ImportFailure } from '../library/types';
+import type { ImportFailure } from '../../common';
 import { discoverFeed } from './discover';
 import { fetchPageArticle } from './pages';
 import { nextCheck, storeFeed, type RefreshContext } from './refresh';

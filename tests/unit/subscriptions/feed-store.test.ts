@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncomingItem } from '../../../main/library/feeds';
 import { Library } from '../../../main/library/library';
 import { prepareArticle } from '../../../main/library/prepare';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 
 let dir: string;
