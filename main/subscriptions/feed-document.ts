@@ -54,7 +54,7 @@ export function looksLikeHtml(bytes: Uint8Array, contentType: string | null): bo
 export function parseFeedDocument(bytes: Uint8Array, contentType: string | null, charset: string | null): ParsedFeed {
   if (looksLikeHtml(bytes, contentType)) throw new NotAFeedError('a web page, not a feed');
   try {
-    return looksLikeJson(bytes, contentType) ? readJsonFeed(bytes, charset) : readFeedBytes(bytes, charset);
+    return looksLikeJson(bytes, contentType) ? readJsonFeed(bytes, charset) : readFeedBytes(bytes, charset, { recover: true });
   } catch (error) {
     if (error instanceof ImportError) throw new NotAFeedError(`not a feed: ${error.message}`);
     throw error;

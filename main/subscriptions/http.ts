@@ -141,6 +141,22 @@ function decoded(res: IncomingMessage): Readable {
   return stream;
 }
 
+class StaleSocketError extends Error {}
+
+/** request(), again on a fresh socket when a reused one turns out to be closed. */
+async function requestOnce(url: URL, headers: Record<string, string>, options: FetchOptions, deadline: number): Promise<Exchange> {
+  try {
+    return await request(url, headers, options, deadline);
+  } catch (error) {
+    if (!(error instanceof StaleSocketError)) throw error;
+    try {
+      return await request(url, headers, options, deadline);
+    } catch (again) {
+      throw again instanceof StaleSocketError ? new FetchError('network', again.message) : again;
+    }
+  }
+}
+
 interface Exchange {
   res: IncomingMessage;
   /** Reads the (decoded) body, up to the cap. */
@@ -185,6 +201,13 @@ function request(url: URL, headers: Record<string, string>, options: FetchOption
     });
     req.on('error', (error) => {
       cleanup();
+      // A kept-alive socket the server closed meanwhile: the request never reached it; try anew.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!settled && req.reusedSocket && (code === 'ECONNRESET' || code === 'EPIPE')) {
+        settled = true;
+        reject(new StaleSocketError(`could not reach ${url.host} (${code})`));
+        return;
+      }
       fail(error instanceof FetchError ? error : new FetchError('network', `could not reach ${url.host} (${(error as NodeJS.ErrnoException).code ?? error.message})`));
     });
     req.on('response', (res) => {
@@ -259,7 +282,7 @@ export async function fetchUrl(address: string, options: FetchOptions = {}): Pro
     };
     if (options.etag) headers['if-none-match'] = options.etag;
     if (options.lastModified) headers['if-modified-since'] = options.lastModified;
-    const { res, body, discard: drop } = await request(url, headers, options, deadline);
+    const { res, body, discard: drop } = await requestOnce(url, headers, options, deadline);
     const status = res.statusCode ?? 0;
     const permanentUrl = permanent.href === start.href ? null : permanent.href;
     const common = (): Common => ({

@@ -7,7 +7,7 @@
  * read, or hold nothing, are reported one by one through the context, never failing the file.
  */
 import type { NewArticle } from '../../../common';
-import { ImportError, reason, type FailureReason } from '../errors';
+import { ImportError, reason } from '../errors';
 import type { ParseContext, Parser, SourceFile } from '../parser';
 import { EMPTY_ITEM, isFeedItem, toArticle, type FeedInfo, type ItemRead, type ParsedFeed } from './article';
 import { readAtom } from './atom';
@@ -52,31 +52,37 @@ function articlesOf(items: { position: number; item: ItemRead }[], info: FeedInf
   return articles;
 }
 
-/** A broken feed: every item that parses on its own, the others reported with their line. */
-function recoveredArticles(text: string, source: ReturnType<typeof prepareXml>, problem: BrokenXmlError, file: SourceFile, context: ParseContext): NewArticle[] {
-  const recovered = recoverItems(text, source.doctype);
+/**
+ * A broken feed: every item that parses on its own, in the file's order; the others stand in the
+ * list as their failure, with their line. Throws the original problem when not even the feed's
+ * own information can be read.
+ */
+function recoverFeed(text: string, source: ReturnType<typeof prepareXml>, problem: BrokenXmlError): ParsedFeed {
   let info: FeedInfo | null = null;
-  const items: { position: number; item: ItemRead }[] = [];
-  const failures: { entry: string; reason: FailureReason }[] = [];
-  for (const r of recovered) {
+  const items: ItemRead[] = [];
+  for (const r of recoverItems(text, source.doctype)) {
     if (!isDocument(r.result)) {
-      failures.push({ entry: `item ${r.index}`, reason: brokenXml(r.result) });
+      items.push({ error: brokenXml(r.result) });
       continue;
     }
     let feed: ParsedFeed;
     try {
       feed = readFeedDocument(r.result);
     } catch {
-      failures.push({ entry: `item ${r.index}`, reason: brokenXml({ ...problem.problem, line: r.line }) });
+      items.push({ error: brokenXml({ ...problem.problem, line: r.line }) });
       continue;
     }
     info ??= feed.info;
     const item = feed.items[feed.items.length - 1];
-    if (item) items.push({ position: r.index, item });
+    if (item) items.push(item);
   }
   if (!info) throw problem;
-  for (const f of failures) context.fail(f.entry, f.reason);
-  return articlesOf(items, info, file, context);
+  return { info, items };
+}
+
+function recoveredArticles(text: string, source: ReturnType<typeof prepareXml>, problem: BrokenXmlError, file: SourceFile, context: ParseContext): NewArticle[] {
+  const { info, items } = recoverFeed(text, source, problem);
+  return articlesOf(items.map((item, i) => ({ position: i + 1, item })), info, file, context);
 }
 
 type FeedRead =
@@ -98,10 +104,12 @@ function readFeedText(bytes: Uint8Array, charset: string | null = null): FeedRea
  * The feed in a file, items and all, when it is well-formed (after the safe repairs); throws
  * ImportError otherwise, or when the XML is not a feed.
  */
-export function readFeedBytes(bytes: Uint8Array, charset: string | null = null): ParsedFeed {
+export function readFeedBytes(bytes: Uint8Array, charset: string | null = null, options: { recover?: boolean } = {}): ParsedFeed {
   const read = readFeedText(bytes, charset);
-  if (!read.ok) throw read.error;
-  return read.feed;
+  if (read.ok) return read.feed;
+  // A subscription keeps every item of a broken feed that reads on its own, as an import does.
+  if (options.recover) return recoverFeed(read.text, read.source, read.error);
+  throw read.error;
 }
 
 export const parseFeed: Parser = (file, context) => {

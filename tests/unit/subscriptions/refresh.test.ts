@@ -134,6 +134,16 @@ describe('refreshing', () => {
     expect(await refreshFeed(ctx, feed.id)).toMatchObject({ new: 0, updated: 0 });
   });
 
+  it('keeps every item of a broken feed that reads on its own', async () => {
+    const at = route('feed.xml');
+    const good = Buffer.from(arabicFeed({ count: 3 })).toString('utf8');
+    const broken = good.replace('</channel>', '<item><guid>broken</guid><title>مكسور</titl></item>\n</channel>');
+    server.serve(at, { body: broken, type: 'application/rss+xml' });
+    const report = await subscribe(ctx, server.url(at));
+    expect(report.imported).toBe(3);
+    expect(report.failed).toEqual([{ path: `${server.url(at)} › item 4`, error: expect.stringMatching(/broken XML/) }]);
+  });
+
   it('matches items without a guid by their link', async () => {
     const at = route('feed.xml');
     let body = arabicFeed({ count: 2, noGuid: true });
