@@ -149,8 +149,10 @@ async function requestOnce(url: URL, headers: Record<string, string>, options: F
     return await request(url, headers, options, deadline);
   } catch (error) {
     if (!(error instanceof StaleSocketError)) throw error;
+    // On a socket of its own: the pool may hold more sockets the server has closed.
+    const fresh = { ...options, agents: { http: new http.Agent(), https: new https.Agent() } };
     try {
-      return await request(url, headers, options, deadline);
+      return await request(url, headers, fresh, deadline);
     } catch (again) {
       throw again instanceof StaleSocketError ? new FetchError('network', again.message) : again;
     }
