@@ -32,8 +32,6 @@ function sha(...parts: (string | null)[]): string {
   return hash.digest('base64url');
 }
 
-const FEED_TYPES = /(rss|atom|rdf|xml|json)/i;
-
 /** Whether the bytes look like JSON (a JSON Feed) rather than XML, whatever the server calls them. */
 function looksLikeJson(bytes: Uint8Array, contentType: string | null): boolean {
   for (let i = 0; i < Math.min(bytes.length, 512); i++) {
@@ -95,9 +93,4 @@ export function readFeed(
     });
   }
   return { info: feed.info, items, unreadable };
-}
-
-/** Whether a content type is one a feed is served as (or close enough to try). */
-export function isFeedType(contentType: string | null): boolean {
-  return contentType === null || FEED_TYPES.test(contentType) || contentType === 'text/plain' || contentType === 'application/octet-stream';
 }
