@@ -12,7 +12,7 @@ import { exportOpml, importOpml, readOpmlFile } from './subscriptions/opml';
 import { activeFeedIds, refreshContext, refreshFeeds } from './subscriptions/refresh';
 import { savePage, subscribe } from './subscriptions/subscribe';
 
-export const SUBSCRIPTION_USAGE = `  subscribe <url> [--folder F]    subscribe to a feed, or to the feed a site announces
+export const SUBSCRIPTION_USAGE = `  subscribe <url> [--folder F]   subscribe to a feed, or to the feed a site announces
   feeds                          the subscriptions, with unread counts and their last error
   refresh [--feed ID]            fetch every feed that is not paused (or one) now
   feed <id> [--title T] [--folder F] [--interval MIN] [--full-text on|off]
