@@ -8,10 +8,13 @@
  *             each query `--runs` times
  *   size      library file + WAL after a checkpoint, vs the UTF-8 bytes of titles + texts
  *   baselines LIKE '%…%' over normalized text, and MiniSearch (in-memory index), same queries
+ *   refresh   subscriptions (bench/refresh.ts): local feeds × 50 items, the first refresh and one
+ *             where every feed answers 304, on the refresh worker thread
  *
  * Needs `global.gc` for honest memory figures: without --expose-gc it re-runs itself under
  * `node --expose-gc --import tsx`. Options: --sizes 10000,100000  --runs 5  --json  --no-baselines  --keep
  * --minisearch-max 20000 (MiniSearch is skipped above that size: at 100k it needs ~9 min here)
+ * --refresh-feeds 500 (0 skips the refresh benchmark)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +25,7 @@ import Database from 'better-sqlite3';
 import { importPaths } from '../main/import/importer';
 import { Library } from '../main/library/library';
 import { LikeBaseline, MiniSearchBaseline } from './baselines';
+import { benchRefresh, type RefreshFigures } from './refresh';
 import { ensureNewsFiles } from './news-files';
 import { isShortQuery, QUERIES } from './queries';
 import { SearchProfiler, type Phases } from './search-phases';
@@ -38,6 +42,8 @@ interface Options {
   miniSearchMax: number;
   /** Leave the libraries in their temporary folders (to replay queries on them), printing where. */
   keep: boolean;
+  /** Feeds in the refresh benchmark (50 items each); 0 skips it. */
+  refreshFeeds: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -52,6 +58,7 @@ function parseOptions(argv: string[]): Options {
     baselines: !argv.includes('--no-baselines'),
     keep: argv.includes('--keep'),
     miniSearchMax: Number(value('--minisearch-max') ?? 20000),
+    refreshFeeds: Number(value('--refresh-feeds') ?? 500),
   };
 }
 
@@ -293,11 +300,19 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   for (const size of options.sizes) results.push(await benchSize(size, options, log));
   printTable(results);
+  let refresh: RefreshFigures | null = null;
+  if (options.refreshFeeds > 0) {
+    refresh = await benchRefresh({ feeds: options.refreshFeeds, items: 50, hosts: 10 }, log);
+    console.log(`refresh of ${refresh.feeds} feeds × ${refresh.items} items: first ${refresh.refresh_first_s} s (target ≤ 20 s), unchanged ${refresh.refresh_unchanged_s} s (target ≤ 2 s), main thread late by ${refresh.refresh_main_thread_max_block_ms} ms at most (target ≤ 50 ms)`);
+  }
   console.log(`\nload average at the end: ${load()} (on ${os.cpus().length} cores)`);
   const largest = results.at(-1);
   if (options.json && largest) {
     const { slowest: _slowest, ...figures } = largest;
-    console.log(JSON.stringify({ ...figures, load_average: Number(load()) }));
+    const subscriptions = refresh
+      ? { refresh_first_s: refresh.refresh_first_s, refresh_unchanged_s: refresh.refresh_unchanged_s, refresh_main_thread_max_block_ms: refresh.refresh_main_thread_max_block_ms, refresh_feeds: refresh.feeds }
+      : {};
+    console.log(JSON.stringify({ ...figures, ...subscriptions, load_average: Number(load()) }));
   }
 }
 

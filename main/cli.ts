@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { day, UsageError, wholeNumber } from './cli-usage';
+import { feedFilter, runSubscriptionCommand, SUBSCRIPTION_ARGUMENTS, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_USAGE } from './cli-subscriptions';
 import { importPaths, type ImportProgress } from './import/importer';
 import { failedName, failureForScripts } from './import/parse-file';
 import { exportArticles } from './library/export';
@@ -21,11 +23,12 @@ Commands:
                                  text (.txt), Markdown (.md), web pages (.html, .xhtml), saved pages
                                  (.mhtml, .mht), feeds (RSS, Atom, RDF, JSON Feed), EPUB books (.epub),
                                  zip archives (.zip), and Sahifa's own JSON articles (.json)
-  list [--bookmarked] [--limit N] [--offset N]
+  list [--bookmarked] [--unread] [--feed ID] [--folder F] [--limit N] [--offset N]
                                  newest first
   show <id>                      one article with its text
   search <query> [--limit N] [--offset N] [--count] [--bookmarked] [--unread]
          [--source S] [--lang L] [--tag T] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+         [--feed ID] [--folder F]
                                  best first; "a phrase", word*, -word, a OR b
   bookmark <id> | unbookmark <id>
   stats                          how many articles and bookmarks
@@ -33,6 +36,7 @@ Commands:
   restore <file>                 replace the library with a backup (the old one is kept aside)
   export --all --format md|json|html --out <folder>
                                  one file per article, which Sahifa imports back
+${SUBSCRIPTION_USAGE}
 
 Options:
   --library FILE   the library (default: $SAHIFA_LIBRARY, else the desktop app's library)
@@ -52,7 +56,6 @@ const defaultIo: Io = {
   isTty: Boolean(process.stdout.isTTY),
 };
 
-class UsageError extends Error {}
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -71,23 +74,11 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
+  ...SUBSCRIPTION_OPTIONS,
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function wholeNumber(value: string | undefined, name: string, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${name} takes a whole number ≥ ${min}, not "${value}"`);
-  return Number(value);
-}
-
-function day(value: string | undefined, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new UsageError(`--${name} takes a date as YYYY-MM-DD, not "${value}"`);
-  }
-  return value;
-}
 
 function articleId(value: string | undefined): number {
   if (value === undefined) throw new UsageError('an article id is needed');
@@ -143,6 +134,8 @@ async function run(command: string, args: string[], values: Values, library: Lib
     case 'list': {
       const page = library.list({
         bookmarked: values.bookmarked,
+        unread: values.unread,
+        feeds: feedFilter(library, values),
         limit: wholeNumber(values.limit, 'limit', 50, 1),
         offset: wholeNumber(values.offset, 'offset', 0, 0),
       });
@@ -181,6 +174,7 @@ async function run(command: string, args: string[], values: Values, library: Lib
         tag: values.tag,
         from: day(values.from, 'from'),
         to: day(values.to, 'to'),
+        feeds: feedFilter(library, values),
         limit: wholeNumber(values.limit, 'limit', 20, 1),
         offset: wholeNumber(values.offset, 'offset', 0, 0),
       });
@@ -230,12 +224,20 @@ async function run(command: string, args: string[], values: Values, library: Lib
       else io.out(`${stats.articles} articles, ${stats.bookmarks} bookmarks — ${library.file}`);
       return 0;
     }
-    default:
-      throw new UsageError(`unknown command "${command}"`);
+    default: {
+      const code = await runSubscriptionCommand(command, args, values, library, io);
+      if (code === null) throw new UsageError(`unknown command "${command}"`);
+      return code;
+    }
   }
 }
 
 const ARGUMENT_NAME: Record<string, string> = {
+  subscribe: 'one address',
+  save: 'one address',
+  feed: 'one feed id',
+  unsubscribe: 'one feed id',
+  opml: '"import <file>" or "export"',
   show: 'one article id',
   bookmark: 'one article id',
   unbookmark: 'one article id',
@@ -252,6 +254,7 @@ const ARGUMENT_COUNT: Record<string, [number, number]> = {
   backup: [1, 1],
   restore: [1, 1],
   export: [0, 0],
+  ...SUBSCRIPTION_ARGUMENTS,
 };
 
 const isExportFormat = (value: string): value is ExportFormat => (exportFormats as readonly string[]).includes(value);

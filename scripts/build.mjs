@@ -7,6 +7,7 @@
  *   out/main/import-worker.cjs, .mjs   the import worker thread, for each of the two above
  *   out/main/rank-worker.cjs, .mjs     the search's second ranking thread, likewise
  *   out/main/parse-worker.cjs, .mjs    an import's parse threads, likewise (started by the import worker)
+ *   out/main/refresh-worker.cjs, .mjs  the subscriptions' background refresh, likewise
  *   out/preload/index.cjs    the preload bridge (CommonJS: sandboxed preloads cannot be ESM)
  *
  * A step whose outputs are newer than all its inputs is skipped, so `npm start` and `npm run web`
@@ -37,6 +38,7 @@ const WORKERS = [
   { name: 'import-worker', entry: at('main', 'import', 'worker.ts') }, // main/import/jobs.ts
   { name: 'parse-worker', entry: at('main', 'import', 'parse-worker.ts') }, // main/import/parse-pool.ts
   { name: 'rank-worker', entry: at('main', 'library', 'rank-worker.ts') }, // main/library/rank-helper.ts
+  { name: 'refresh-worker', entry: at('main', 'subscriptions', 'worker.ts') }, // main/subscriptions/refresh-thread.ts
 ];
 
 const steps = [

@@ -16,6 +16,7 @@ import type { Config, DOMPurify, WindowLike } from 'dompurify';
 import { jsdom } from './jsdom';
 import { readableText } from './html-text';
 import { isRasterDataUri } from './image-data';
+import { remoteImage } from './remote-images';
 
 const FORBID_TAGS = [
   'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'noframes', 'object', 'embed', 'applet',
@@ -77,7 +78,10 @@ function getPurifier(): DOMPurify {
     if (name === 'style') {
       if (isUnsafeStyle(data.attrValue)) data.keepAttr = false;
     } else if (name === 'src') {
-      if (!(tag === 'img' && isRasterDataUri(data.attrValue))) data.keepAttr = false;
+      // A remote image someone downloaded beforehand (remote-images.ts) comes in as its bytes.
+      const local = tag === 'img' ? remoteImage(data.attrValue) : null;
+      if (local !== null && isRasterDataUri(local)) data.attrValue = local;
+      else if (!(tag === 'img' && isRasterDataUri(data.attrValue))) data.keepAttr = false;
     } else if (name === 'href') {
       // On <a> a link is fine (the app opens http/https externally on click); anywhere else it loads.
       const link = tag === 'a' ? safeLink(data.attrValue) : null;

@@ -9,6 +9,8 @@ export interface SearchFilters {
   tag?: string;
   /** Exact source name, as listed. */
   source?: string;
+  /** Only articles that came from these feeds (ids; a folder is the feeds in it). */
+  feeds?: number[];
   /** Language tag; "ar" also matches "ar-SA". */
   lang?: string;
   /** Inclusive date bounds, YYYY-MM-DD, on the published date (else the import date). */
@@ -39,6 +41,10 @@ export function filterClause(filters: SearchFilters): RankFilter {
   }
   if (filters.unread) {
     conditions.push('NOT EXISTS (SELECT 1 FROM reading rf WHERE rf.article_id = a.id AND rf.read = 1)');
+  }
+  if (filters.feeds) {
+    conditions.push(`EXISTS (SELECT 1 FROM feed_items ff WHERE ff.article_id = a.id AND ff.feed_id IN (${filters.feeds.map(() => '?').join(', ') || 'NULL'}))`);
+    params.push(...filters.feeds.map(String));
   }
   if (filters.tag) {
     conditions.push('EXISTS (SELECT 1 FROM article_tags tf JOIN tags t ON t.id = tf.tag_id WHERE tf.article_id = a.id AND t.name = ?)');

@@ -13,6 +13,7 @@ import type Database from 'better-sqlite3';
 import { Articles, type AddResult } from './articles';
 import { backupDatabase } from './backup';
 import { openDatabase, type OpenOptions } from './database';
+import { FeedStore } from './feeds';
 import { ArticleList, type ListOptions } from './list';
 import { prepareArticle, type PreparedArticle } from './prepare';
 import { Reading } from './reading';
@@ -53,6 +54,7 @@ export class Library {
   private readonly storedSettings: StoredSettings;
   private readonly trash: Trash;
   private readonly searcher: Search;
+  private feedStore: FeedStore | null = null;
 
   private constructor(file: string, db: Database.Database, options: OpenOptions) {
     this.file = file;
@@ -75,6 +77,12 @@ export class Library {
 
   static open(file: string, options: OpenOptions = {}): Library {
     return new Library(file, openDatabase(file, options), options);
+  }
+
+  /** Subscriptions: folders, feeds and their items (feeds.ts), on this connection. */
+  feeds(): FeedStore {
+    this.feedStore ??= new FeedStore(this.db, this);
+    return this.feedStore;
   }
 
   close(): void {

@@ -12,6 +12,8 @@ export interface ListOptions {
   tag?: string;
   /** Only articles from this source (its exact name). */
   source?: string;
+  /** Only articles that came from these feeds (ids; a folder is the feeds in it). */
+  feeds?: number[];
   sort?: ListSort;
   offset?: number;
   limit?: number;
@@ -54,14 +56,14 @@ export class ArticleList {
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 50;
     const sort = options.sort ?? 'date';
-    if (sort === 'date' && !options.unread && !options.tag && !options.source) {
+    if (sort === 'date' && !options.unread && !options.tag && !options.source && !options.feeds) {
       // The common case, on statements prepared up front.
       const statement = options.bookmarked ? this.statements.listBookmarked : this.statements.listAll;
       const total = this.count(options.bookmarked ?? false);
       const rows = statement.all(limit, offset) as SummaryRow[];
       return { total, offset, items: rows.map(toSummary) };
     }
-    const filter = filterClause({ bookmarked: options.bookmarked, unread: options.unread, tag: options.tag, source: options.source });
+    const filter = filterClause({ bookmarked: options.bookmarked, unread: options.unread, tag: options.tag, source: options.source, feeds: options.feeds });
     const key = `${sort}|${filter.joins}|${filter.where}`;
     let statements = this.byShape.get(key);
     if (statements === undefined) {

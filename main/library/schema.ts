@@ -108,6 +108,70 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX deleted_articles_by_article ON deleted_articles (article_id);
     `);
   },
+  // 5: subscriptions: folders (nested), feeds, and which article each feed item became. Feeds and
+  // folders carry a stable text id for sync and are tombstoned (`deleted`), never removed.
+  (db) => {
+    db.exec(`
+      CREATE TABLE folders (
+        id        INTEGER PRIMARY KEY,
+        uid       TEXT NOT NULL UNIQUE,
+        name      TEXT NOT NULL,
+        parent_id INTEGER REFERENCES folders (id),
+        created   TEXT NOT NULL,
+        deleted   TEXT
+      );
+      CREATE INDEX folders_by_parent ON folders (parent_id, name);
+
+      CREATE TABLE feeds (
+        id               INTEGER PRIMARY KEY,
+        uid              TEXT NOT NULL UNIQUE,
+        -- where it is fetched from (a permanent redirect rewrites it), and its canonical form,
+        -- which is what makes two subscriptions (or two OPML outlines) the same feed
+        url              TEXT NOT NULL,
+        url_key          TEXT NOT NULL,
+        title            TEXT NOT NULL,
+        site             TEXT,
+        folder_id        INTEGER REFERENCES folders (id),
+        interval_minutes INTEGER NOT NULL DEFAULT 60 CHECK (interval_minutes > 0),
+        full_text        INTEGER NOT NULL DEFAULT 0 CHECK (full_text IN (0, 1)),
+        images           INTEGER NOT NULL DEFAULT 1 CHECK (images IN (0, 1)),
+        keep_days        INTEGER CHECK (keep_days IS NULL OR keep_days > 0),
+        -- why refreshing stopped (410 Gone, or the reader's pause), else NULL
+        paused           TEXT,
+        etag             TEXT,
+        last_modified    TEXT,
+        last_checked     TEXT,
+        last_error       TEXT,
+        failures         INTEGER NOT NULL DEFAULT 0,
+        -- the RSS ttl the feed last gave, in minutes: it still holds when later answers are 304s
+        ttl_minutes      INTEGER,
+        -- the earliest the feed may be fetched again (its ttl, max-age, Retry-After, backoff)
+        next_check       TEXT,
+        created          TEXT NOT NULL,
+        deleted          TEXT
+      );
+      CREATE UNIQUE INDEX feeds_by_url ON feeds (url_key) WHERE deleted IS NULL;
+
+      -- One row per item a feed ever carried, kept after its article is gone so that a removed
+      -- item never comes back. item_key: the item's id/guid, else its link, else its content.
+      CREATE TABLE feed_items (
+        feed_id      INTEGER NOT NULL REFERENCES feeds (id),
+        item_key     TEXT NOT NULL,
+        article_id   INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        -- 1 when this feed added the article; 0 when it was in the library already (a file, another feed)
+        created      INTEGER NOT NULL CHECK (created IN (0, 1)),
+        content_hash TEXT NOT NULL,
+        first_seen   TEXT NOT NULL,
+        -- when retention, an unsubscribe or the reader removed its article: it is not added again
+        removed      TEXT,
+        -- the full-text fetch of its link: NULL (never tried), 'done' or 'failed'; tried once only
+        full_text    TEXT,
+        PRIMARY KEY (feed_id, item_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX feed_items_by_article ON feed_items (article_id, feed_id);
+      CREATE INDEX feed_items_by_feed ON feed_items (feed_id, article_id);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -1,6 +1,6 @@
 /**
  * The built worker threads (out/main/*-worker.cjs for Electron, .mjs for the browser mode) start
- * and do their work. Unit tests run the workers from source through tsx; the browser-mode specs
+ * and do their work (the refresh worker against a local feed server). Unit tests run the workers from source through tsx; the browser-mode specs
  * import too few files for a parse thread and search libraries too small for the rank helper, and
  * Electron does not run here: without this, a bundling mistake in those two would only show in a
  * user's large library. Plain Node, no browser (the `bundles` project in playwright.config.ts).
@@ -16,6 +16,9 @@ import { compileQuery, parseQuery } from '../../main/library/query';
 import { RangeRanker, type RankRequest } from '../../main/library/rank';
 import type { RankAnswer, RankCall } from '../../main/library/rank-protocol';
 import type { ParseReply, ParseRequest } from '../../main/import/parse-protocol';
+import type { RefreshSummary } from '../../main/subscriptions/refresh';
+import { RefreshThread } from '../../main/subscriptions/refresh-thread';
+import { arabicFeed, FeedServer } from '../fixtures/feed-server';
 
 const OUT = path.resolve('out', 'main');
 const SAMPLES = path.resolve('assets', 'samples');
@@ -36,6 +39,25 @@ test.beforeAll(() => {
 test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 for (const format of ['cjs', 'mjs']) {
+  test(`refresh-worker.${format} refreshes a local feed into the library, then stops`, async () => {
+    const server = await FeedServer.start();
+    const file = path.join(dir, `refresh-${format}.sqlite`);
+    const library = Library.open(file);
+    try {
+      server.serve('/feed.xml', { body: arabicFeed({ count: 3 }), type: 'application/rss+xml' });
+      const feed = library.feeds().add({ url: server.url('/feed.xml'), title: 'أخبار' }).feed;
+      let ran: (summary: RefreshSummary) => void = () => undefined;
+      const done = new Promise<RefreshSummary>((resolve) => (ran = resolve));
+      const thread = new RefreshThread(file, { script: path.join(OUT, `refresh-worker.${format}`), onRun: (s) => ran(s) });
+      expect(await done).toMatchObject({ feeds: 1, new: 3, failed: [] });
+      await thread.stop();
+      expect(library.feeds().get(feed.id)).toMatchObject({ articles: 3, unread: 3 });
+    } finally {
+      library.close();
+      await server.close();
+    }
+  });
+
   test(`rank-worker.${format} ranks a range as the library's own thread does, then closes`, async () => {
     const file = path.join(dir, `rank-${format}.sqlite`);
     const library = Library.open(file);

@@ -6,6 +6,7 @@
 import type { Direction, NewArticle } from '../../../common';
 import { ImportError, firstLine, reason, type FailureReason } from '../errors';
 import { detectLanguage, firstStrongDirection } from '../language';
+import { feedItemStarted } from '../remote-images';
 import { titleFromText } from '../title';
 import type { Body } from './content';
 
@@ -15,9 +16,13 @@ export interface FeedInfo {
   /** The feed's own web page, the base for relative links when there is no xml:base. */
   link: string | null;
   lang: string | null;
+  /** RSS <ttl>: minutes the feed asks to be left alone between fetches, if it says. */
+  ttl?: number | null;
 }
 
 export interface FeedItem {
+  /** The item's own id (RSS guid, Atom id, JSON Feed id): what a subscription matches it by. */
+  id?: string | null;
   title: string;
   url: string | null;
   byline: string | null;
@@ -41,6 +46,7 @@ export function isFeedItem(read: ItemRead): read is FeedItem {
 
 /** Runs an item reader, turning anything it throws into that item's failure. */
 export function readSafely<T>(element: T, read: (element: T) => FeedItem): ItemRead {
+  feedItemStarted();
   try {
     return read(element);
   } catch (error) {

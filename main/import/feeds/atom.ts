@@ -60,6 +60,7 @@ function readEntry(entry: Element, feed: Element, feedLink: string | null): Feed
   const { body, from } = entryBody(entry, feedLink);
   const id = childText(entry, ATOM, 'id');
   return {
+    id: id?.trim() || null,
     title: atomLine(child(entry, ATOM, 'title')),
     url: webUrl(childText(entry, NS.feedburner, 'origLink'), xmlBase(entry, feedLink))
       ?? alternateLink(entry, feedLink)

@@ -41,6 +41,11 @@ function contentBytes(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(Buffer.from(latin1.replace(/<[^>]*>|&#?\w+;/g, ' '), 'latin1'));
 }
 
+/**
+ * `transportCharset`: the charset HTTP's Content-Type gave, which outranks the XML declaration
+ * (RFC 7303) but not a BOM or the byte pattern of UTF-16/32; decode.ts still sees through a false
+ * one ("utf-8" on bytes that are not).
+ */
 export function decodeXml(bytes: Uint8Array, transportCharset: string | null = null): DecodedText {
   if (hasBom(bytes)) return decodeText(bytes);
   const wide = wideEncodingOf(bytes);

@@ -7,7 +7,7 @@
  * read, or hold nothing, are reported one by one through the context, never failing the file.
  */
 import type { NewArticle } from '../../../common';
-import { ImportError, reason, type FailureReason } from '../errors';
+import { ImportError, reason } from '../errors';
 import type { ParseContext, Parser, SourceFile } from '../parser';
 import { EMPTY_ITEM, isFeedItem, toArticle, type FeedInfo, type ItemRead, type ParsedFeed } from './article';
 import { readAtom } from './atom';
@@ -19,7 +19,7 @@ import { recoverItems } from './recover';
 import { readRss } from './rss';
 import { BrokenXmlError, brokenXml, isDocument, parseOnce, prepareXml, repairXml } from './xml';
 
-export { parseJsonFeed } from './jsonfeed';
+export { parseJsonFeed, readJsonFeed } from './jsonfeed';
 
 export const NO_ITEMS = 'the feed has no items';
 
@@ -53,22 +53,28 @@ function articlesOf(items: { position: number; item: ItemRead }[], info: FeedInf
   return articles;
 }
 
-/** A broken feed: every item that parses on its own, the others reported with their line. */
-function recoveredArticles(text: string, source: ReturnType<typeof prepareXml>, problem: BrokenXmlError, file: SourceFile, context: ParseContext): NewArticle[] {
-  const recovered = recoverItems(text, source.doctype);
+/**
+ * A broken feed: every item that parses on its own, in the file's order; the others stand in the
+ * list as their failure, with their line. Throws the original problem when not even the feed's
+ * own information can be read.
+ */
+function recoverFeed(
+  text: string,
+  source: ReturnType<typeof prepareXml>,
+  problem: BrokenXmlError,
+): { info: FeedInfo; items: { position: number; item: ItemRead }[] } {
   let info: FeedInfo | null = null;
   const items: { position: number; item: ItemRead }[] = [];
-  const failures: { item: number; reason: FailureReason }[] = [];
-  for (const r of recovered) {
+  for (const r of recoverItems(text, source.doctype)) {
     if (!isDocument(r.result)) {
-      failures.push({ item: r.index, reason: brokenXml(r.result) });
+      items.push({ position: r.index, item: { error: brokenXml(r.result) } });
       continue;
     }
     let feed: ParsedFeed;
     try {
       feed = readFeedDocument(r.result);
     } catch {
-      failures.push({ item: r.index, reason: brokenXml({ ...problem.problem, line: r.line }) });
+      items.push({ position: r.index, item: { error: brokenXml({ ...problem.problem, line: r.line }) } });
       continue;
     }
     info ??= feed.info;
@@ -76,16 +82,15 @@ function recoveredArticles(text: string, source: ReturnType<typeof prepareXml>, 
     if (item) items.push({ position: r.index, item });
   }
   if (!info) throw problem;
-  for (const f of failures) context.failItem(f.item, f.reason);
-  return articlesOf(items, info, file, context);
+  return { info, items };
 }
 
 type FeedRead =
   | { ok: true; feed: ParsedFeed }
   | { ok: false; text: string; source: ReturnType<typeof prepareXml>; error: BrokenXmlError };
 
-function readFeedText(bytes: Uint8Array, notes?: NoteSink): FeedRead {
-  const source = prepareXml(reportDecoding(decodeXml(bytes), notes));
+function readFeedText(bytes: Uint8Array, charset: string | null, notes?: NoteSink): FeedRead {
+  const source = prepareXml(reportDecoding(decodeXml(bytes, charset), notes));
   let parsed = parseOnce(source.text, source.doctype);
   if (!isDocument(parsed)) {
     const repaired = repairXml(source);
@@ -99,15 +104,23 @@ function readFeedText(bytes: Uint8Array, notes?: NoteSink): FeedRead {
  * The feed in a file, items and all, when it is well-formed (after the safe repairs); throws
  * ImportError otherwise, or when the XML is not a feed.
  */
-export function readFeedBytes(bytes: Uint8Array): ParsedFeed {
-  const read = readFeedText(bytes);
-  if (!read.ok) throw read.error;
-  return read.feed;
+export function readFeedBytes(bytes: Uint8Array, charset: string | null = null, options: { recover?: boolean } = {}): ParsedFeed {
+  const read = readFeedText(bytes, charset);
+  if (read.ok) return read.feed;
+  // A subscription keeps every item of a broken feed that reads on its own, as an import does.
+  if (options.recover) {
+    const { info, items } = recoverFeed(read.text, read.source, read.error);
+    return { info, items: items.map(({ item }) => item) };
+  }
+  throw read.error;
 }
 
 export const parseFeed: Parser = (file, context) => {
-  const read = readFeedText(file.bytes, context);
-  if (!read.ok) return recoveredArticles(read.text, read.source, read.error, file, context);
+  const read = readFeedText(file.bytes, null, context);
+  if (!read.ok) {
+    const { info, items } = recoverFeed(read.text, read.source, read.error);
+    return articlesOf(items, info, file, context);
+  }
   const { feed } = read;
   if (feed.items.length === 0) throw new ImportError('feed-no-items', NO_ITEMS);
   return articlesOf(feed.items.map((item, i) => ({ position: i + 1, item })), feed.info, file, context);

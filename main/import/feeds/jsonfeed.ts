@@ -7,10 +7,10 @@
 import { z } from 'zod';
 import type { NewArticle } from '../../../common';
 import { decodeText } from '../decode';
-import { reportDecoding } from '../notes';
+import { reportDecoding, type NoteSink } from '../notes';
 import { ImportError, reason } from '../errors';
 import type { Parser } from '../parser';
-import { EMPTY_ITEM, isFeedItem, readSafely, toArticle, type FeedInfo, type FeedItem } from './article';
+import { EMPTY_ITEM, isFeedItem, readSafely, toArticle, type FeedInfo, type FeedItem, type ItemRead, type ParsedFeed } from './article';
 import { EMPTY_BODY, guessedLine, htmlBody, plainBody, type Body } from './content';
 import { parseFeedDate } from './dates';
 import { webUrl } from './dom';
@@ -72,8 +72,13 @@ function brokenJson(error: unknown, source: string): ImportError {
   return new ImportError('broken-json', `broken JSON at line ${line}: ${what}`, { line });
 }
 
-export const parseJsonFeed: Parser = (file, context) => {
-  const source = reportDecoding(decodeText(file.bytes), context).replace(/^\ufeff/, '');
+/**
+ * The feed in a JSON Feed's bytes: its info and every item, read or with why it could not be.
+ * `charset` is a transport's declaration (HTTP's Content-Type), if any; `notes` hears what the
+ * decoding changed.
+ */
+export function readJsonFeed(bytes: Uint8Array, charset: string | null = null, notes?: NoteSink): ParsedFeed {
+  const source = reportDecoding(decodeText(bytes, { transport: charset }), notes).replace(/^\ufeff/, '');
   let data: unknown;
   try {
     data = JSON.parse(source);
@@ -84,18 +89,13 @@ export const parseJsonFeed: Parser = (file, context) => {
   if (!feed.success) throw new ImportError('not-a-json-feed', 'not a JSON Feed (it has no "items" list)');
   const home = webUrl(feed.data.home_page_url ?? null, null);
   const info: FeedInfo = { title: guessedLine(feed.data.title ?? null), link: home, lang: feed.data.language ?? null };
-  if (feed.data.items.length === 0) throw new ImportError('feed-no-items', 'the feed has no items');
-
-  const articles: NewArticle[] = [];
-  feed.data.items.forEach((raw, i) => {
+  const items = feed.data.items.map((raw): ItemRead => {
     const parsed = itemSchema.safeParse(raw);
-    if (!parsed.success) {
-      context.failItem(i + 1, reason('feed-item-invalid', 'not a JSON Feed item'));
-      return;
-    }
-    const item = readSafely(parsed.data, (entry): FeedItem => {
+    if (!parsed.success) return { error: reason('feed-item-invalid', 'not a JSON Feed item') };
+    return readSafely(parsed.data, (entry): FeedItem => {
       const url = webUrl(entry.url ?? null, home);
       return {
+        id: entry.id === null || entry.id === undefined ? null : String(entry.id).trim() || null,
         title: guessedLine(entry.title ?? null),
         url,
         byline: names(entry.authors, entry.author) ?? names(feed.data.authors, feed.data.author),
@@ -104,6 +104,15 @@ export const parseJsonFeed: Parser = (file, context) => {
         body: bodyOf(entry, url ?? home),
       };
     });
+  });
+  return { info, items };
+}
+
+export const parseJsonFeed: Parser = (file, context) => {
+  const { info, items } = readJsonFeed(file.bytes, null, context);
+  if (items.length === 0) throw new ImportError('feed-no-items', 'the feed has no items');
+  const articles: NewArticle[] = [];
+  items.forEach((item, i) => {
     if (!isFeedItem(item)) {
       context.failItem(i + 1, item.error);
       return;

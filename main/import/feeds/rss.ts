@@ -101,6 +101,7 @@ function itemBody(item: Element, feedLink: string | null): Body {
 
 export function readRssItem(item: Element, feedLink: string | null): FeedItem {
   return {
+    id: childText(item, RSS, 'guid')?.trim() || item.getAttributeNS(NS.rdf, 'about')?.trim() || null,
     title: guessedLine(childText(item, RSS, 'title') ?? childText(item, NS.dc, 'title')),
     url: itemUrl(item, feedLink),
     byline: itemByline(item),
@@ -110,6 +111,11 @@ export function readRssItem(item: Element, feedLink: string | null): FeedItem {
   };
 }
 
+function minutes(value: string | null): number | null {
+  const n = Number((value ?? '').trim());
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
 export function readChannelInfo(channel: Element | null, root: Element): FeedInfo {
   const el = channel ?? root;
   const link = webUrl(childText(el, RSS, 'link'), xmlBase(el, null)) ?? atomAlternate(el, null);
@@ -117,6 +123,7 @@ export function readChannelInfo(channel: Element | null, root: Element): FeedInf
     title: guessedLine(childText(el, RSS, 'title') ?? childText(el, NS.dc, 'title')),
     link,
     lang: childText(el, RSS, 'language') ?? childText(el, NS.dc, 'language') ?? xmlLang(el),
+    ttl: minutes(childText(el, RSS, 'ttl')),
   };
 }
 

@@ -4,56 +4,14 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { isRasterDataUri } from '../../../main/import/image-data';
 import { importPaths } from '../../../main/import/importer';
 import { sanitizeArticle } from '../../../main/import/sanitize';
+import { dangers, runsSomething } from '../../fixtures/hostile-checks';
 import { MemorySink } from './helpers';
 
 const fixtures = path.resolve(process.cwd(), 'tests', 'fixtures', 'hostile');
 const pages = readdirSync(fixtures).filter((f) => f.endsWith('.html')).sort();
-
-const FORBIDDEN_ELEMENTS = 'script, iframe, frame, frameset, object, embed, applet, param, form, input, button, select, textarea, '
-  + 'style, link, meta, base, svg, math, video, audio, source, track, noscript, template, portal, canvas, area, map, sahifa-removed-iframe, sahifa-removed-frame';
-
-/** Everything a browser could execute or fetch from this HTML, as readable complaints. */
-function dangers(html: string): string[] {
-  const found: string[] = [];
-  const doc = new JSDOM(`<body>${html}</body>`).window.document;
-  for (const el of Array.from(doc.querySelectorAll(FORBIDDEN_ELEMENTS))) found.push(`<${el.tagName.toLowerCase()}>`);
-  for (const el of Array.from(doc.body.querySelectorAll('*'))) {
-    const tag = el.tagName.toLowerCase();
-    for (const { name, value } of Array.from(el.attributes)) {
-      const squeezed = value.replace(/[\s\p{Cc}]+/gu, '').toLowerCase();
-      if (name.startsWith('on')) found.push(`${tag}[${name}]`);
-      if (['srcset', 'target', 'ping', 'formaction', 'action', 'poster', 'background', 'xlink:href', 'http-equiv'].includes(name)) found.push(`${tag}[${name}]`);
-      if (/javascript:|vbscript:|data:text\/html/.test(squeezed)) found.push(`${tag}[${name}=${value.slice(0, 40)}]`);
-      if (/url\(/.test(squeezed)) found.push(`${tag}[${name}] with url()`);
-      const isWebLink = tag === 'a' && name === 'href' && /^https?:\/\//i.test(value);
-      const isEmbeddedImage = tag === 'img' && name === 'src' && isRasterDataUri(value);
-      if (tag === 'img' && name === 'src' && !isEmbeddedImage) found.push(`img[src=${value.slice(0, 40)}]`);
-      if (name === 'href' && !isWebLink) found.push(`${tag}[href=${value.slice(0, 40)}]`);
-      if (!isWebLink && !isEmbeddedImage && /http|\/\//.test(squeezed)) found.push(`${tag}[${name}=${value.slice(0, 40)}]`);
-      if (/position:(fixed|absolute|sticky)/.test(squeezed)) found.push(`${tag}[style] positioned`);
-    }
-    if (tag === 'a' && el.hasAttribute('href') && el.getAttribute('rel') !== 'noopener noreferrer') found.push('a without rel=noopener noreferrer');
-  }
-  if (/evil\.example|__hostile/.test(html)) found.push('a trace of the payload');
-  return found;
-}
-
-/** Runs the HTML in a DOM that executes scripts and handlers: nothing may set window.__hostile. */
-function runsSomething(html: string): boolean {
-  const dom = new JSDOM(`<!DOCTYPE html><body>${html}</body>`, { runScripts: 'dangerously' });
-  const { window } = dom;
-  for (const el of Array.from(window.document.querySelectorAll('*'))) {
-    for (const type of ['load', 'error', 'click', 'mouseover', 'focus', 'toggle']) el.dispatchEvent(new window.Event(type));
-  }
-  const ran = (window as unknown as { __hostile?: unknown }).__hostile !== undefined;
-  window.close();
-  return ran;
-}
 
 describe('hostile pages', () => {
   it('has a fixture for every trick the sanitizer must defeat', () => {

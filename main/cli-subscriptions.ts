@@ -1,0 +1,241 @@
+/**
+ * The command line's subscription commands: subscribe, feeds, refresh, feed, unsubscribe, opml,
+ * save and mark-read, on the same library as the app, with the JSON shapes scripts rely on. They
+ * fetch in this process (there is no window to keep responsive), within the refresher's limits.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { day, UsageError, wholeNumber } from './cli-usage';
+import type { Feed } from './library/feeds';
+import { NotFoundError, type Library } from './library/library';
+import { exportOpml, importOpml, readOpmlFile } from './subscriptions/opml';
+import { activeFeedIds, refreshContext, refreshFeeds } from './subscriptions/refresh';
+import { savePage, subscribe } from './subscriptions/subscribe';
+
+export const SUBSCRIPTION_USAGE = `  subscribe <url> [--folder F]   subscribe to a feed, or to the feed a site announces
+  feeds                          the subscriptions, with unread counts and their last error
+  refresh [--feed ID]            fetch every feed that is not paused (or one) now
+  feed <id> [--title T] [--folder F] [--interval MIN] [--full-text on|off]
+         [--images on|off] [--keep-days N|off] [--pause|--resume]
+                                 change a subscription
+  unsubscribe <id> [--delete-articles]
+                                 bookmarked, tagged and noted articles always stay
+  opml import <file> | opml export [--out FILE]
+  save <url>                     fetch a page and import it like a saved page
+  mark-read (--feed ID | --folder F | --all) [--before YYYY-MM-DD]`;
+
+export const SUBSCRIPTION_OPTIONS = {
+  feed: { type: 'string' },
+  folder: { type: 'string' },
+  title: { type: 'string' },
+  interval: { type: 'string' },
+  'full-text': { type: 'string' },
+  images: { type: 'string' },
+  'keep-days': { type: 'string' },
+  pause: { type: 'boolean', default: false },
+  resume: { type: 'boolean', default: false },
+  'delete-articles': { type: 'boolean', default: false },
+  before: { type: 'string' },
+} as const;
+
+/** The parsed options these commands read (cli.ts's parseArgs values have them all). */
+export interface SubscriptionValues {
+  json: boolean;
+  all: boolean;
+  out?: string;
+  feed?: string;
+  folder?: string;
+  title?: string;
+  interval?: string;
+  'full-text'?: string;
+  images?: string;
+  'keep-days'?: string;
+  pause: boolean;
+  resume: boolean;
+  'delete-articles': boolean;
+  before?: string;
+}
+
+/** Where the commands write (cli.ts's Io). */
+export interface Output {
+  out: (text: string) => void;
+}
+
+export const SUBSCRIPTION_ARGUMENTS: Record<string, [number, number]> = {
+  subscribe: [1, 1],
+  feeds: [0, 0],
+  refresh: [0, 0],
+  feed: [1, 1],
+  unsubscribe: [1, 1],
+  opml: [1, 2],
+  save: [1, 1],
+  'mark-read': [0, 0],
+};
+
+function feedId(value: string | undefined, name = 'a feed id'): number {
+  if (value === undefined || !/^[1-9]\d{0,15}$/.test(value)) throw new UsageError(`"${value ?? ''}" is not ${name}`);
+  return Number(value);
+}
+
+function onOff(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'on' && value !== 'off') throw new UsageError(`--${name} takes on or off, not "${value}"`);
+  return value === 'on';
+}
+
+/** The feeds `--feed ID` or `--folder F` name, or undefined when neither is given. */
+export function feedFilter(library: Library, values: Pick<SubscriptionValues, 'feed' | 'folder'>): number[] | undefined {
+  if (values.feed !== undefined && values.folder !== undefined) throw new UsageError('--feed and --folder cannot be used together');
+  if (values.feed !== undefined) return [library.feeds().get(feedId(values.feed)).id];
+  if (values.folder !== undefined) return library.feeds().feedIdsInFolder(folderId(library, values.folder));
+  return undefined;
+}
+
+function folderId(library: Library, name: string): number {
+  const id = library.feeds().findFolder(name);
+  if (id === null) throw new NotFoundError(`there is no folder "${name}"`);
+  return id;
+}
+
+/** A feed as `feeds` prints it. */
+function feedJson(feed: Feed) {
+  return {
+    id: feed.id,
+    title: feed.title,
+    url: feed.url,
+    site: feed.site,
+    folder: feed.folder,
+    articles: feed.articles,
+    unread: feed.unread,
+    last_checked: feed.lastChecked,
+    last_error: feed.lastError,
+    interval_minutes: feed.intervalMinutes,
+    full_text: feed.fullText,
+    images: feed.images,
+    paused: feed.paused !== null,
+  };
+}
+
+function feedLine(feed: Feed): string {
+  const state = feed.paused !== null ? ` [paused: ${feed.paused}]` : feed.lastError ? ` [error: ${feed.lastError}]` : '';
+  return `${String(feed.id).padStart(4)}  ${String(feed.unread).padStart(5)}/${String(feed.articles).padEnd(5)} ${feed.title}${feed.folder ? ` (${feed.folder})` : ''} — ${feed.url}${state}`;
+}
+
+/** Runs a subscription command; null when the command is not one of them. */
+export async function runSubscriptionCommand(command: string, args: string[], values: SubscriptionValues, library: Library, io: Output): Promise<number | null> {
+  const json = values.json;
+  const print = (value: unknown) => io.out(JSON.stringify(value));
+  const store = library.feeds();
+  const withContext = async <T>(run: (ctx: ReturnType<typeof refreshContext>) => Promise<T>): Promise<T> => {
+    const ctx = refreshContext(library);
+    try {
+      return await run(ctx);
+    } finally {
+      ctx.close();
+    }
+  };
+  switch (command) {
+    case 'subscribe': {
+      const report = await withContext((ctx) => subscribe(ctx, args[0] as string, { folder: values.folder ?? null })).catch((error: unknown) => {
+        throw new Error(`cannot subscribe to ${args[0]}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      const { id, title, url, site, folder } = report.feed;
+      const failed = report.failed.map(({ path: where, error }) => ({ path: where, error }));
+      if (json) print({ feed: { id, title, url, site, folder }, imported: report.imported, duplicates: report.duplicates, failed });
+      else {
+        io.out(`${report.existing ? 'already subscribed to' : 'subscribed to'} ${title} (feed ${id}) — ${url}`);
+        io.out(`imported ${report.imported}, duplicates ${report.duplicates}, failed ${failed.length}`);
+      }
+      return 0;
+    }
+    case 'feeds': {
+      const feeds = store.list();
+      if (json) print(feeds.map(feedJson));
+      else {
+        for (const feed of feeds) io.out(feedLine(feed));
+        io.out(`${feeds.length} feeds, ${feeds.reduce((n, f) => n + f.unread, 0)} unread`);
+      }
+      return 0;
+    }
+    case 'refresh': {
+      const ids = values.feed !== undefined ? [store.get(feedId(values.feed)).id] : activeFeedIds(library);
+      const summary = await withContext((ctx) => refreshFeeds(ctx, ids));
+      if (json) print(summary);
+      else {
+        io.out(`${summary.feeds} feeds: ${summary.new} new, ${summary.updated} updated, ${summary.not_modified} not modified, ${summary.failed.length} failed`);
+        for (const f of summary.failed) io.out(`  feed ${f.feed} ${f.url}: ${f.error}`);
+      }
+      return summary.failed.length > 0 ? 1 : 0;
+    }
+    case 'feed': {
+      const id = feedId(args[0]);
+      if (values.pause && values.resume) throw new UsageError('--pause and --resume cannot be used together');
+      const keepDays = values['keep-days'];
+      if (keepDays !== undefined && keepDays !== 'off' && !/^[1-9]\d{0,4}$/.test(keepDays)) throw new UsageError(`--keep-days takes a number of days or off, not "${keepDays}"`);
+      store.get(id);
+      const feed = store.update(id, {
+        title: values.title,
+        folderId: values.folder === undefined ? undefined : values.folder.trim() === '' ? null : store.ensureFolder(values.folder),
+        intervalMinutes: values.interval === undefined ? undefined : wholeNumber(values.interval, 'interval', 60, 1),
+        fullText: onOff(values['full-text'], 'full-text'),
+        images: onOff(values.images, 'images'),
+        keepDays: keepDays === undefined ? undefined : keepDays === 'off' ? null : Number(keepDays),
+        paused: values.pause ? 'paused by the reader' : values.resume ? null : undefined,
+      });
+      if (keepDays !== undefined) store.prune(id);
+      if (json) print(feedJson(store.get(feed.id)));
+      else io.out(feedLine(store.get(feed.id)));
+      return 0;
+    }
+    case 'unsubscribe': {
+      const id = feedId(args[0]);
+      const { deleted } = store.remove(id, { deleteArticles: values['delete-articles'] });
+      if (json) print({ unsubscribed: id, deleted });
+      else io.out(`unsubscribed from feed ${id}${values['delete-articles'] ? `; ${deleted} articles deleted (bookmarked, tagged and noted ones kept)` : '; its articles stay in the library'}`);
+      return 0;
+    }
+    case 'opml': {
+      const [action, file] = args;
+      if (action === 'import') {
+        if (!file || args.length !== 2) throw new UsageError('opml import takes one file');
+        const report = importOpml(store, readOpmlFile(file), file);
+        if (json) print(report);
+        else io.out(`added ${report.added} feeds, ${report.existing} already subscribed, ${report.folders} new folders`);
+        return 0;
+      }
+      if (action === 'export' && args.length === 1) {
+        const xml = exportOpml(store);
+        if (!values.out) {
+          io.out(xml.trimEnd());
+          return 0;
+        }
+        const target = path.resolve(values.out);
+        fs.writeFileSync(target, xml);
+        if (json) print({ exported: store.list().length, file: target });
+        else io.out(`exported ${store.list().length} feeds to ${target}`);
+        return 0;
+      }
+      throw new UsageError('opml takes "import <file>" or "export [--out FILE]"');
+    }
+    case 'save': {
+      const report = await withContext((ctx) => savePage(ctx, args[0] as string)).catch((error: unknown) => {
+        throw new Error(`cannot save ${args[0]}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      if (json) print({ imported: report.imported, duplicates: report.duplicates, failed: report.failed, id: report.id });
+      else io.out(`${report.imported ? 'saved' : 'already in the library:'} article ${report.id}`);
+      return 0;
+    }
+    case 'mark-read': {
+      const scopes = [values.feed !== undefined, values.folder !== undefined, values.all].filter(Boolean).length;
+      if (scopes !== 1) throw new UsageError('mark-read takes one of --feed ID, --folder F or --all');
+      const before = day(values.before, 'before');
+      const ids = values.all ? null : (feedFilter(library, values) as number[]);
+      const marked = store.markRead(ids, before).length;
+      if (json) print({ marked });
+      else io.out(`marked ${marked} articles read`);
+      return 0;
+    }
+    default:
+      return null;
+  }
+}

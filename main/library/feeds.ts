@@ -1,0 +1,541 @@
+/**
+ * Subscriptions in the library: folders (nested), feeds, and the link from each feed item to the
+ * article it became. Items are matched across refreshes by their key (id/guid, else link, else
+ * content), so an item seen again is never a new article; one that changed upstream rewrites its
+ * article in place, which keeps everything the reader added (read, bookmark, note, tags, position:
+ * those live in their own tables, keyed by the article's id). An item whose article was removed
+ * (retention, unsubscribe, the reader's delete) stays recorded as removed and is never added again.
+ *
+ * Plain Node on the library's own connection (Library.feeds()).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Database, Statement } from 'better-sqlite3';
+import { NotFoundError } from './errors';
+import { canonicalUrl } from './identity';
+import { indexColumns, prepareArticle, excerptOf, type PreparedArticle } from './prepare';
+import type { AddResult } from './articles';
+import type { NewArticle } from '../../common';
+
+export const DEFAULT_INTERVAL_MINUTES = 60;
+
+export interface Feed {
+  id: number;
+  uid: string;
+  title: string;
+  url: string;
+  site: string | null;
+  folderId: number | null;
+  /** The folder's path, names joined with " / ", or null at the top. */
+  folder: string | null;
+  articles: number;
+  unread: number;
+  lastChecked: string | null;
+  lastError: string | null;
+  intervalMinutes: number;
+  fullText: boolean;
+  images: boolean;
+  keepDays: number | null;
+  /** Why refreshing stopped, or null. */
+  paused: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  failures: number;
+  nextCheck: string | null;
+  ttlMinutes: number | null;
+}
+
+export interface Folder {
+  id: number;
+  uid: string;
+  name: string;
+  parentId: number | null;
+  path: string;
+}
+
+/** One item as the refresh read it: its key, a hash of what it says, and the article it makes. */
+export interface IncomingItem {
+  key: string;
+  hash: string;
+  article: NewArticle;
+}
+
+/** What a refresh decided for an item, before anything is written. */
+export type ItemPlan =
+  | { kind: 'new'; item: IncomingItem }
+  | { kind: 'changed'; item: IncomingItem; articleId: number; keepText: boolean }
+  | { kind: 'same' };
+
+export interface ApplyResult {
+  new: number;
+  updated: number;
+  /** Ids of the articles this refresh added. */
+  ids: number[];
+}
+
+/** Names of folders in a path: "World / Gulf" and "World/Gulf" are the same two folders. */
+export function folderPath(path: string): string[] {
+  return path.split('/').map((name) => name.replace(/\s+/g, ' ').trim()).filter((name) => name !== '');
+}
+
+/** The form two feed addresses are compared in (http/https, www., trailing slash and case aside). */
+export function feedUrlKey(url: string): string {
+  return canonicalUrl(url) ?? url.trim();
+}
+
+/** What the library does with articles: the feed store adds and deletes through it. */
+export interface ArticleWriter {
+  addPrepared(articles: PreparedArticle[]): AddResult;
+  deleteArticle(id: number): unknown;
+}
+
+interface FeedRow {
+  id: number;
+  uid: string;
+  url: string;
+  title: string;
+  site: string | null;
+  folder_id: number | null;
+  interval_minutes: number;
+  full_text: number;
+  images: number;
+  keep_days: number | null;
+  paused: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_checked: string | null;
+  last_error: string | null;
+  failures: number;
+  next_check: string | null;
+  ttl_minutes: number | null;
+  articles: number;
+  unread: number;
+}
+
+const FEED_COLUMNS = `f.id, f.uid, f.url, f.title, f.site, f.folder_id, f.interval_minutes, f.full_text, f.images, f.keep_days,
+  f.paused, f.etag, f.last_modified, f.last_checked, f.last_error, f.failures, f.next_check, f.ttl_minutes,
+  (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL) AS articles,
+  (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.article_id = fi.article_id AND r.read = 1)) AS unread`;
+
+/** Articles the reader has made their own: never removed by retention or an unsubscribe. */
+const KEPT_BY_READER = `(EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)
+  OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id))`;
+/** Articles some other source brought (a file, another feed): a feed only removes what it added. */
+const BROUGHT_ELSEWHERE = `EXISTS (SELECT 1 FROM feed_items o WHERE o.article_id = a.id
+  AND (o.created = 0 OR (o.feed_id <> fi.feed_id AND EXISTS (SELECT 1 FROM feeds of WHERE of.id = o.feed_id AND of.deleted IS NULL))))`;
+
+/** Feed fields a reader (or the command line, or OPML) may change. */
+export interface FeedSettings {
+  title?: string;
+  folderId?: number | null;
+  intervalMinutes?: number;
+  fullText?: boolean;
+  images?: boolean;
+  keepDays?: number | null;
+  paused?: string | null;
+}
+
+/** What a fetch left to remember, whatever its outcome. */
+export interface FetchRecord {
+  url?: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  lastError?: string | null;
+  failures?: number;
+  nextCheck?: string | null;
+  ttlMinutes?: number | null;
+  paused?: string | null;
+  title?: string;
+  site?: string | null;
+}
+
+export class FeedStore {
+  private readonly statements: Record<string, Statement>;
+
+  constructor(private readonly db: Database, private readonly articles: ArticleWriter) {
+    this.statements = {
+      feed: db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.id = ? AND f.deleted IS NULL`),
+      feeds: db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.deleted IS NULL ORDER BY f.title COLLATE NOCASE, f.id`),
+      feedByKey: db.prepare('SELECT id FROM feeds WHERE url_key = ? AND deleted IS NULL').pluck(),
+      insertFeed: db.prepare(
+        `INSERT INTO feeds (uid, url, url_key, title, site, folder_id, interval_minutes, created)
+         VALUES (@uid, @url, @urlKey, @title, @site, @folderId, @interval, @created)`,
+      ),
+      folders: db.prepare('SELECT id, uid, name, parent_id AS parentId FROM folders WHERE deleted IS NULL ORDER BY name, id'),
+      folderByName: db.prepare('SELECT id FROM folders WHERE name = ? AND parent_id IS ? AND deleted IS NULL').pluck(),
+      insertFolder: db.prepare('INSERT INTO folders (uid, name, parent_id, created) VALUES (?, ?, ?, ?)'),
+      item: db.prepare('SELECT article_id AS articleId, content_hash AS hash, removed, full_text AS fullText FROM feed_items WHERE feed_id = ? AND item_key = ?'),
+      insertItem: db.prepare(
+        `INSERT INTO feed_items (feed_id, item_key, article_id, created, content_hash, first_seen)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      updateItemHash: db.prepare('UPDATE feed_items SET content_hash = ? WHERE feed_id = ? AND item_key = ?'),
+      markItemRemoved: db.prepare('UPDATE feed_items SET removed = ? WHERE feed_id = ? AND item_key = ?'),
+      relinkItem: db.prepare('UPDATE feed_items SET article_id = ? WHERE feed_id = ? AND item_key = ?'),
+      idOfIdentity: db.prepare('SELECT id FROM articles WHERE identity = ?').pluck(),
+      updateArticle: db.prepare(
+        `UPDATE articles SET title = @title, byline = @byline, url = coalesce(@url, url), lang = @lang, dir = @dir,
+           published = @published, sort_date = coalesce(@published, sort_date), excerpt = @excerpt, text = @text, html = @html
+         WHERE id = @id`,
+      ),
+      updateArticleHeader: db.prepare(
+        'UPDATE articles SET title = @title, published = @published, sort_date = coalesce(@published, sort_date) WHERE id = @id',
+      ),
+      articleText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
+      deleteIndex: db.prepare('DELETE FROM article_index WHERE rowid = ?'),
+      insertIndex: db.prepare('INSERT INTO article_index (rowid, title_surface, title_stem, body_surface, body_stem) VALUES (?, ?, ?, ?, ?)'),
+      setFullText: db.prepare('UPDATE feed_items SET full_text = ? WHERE feed_id = ? AND item_key = ?'),
+      markRead: db.prepare(
+        `INSERT INTO reading (article_id, position, read, updated) VALUES (?, 0, 1, ?)
+         ON CONFLICT (article_id) DO UPDATE SET read = 1, updated = excluded.updated`,
+      ),
+      markUnread: db.prepare('UPDATE reading SET read = 0, updated = ? WHERE article_id = ?'),
+    };
+  }
+
+  /** Runs several changes as one: all of them are written, or none (an OPML import). */
+  inTransaction<T>(run: () => T): T {
+    return this.db.transaction(run)();
+  }
+
+  // ---------------------------------------------------------------- folders
+
+  folders(): Folder[] {
+    const rows = this.statements.folders!.all() as Omit<Folder, 'path'>[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const pathOf = (id: number): string => {
+      const names: string[] = [];
+      for (let row = byId.get(id); row && names.length < 64; row = row.parentId === null ? undefined : byId.get(row.parentId)) names.unshift(row.name);
+      return names.join(' / ');
+    };
+    return rows.map((row) => ({ ...row, path: pathOf(row.id) }));
+  }
+
+  /** The folder at this path ("World / Gulf"), created with its parents when missing. */
+  ensureFolder(path: string | string[]): number | null {
+    const names = typeof path === 'string' ? folderPath(path) : path;
+    let parent: number | null = null;
+    for (const name of names) {
+      const existing = this.statements.folderByName!.get(name, parent) as number | undefined;
+      parent = existing ?? Number(this.statements.insertFolder!.run(randomUUID(), name, parent, new Date().toISOString()).lastInsertRowid);
+    }
+    return parent;
+  }
+
+  /** The folder at this path, or null when there is none. */
+  findFolder(path: string): number | null {
+    let parent: number | null = null;
+    const names = folderPath(path);
+    if (names.length === 0) return null;
+    for (const name of names) {
+      const existing = this.statements.folderByName!.get(name, parent) as number | undefined;
+      if (existing === undefined) return null;
+      parent = existing;
+    }
+    return parent;
+  }
+
+  /** The feeds in a folder and in every folder inside it. */
+  feedIdsInFolder(folderId: number): number[] {
+    return this.db
+      .prepare(
+        `WITH RECURSIVE tree (id) AS (SELECT ? UNION SELECT f.id FROM folders f JOIN tree ON f.parent_id = tree.id WHERE f.deleted IS NULL)
+         SELECT id FROM feeds WHERE deleted IS NULL AND folder_id IN (SELECT id FROM tree) ORDER BY id`,
+      )
+      .pluck()
+      .all(folderId) as number[];
+  }
+
+  // ---------------------------------------------------------------- feeds
+
+  private toFeed(row: FeedRow, paths: Map<number, string>): Feed {
+    return {
+      id: row.id,
+      uid: row.uid,
+      title: row.title,
+      url: row.url,
+      site: row.site,
+      folderId: row.folder_id,
+      folder: row.folder_id === null ? null : paths.get(row.folder_id) ?? null,
+      articles: row.articles,
+      unread: row.unread,
+      lastChecked: row.last_checked,
+      lastError: row.last_error,
+      intervalMinutes: row.interval_minutes,
+      fullText: row.full_text === 1,
+      images: row.images === 1,
+      keepDays: row.keep_days,
+      paused: row.paused,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      failures: row.failures,
+      nextCheck: row.next_check,
+      ttlMinutes: row.ttl_minutes,
+    };
+  }
+
+  private folderPaths(): Map<number, string> {
+    return new Map(this.folders().map((f) => [f.id, f.path]));
+  }
+
+  list(): Feed[] {
+    const paths = this.folderPaths();
+    return (this.statements.feeds!.all() as FeedRow[]).map((row) => this.toFeed(row, paths));
+  }
+
+  get(id: number): Feed {
+    const row = this.statements.feed!.get(id) as FeedRow | undefined;
+    if (!row) throw new NotFoundError(`there is no feed ${id}`);
+    return this.toFeed(row, this.folderPaths());
+  }
+
+  /** The subscribed feed at this address (compared in canonical form), or null. */
+  findByUrl(url: string): Feed | null {
+    const id = this.statements.feedByKey!.get(feedUrlKey(url)) as number | undefined;
+    return id === undefined ? null : this.get(id);
+  }
+
+  /** Subscribes (or returns the existing subscription to the same address, unchanged). */
+  add(feed: { url: string; title: string; site?: string | null; folderId?: number | null; intervalMinutes?: number }): { feed: Feed; added: boolean } {
+    const existing = this.findByUrl(feed.url);
+    if (existing) return { feed: existing, added: false };
+    const info = this.statements.insertFeed!.run({
+      uid: randomUUID(),
+      url: feed.url,
+      urlKey: feedUrlKey(feed.url),
+      title: feed.title.trim() || feed.url,
+      site: feed.site ?? null,
+      folderId: feed.folderId ?? null,
+      interval: feed.intervalMinutes ?? DEFAULT_INTERVAL_MINUTES,
+      created: new Date().toISOString(),
+    });
+    return { feed: this.get(Number(info.lastInsertRowid)), added: true };
+  }
+
+  update(id: number, settings: FeedSettings): Feed {
+    this.get(id);
+    const columns: Record<string, unknown> = {};
+    if (settings.title !== undefined) columns.title = settings.title.trim() || this.get(id).url;
+    if (settings.folderId !== undefined) columns.folder_id = settings.folderId;
+    if (settings.intervalMinutes !== undefined) columns.interval_minutes = settings.intervalMinutes;
+    if (settings.fullText !== undefined) columns.full_text = settings.fullText ? 1 : 0;
+    if (settings.images !== undefined) columns.images = settings.images ? 1 : 0;
+    if (settings.keepDays !== undefined) columns.keep_days = settings.keepDays;
+    if (settings.paused !== undefined) {
+      columns.paused = settings.paused;
+      // Resuming starts afresh: no leftover backoff from before the pause.
+      if (settings.paused === null) Object.assign(columns, { failures: 0, next_check: null });
+    }
+    this.setColumns(id, columns);
+    return this.get(id);
+  }
+
+  /** Stores what a fetch learnt: validators, the new address, errors, when to come back. */
+  recordFetch(id: number, record: FetchRecord): void {
+    const columns: Record<string, unknown> = { last_checked: new Date().toISOString() };
+    if (record.url !== undefined) Object.assign(columns, { url: record.url, url_key: feedUrlKey(record.url) });
+    if (record.etag !== undefined) columns.etag = record.etag;
+    if (record.lastModified !== undefined) columns.last_modified = record.lastModified;
+    if (record.lastError !== undefined) columns.last_error = record.lastError;
+    if (record.failures !== undefined) columns.failures = record.failures;
+    if (record.nextCheck !== undefined) columns.next_check = record.nextCheck;
+    if (record.ttlMinutes !== undefined) columns.ttl_minutes = record.ttlMinutes;
+    if (record.paused !== undefined) columns.paused = record.paused;
+    if (record.title !== undefined && record.title.trim() !== '') columns.title = record.title.trim();
+    if (record.site !== undefined) columns.site = record.site;
+    this.setColumns(id, columns);
+  }
+
+  private setColumns(id: number, columns: Record<string, unknown>): void {
+    const names = Object.keys(columns);
+    if (names.length === 0) return;
+    this.db.prepare(`UPDATE feeds SET ${names.map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...columns, id });
+  }
+
+  /**
+   * Unsubscribes: the feed is tombstoned. Its articles stay unless `deleteArticles`; even then the
+   * bookmarked, noted and tagged ones stay, and so do those another source brought.
+   */
+  remove(id: number, options: { deleteArticles?: boolean } = {}): { deleted: number } {
+    this.get(id);
+    let deleted = 0;
+    this.db.transaction(() => {
+      this.setColumns(id, { deleted: new Date().toISOString() });
+      if (options.deleteArticles) deleted = this.removeArticles(id, null);
+    })();
+    return { deleted };
+  }
+
+  /** Retention: the feed's own articles older than its keep_days, except what the reader kept. */
+  prune(id: number, now = Date.now()): number {
+    const feed = this.get(id);
+    if (feed.keepDays === null) return 0;
+    const cutoff = new Date(now - feed.keepDays * 86_400_000).toISOString();
+    return this.db.transaction(() => this.removeArticles(id, cutoff))();
+  }
+
+  private removeArticles(feedId: number, olderThan: string | null): number {
+    const ids = this.db
+      .prepare(
+        `SELECT a.id FROM feed_items fi JOIN articles a ON a.id = fi.article_id
+         WHERE fi.feed_id = ? AND fi.created = 1 ${olderThan ? 'AND a.sort_date < ?' : ''}
+           AND NOT ${KEPT_BY_READER} AND NOT ${BROUGHT_ELSEWHERE}`,
+      )
+      .pluck()
+      .all(...(olderThan ? [feedId, olderThan] : [feedId])) as number[];
+    const now = new Date().toISOString();
+    const markRemoved = this.db.prepare('UPDATE feed_items SET removed = ? WHERE article_id = ?');
+    for (const articleId of ids) {
+      markRemoved.run(now, articleId);
+      this.articles.deleteArticle(articleId);
+    }
+    return ids.length;
+  }
+
+  // ---------------------------------------------------------------- items
+
+  /**
+   * What to do with each item of a fetch: new, changed upstream, or nothing (seen before with the
+   * same content, or removed). Reads only, so the caller can do the slow work (analysis, full
+   * text, images) for the new and changed ones before writing.
+   */
+  plan(feedId: number, items: IncomingItem[]): ItemPlan[] {
+    const seen = new Set<string>();
+    return items.map((item): ItemPlan => {
+      if (seen.has(item.key)) return { kind: 'same' };
+      seen.add(item.key);
+      const row = this.statements.item!.get(feedId, item.key) as
+        | { articleId: number | null; hash: string; removed: string | null; fullText: string | null }
+        | undefined;
+      if (!row) return { kind: 'new', item };
+      if (row.removed !== null || row.articleId === null || row.hash === item.hash) return { kind: 'same' };
+      return { kind: 'changed', item, articleId: row.articleId, keepText: row.fullText === 'done' };
+    });
+  }
+
+  /**
+   * Writes a refresh's new and changed items in one transaction. `prepared` holds each planned
+   * item's final article (full text and images already in), analysed (prepare.ts).
+   */
+  apply(feedId: number, planned: { plan: Exclude<ItemPlan, { kind: 'same' }>; prepared: PreparedArticle; fullText?: 'done' | 'failed' }[]): ApplyResult {
+    const now = new Date().toISOString();
+    const result: ApplyResult = { new: 0, updated: 0, ids: [] };
+    this.db.transaction(() => {
+      const fresh = planned.filter((p) => p.plan.kind === 'new');
+      const added = new Set(this.articles.addPrepared(fresh.map((p) => p.prepared)).ids);
+      for (const p of fresh) {
+        const articleId = this.statements.idOfIdentity!.get(p.prepared.identity) as number | undefined;
+        if (articleId === undefined) continue;
+        const created = added.has(articleId);
+        const info = this.statements.insertItem!.run(feedId, p.plan.item.key, articleId, created ? 1 : 0, p.plan.item.hash, now);
+        if (info.changes === 0) continue;
+        if (p.fullText) this.statements.setFullText!.run(p.fullText, feedId, p.plan.item.key);
+        if (created) {
+          result.new++;
+          result.ids.push(articleId);
+        }
+      }
+      for (const p of planned) {
+        if (p.plan.kind !== 'changed') continue;
+        this.rewrite(p.plan.articleId, p.prepared, p.plan.keepText);
+        this.statements.updateItemHash!.run(p.plan.item.hash, feedId, p.plan.item.key);
+        result.updated++;
+      }
+    })();
+    return result;
+  }
+
+  /** An item changed upstream: its article takes the new text, under the same id. */
+  private rewrite(articleId: number, prepared: PreparedArticle, keepText: boolean): void {
+    const { article } = prepared;
+    if (keepText) {
+      // The full text fetched once stands; the feed's new title and date are still taken.
+      this.statements.updateArticleHeader!.run({ id: articleId, title: article.title, published: article.published });
+      const row = this.statements.articleText!.get(articleId) as { title: string; text: string };
+      this.reindex(articleId, indexColumns(row.title, row.text).columns);
+      return;
+    }
+    this.statements.updateArticle!.run({
+      id: articleId,
+      title: article.title,
+      byline: article.byline,
+      url: article.url,
+      lang: article.lang,
+      dir: article.dir,
+      published: article.published,
+      excerpt: excerptOf(article.title, article.text),
+      text: article.text,
+      html: article.html,
+    });
+    this.reindex(articleId, prepared.index);
+  }
+
+  private reindex(articleId: number, columns: PreparedArticle['index']): void {
+    this.statements.deleteIndex!.run(articleId);
+    this.statements.insertIndex!.run(articleId, ...columns);
+  }
+
+  /**
+   * Items whose article the reader deleted: an undo may have put the article back under its
+   * identity, and then the item points at it again; otherwise the item is marked removed for good.
+   */
+  settleDeleted(feedId: number, items: IncomingItem[]): void {
+    const lost = this.db.prepare('SELECT item_key FROM feed_items WHERE feed_id = ? AND article_id IS NULL AND removed IS NULL').pluck().all(feedId) as string[];
+    if (lost.length === 0) return;
+    const byKey = new Map(items.map((item) => [item.key, item]));
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const key of lost) {
+        const item = byKey.get(key);
+        const restored = item ? (this.statements.idOfIdentity!.get(prepareArticle(item.article).identity) as number | undefined) : undefined;
+        if (restored !== undefined) this.statements.relinkItem!.run(restored, feedId, key);
+        else this.statements.markItemRemoved!.run(now, feedId, key);
+      }
+    })();
+  }
+
+  /** The id of the article in the library that is this one (same identity), if any. */
+  articleIdOf(article: NewArticle): number | null {
+    return (this.statements.idOfIdentity!.get(prepareArticle(article).identity) as number | undefined) ?? null;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Ids of the articles of these feeds (every feed when null). */
+  articleIds(feedIds: number[] | null): number[] {
+    const where = feedIds === null ? 'f.deleted IS NULL' : `fi.feed_id IN (${feedIds.map(() => '?').join(', ') || 'NULL'})`;
+    return this.db
+      .prepare(`SELECT DISTINCT fi.article_id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id WHERE fi.article_id IS NOT NULL AND ${where}`)
+      .pluck()
+      .all(...(feedIds ?? [])) as number[];
+  }
+
+  /**
+   * Marks the unread articles of these feeds (every feed when null) read, optionally only those
+   * dated before a day. Returns the ids it changed: what an undo gives back to markUnread().
+   */
+  markRead(feedIds: number[] | null, before?: string): number[] {
+    const where = feedIds === null ? 'f.deleted IS NULL' : `fi.feed_id IN (${feedIds.map(() => '?').join(', ') || 'NULL'})`;
+    const now = new Date().toISOString();
+    return this.db.transaction(() => {
+      const ids = this.db
+        .prepare(
+          `SELECT DISTINCT a.id FROM feed_items fi JOIN feeds f ON f.id = fi.feed_id JOIN articles a ON a.id = fi.article_id
+           WHERE ${where} ${before ? 'AND a.sort_date < ?' : ''}
+             AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.article_id = a.id AND r.read = 1)`,
+        )
+        .pluck()
+        .all(...(feedIds ?? []), ...(before ? [before] : [])) as number[];
+      for (const id of ids) this.statements.markRead!.run(id, now);
+      return ids;
+    })();
+  }
+
+  /** Undoes markRead(): these articles are unread again. */
+  markUnread(ids: readonly number[]): void {
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const id of ids) this.statements.markUnread!.run(now, id);
+    })();
+  }
+}

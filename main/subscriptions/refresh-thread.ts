@@ -1,0 +1,52 @@
+/**
+ * The main process's handle on the refresh worker (worker.ts): start it with the library, ask it
+ * to refresh now, hear about each feed, and stop it when the app closes — stop() resolves once
+ * the worker has finished its last write and closed its connection.
+ */
+import { Worker } from 'node:worker_threads';
+import { workerScript as locateWorkerScript } from '../worker-script';
+import type { FeedOutcome, RefreshSummary } from './refresh';
+import type { RefreshCommand, RefreshMessage, RefreshWorkerInput } from './worker-protocol';
+
+export function refreshWorkerScript(moduleUrl: string = import.meta.url): string {
+  return locateWorkerScript({ bundle: 'refresh-worker', source: './worker-source.mjs' }, moduleUrl);
+}
+
+export interface RefreshThreadOptions extends Omit<RefreshWorkerInput, 'libraryFile'> {
+  onFeed?: (outcome: FeedOutcome) => void;
+  onRun?: (summary: RefreshSummary) => void;
+  onError?: (message: string) => void;
+  script?: string;
+}
+
+export class RefreshThread {
+  private readonly worker: Worker;
+  private readonly exited: Promise<void>;
+
+  constructor(libraryFile: string, options: RefreshThreadOptions = {}) {
+    const { onFeed, onRun, onError, script, ...input } = options;
+    const data: RefreshWorkerInput = { libraryFile, ...input };
+    this.worker = new Worker(script ?? refreshWorkerScript(), { workerData: data });
+    this.worker.on('message', (message: RefreshMessage) => {
+      if (message.type === 'feed') onFeed?.(message.outcome);
+      else if (message.type === 'run') onRun?.(message.summary);
+      else if (message.type === 'failed') onError?.(message.message);
+    });
+    this.worker.on('error', (error) => onError?.(error.message));
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+  }
+
+  refreshNow(feeds?: number[]): void {
+    this.send({ type: 'refresh-now', feeds });
+  }
+
+  /** Stops refreshing; resolves when the thread is gone. */
+  async stop(): Promise<void> {
+    this.send({ type: 'stop' });
+    await this.exited;
+  }
+
+  private send(command: RefreshCommand): void {
+    this.worker.postMessage(command);
+  }
+}

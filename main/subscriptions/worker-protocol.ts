@@ -1,0 +1,17 @@
+/** Messages between the main process and the refresh worker (refresh-thread.ts, worker.ts). */
+import type { FeedOutcome, RefreshSummary } from './refresh';
+
+export interface RefreshWorkerInput {
+  libraryFile: string;
+  nativeBinding?: string;
+  parallel?: number;
+  perHost?: number;
+}
+
+export type RefreshCommand = { type: 'refresh-now'; feeds?: number[] } | { type: 'stop' };
+
+export type RefreshMessage =
+  | { type: 'feed'; outcome: FeedOutcome }
+  | { type: 'run'; summary: RefreshSummary }
+  | { type: 'stopped' }
+  | { type: 'failed'; message: string };
