@@ -8,6 +8,7 @@ import { decodeText } from './decode';
 import type { SourceFile } from './formats';
 import { detectLanguage } from './language';
 import { articleFromText, normalizeLineEndings } from './plaintext';
+import { parseHighlightsField } from './sahifa-json';
 import { sanitizeHtml } from './sanitize';
 import { titleFromText } from './title';
 
@@ -137,5 +138,6 @@ export function parseMarkdown(file: SourceFile): NewArticle[] {
     lang: get('lang', 'language') ?? base.lang,
     dir,
     html: renderMarkdown(body),
+    ...(fields.has('highlights') ? { highlights: parseHighlightsField(fields.get('highlights')) } : {}),
   }];
 }

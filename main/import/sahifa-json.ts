@@ -4,11 +4,36 @@
  */
 import { z } from 'zod';
 import { JSON_ARTICLE_FORMAT } from '../library/export';
-import type { NewArticle } from '../library/types';
+import type { HighlightSeed, NewArticle } from '../library/types';
 import { decodeText } from './decode';
 import { ImportError } from './errors';
 import type { SourceFile } from './formats';
 import { sanitizeHtml } from './sanitize';
+
+/** A highlight as exports carry it (main/library/types.ts HighlightSeed). */
+export const exportedHighlight = z.object({
+  id: z.string().uuid(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  quote: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+  color: z.enum(['yellow', 'green', 'blue', 'pink']),
+  note: z.string().nullable(),
+  created: z.string(),
+  updated: z.string(),
+});
+
+/** Highlights from a front-matter field (export.ts encodeHighlightsField); none when it does not parse. */
+export function parseHighlightsField(value: string | undefined): HighlightSeed[] {
+  if (value === undefined) return [];
+  try {
+    const parsed = z.array(exportedHighlight).safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
 
 const exportedArticle = z.object({
   format: z.literal(JSON_ARTICLE_FORMAT),
@@ -23,6 +48,7 @@ const exportedArticle = z.object({
   bookmarked: z.boolean(),
   text: z.string(),
   html: z.string().nullable(),
+  highlights: z.array(exportedHighlight).optional(),
 });
 
 export function parseSahifaJson(file: SourceFile): NewArticle[] {
@@ -38,7 +64,9 @@ export function parseSahifaJson(file: SourceFile): NewArticle[] {
     if (isOurs) throw new ImportError('sahifa-article-damaged', `damaged Sahifa article: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     throw new ImportError('unsupported-json', 'unsupported format (JSON that is not a feed or a Sahifa article)');
   }
-  const { title, byline, source, url, lang, dir, published, bookmarked, text, html } = parsed.data;
+  const { title, byline, source, url, lang, dir, published, bookmarked, text, html, highlights } = parsed.data;
   // A JSON file is as hostile as any other: its HTML is sanitized again, whoever wrote it.
-  return [{ title, byline, source, url, lang, dir, published, bookmarked, text, html: html === null ? null : sanitizeHtml(html), origin: file.path }];
+  const article: NewArticle = { title, byline, source, url, lang, dir, published, bookmarked, text, html: html === null ? null : sanitizeHtml(html), origin: file.path };
+  if (highlights && highlights.length > 0) article.highlights = highlights;
+  return [article];
 }

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Article } from './types';
+import type { Article, HighlightSeed } from './types';
 
 export type ExportFormat = 'md' | 'json' | 'html';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'json', 'html'];
@@ -22,7 +22,13 @@ export function exportFileName(article: Pick<Article, 'id' | 'title'>, format: E
 /** A YAML scalar: JSON strings are valid YAML double-quoted scalars, with every escape preserved. */
 const yaml = (value: string | boolean) => (typeof value === 'boolean' ? String(value) : JSON.stringify(value));
 
-export function toMarkdown(article: Article): string {
+/**
+ * Highlights in front matter, for the import to put back: one double-quoted scalar holding their
+ * JSON, with # escaped so that no reader of front matter takes the rest of the line for a comment.
+ */
+export const encodeHighlightsField = (highlights: readonly HighlightSeed[]) => JSON.stringify(JSON.stringify(highlights)).replace(/#/g, '\\u0023');
+
+export function toMarkdown(article: Article, highlights: readonly HighlightSeed[] = []): string {
   const fields: [string, string | boolean | null][] = [
     ['title', article.title],
     ['author', article.byline],
@@ -35,13 +41,15 @@ export function toMarkdown(article: Article): string {
     ['bookmarked', article.bookmarked],
   ];
   const front = fields.filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${yaml(v as string | boolean)}`);
+  if (highlights.length > 0) front.push(`highlights: ${encodeHighlightsField(highlights)}`);
   return `---\n${front.join('\n')}\n---\n\n${article.text}`;
 }
 
-export function toJson(article: Article): string {
+export function toJson(article: Article, highlights: readonly HighlightSeed[] = []): string {
   const { id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html } = article;
+  const extra = highlights.length > 0 ? { highlights } : {};
   return `${JSON.stringify(
-    { format: JSON_ARTICLE_FORMAT, version: 1, id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html },
+    { format: JSON_ARTICLE_FORMAT, version: 1, id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html, ...extra },
     null,
     2,
   )}\n`;
@@ -83,14 +91,27 @@ ${body}
 `;
 }
 
-const WRITERS: Record<ExportFormat, (article: Article) => string> = { md: toMarkdown, json: toJson, html: toHtml };
+// An HTML page is for reading elsewhere: it does not carry highlights back.
+const WRITERS: Record<ExportFormat, (article: Article, highlights: readonly HighlightSeed[]) => string> = {
+  md: toMarkdown,
+  json: toJson,
+  html: toHtml,
+};
 
-/** Writes each article to `folder` (created if needed); returns how many files were written. */
-export function exportArticles(articles: Iterable<Article>, format: ExportFormat, folder: string): number {
+/**
+ * Writes each article to `folder` (created if needed); returns how many files were written.
+ * `highlightsOf` gives each article's highlights, which Markdown and JSON files carry.
+ */
+export function exportArticles(
+  articles: Iterable<Article>,
+  format: ExportFormat,
+  folder: string,
+  highlightsOf: (id: number) => readonly HighlightSeed[] = () => [],
+): number {
   fs.mkdirSync(folder, { recursive: true });
   let written = 0;
   for (const article of articles) {
-    fs.writeFileSync(path.join(folder, exportFileName(article, format)), WRITERS[format](article));
+    fs.writeFileSync(path.join(folder, exportFileName(article, format)), WRITERS[format](article, highlightsOf(article.id)));
     written++;
   }
   return written;

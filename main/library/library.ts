@@ -5,8 +5,10 @@ import { makeSnippet } from '../text/snippet';
 import { tokenize } from '../text/tokenize';
 import { DamagedLibraryError, LibraryError, NotFoundError } from './errors';
 import { findMatches } from './highlight';
+import { HighlightStore, type StoredHighlight } from './highlight-store';
+import { mergeNoteRanking } from './note-search';
 import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
-import { compileQuery, parseQuery, type ParsedQuery } from './query';
+import { compileQuery, NOTE_COLUMNS, parseQuery, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankFilter, type RankRequest } from './rank';
 import { RankHelper } from './rank-helper';
 import { migrations, SCHEMA_VERSION } from './schema';
@@ -70,6 +72,8 @@ export interface SearchFilters {
   /** Inclusive date bounds, YYYY-MM-DD, on the published date (else the import date). */
   from?: string;
   to?: string;
+  /** Only articles with at least one highlight. */
+  highlighted?: boolean;
 }
 
 export interface SearchOptions extends SearchFilters {
@@ -105,6 +109,9 @@ function filterClause(filters: SearchFilters): RankFilter {
     conditions.push('EXISTS (SELECT 1 FROM article_tags tf JOIN tags t ON t.id = tf.tag_id WHERE tf.article_id = a.id AND t.name = ?)');
     params.push(filters.tag);
   }
+  if (filters.highlighted) {
+    conditions.push('EXISTS (SELECT 1 FROM highlights hf WHERE hf.article_id = a.id AND hf.deleted IS NULL)');
+  }
   return {
     joins: filters.bookmarked ? 'JOIN bookmarks b ON b.article_id = a.id' : '',
     where: conditions.map((c) => ` AND ${c}`).join(''),
@@ -132,6 +139,8 @@ interface SearchPlan {
   offset: number;
   limit: number;
   request: RankRequest | null;
+  /** The same query on the note index (query.ts NOTE_COLUMNS). */
+  noteExpression: string | null;
 }
 
 const emptyPage = ({ offset }: SearchPlan): Page<SearchHit> => ({ total: 0, offset, items: [] });
@@ -180,6 +189,8 @@ export interface DeletedArticle {
   bookmark: { created: string; note: string | null } | null;
   reading: { position: number; read: number; updated: string } | null;
   tags: string[];
+  /** Its highlights, removed ones included (absent in undo records of older versions). */
+  highlights?: StoredHighlight[];
 }
 
 function toSummary(row: SummaryRow): ArticleSummary {
@@ -262,6 +273,8 @@ function migrate(db: Database.Database, file: string, from: number): void {
 export class Library {
   readonly file: string;
   private readonly db: Database.Database;
+  /** Highlights and the note index (highlight-store.ts). */
+  readonly highlights: HighlightStore;
   private readonly statements;
   /** list() queries by their shape (filters and sort), prepared once each. */
   private readonly listStatements: Map<string, { rows: Database.Statement; count: Database.Statement }>;
@@ -282,6 +295,7 @@ export class Library {
     this.db = db;
     this.nativeBinding = options.nativeBinding;
     this.ranker = new RangeRanker(db);
+    this.highlights = new HighlightStore(db);
     this.parallelSearch = options.parallelSearch ?? false;
     this.splitSearchAbove = options.splitSearchAbove ?? SPLIT_SEARCH_ABOVE;
     this.statements = {
@@ -357,6 +371,8 @@ export class Library {
       restoreReading: db.prepare(
         'INSERT INTO reading (article_id, position, read, updated) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
       ),
+      storedText: db.prepare('SELECT id, text FROM articles WHERE identity = ?'),
+      replaceText: db.prepare('UPDATE articles SET title = @title, byline = @byline, text = @text, html = @html, excerpt = @excerpt WHERE id = @id'),
     };
     this.listStatements = new Map();
   }
@@ -434,24 +450,48 @@ export class Library {
         origin: article.origin,
       },
       bookmarked: article.bookmarked === true,
+      highlights: article.highlights ?? [],
       index,
     }));
     return this.db.transaction((): AddResult => {
       const result: AddResult = { imported: 0, duplicates: 0, ids: [] };
-      for (const { row, index, bookmarked } of prepared) {
+      for (const { row, index, bookmarked, highlights } of prepared) {
         const info = this.statements.insertArticle.run(row);
         if (info.changes === 0) {
           result.duplicates++;
+          this.updateDuplicate(row, index, highlights);
           continue;
         }
         const id = Number(info.lastInsertRowid);
         this.statements.insertIndex.run(id, ...index);
         if (bookmarked) this.statements.addBookmark.run(id, imported);
+        if (highlights.length > 0) this.highlights.adopt(id, row.text, highlights);
         result.imported++;
         result.ids.push(id);
       }
       return result;
     })();
+  }
+
+  /**
+   * An article imported again (the same identity): when its text changed it takes the new text,
+   * and its highlights are found again in it (or marked orphaned); highlights the file carries that
+   * the library lacks are added. Runs inside addPrepared's transaction.
+   */
+  private updateDuplicate(
+    row: { identity: string; title: string; byline: string | null; text: string; html: string | null; excerpt: string },
+    index: PreparedArticle['index'],
+    highlights: NonNullable<NewArticle['highlights']>,
+  ): void {
+    const stored = this.statements.storedText.get(row.identity) as { id: number; text: string } | undefined;
+    if (!stored) return;
+    if (stored.text !== row.text) {
+      this.statements.replaceText.run({ id: stored.id, title: row.title, byline: row.byline, text: row.text, html: row.html, excerpt: row.excerpt });
+      this.statements.deleteIndex.run(stored.id);
+      this.statements.insertIndex.run(stored.id, ...index);
+      this.highlights.reanchorArticle(stored.id, row.text);
+    }
+    if (highlights.length > 0) this.highlights.adopt(stored.id, row.text, highlights);
   }
 
   list(options: ListOptions = {}): Page<ArticleSummary> {
@@ -504,8 +544,11 @@ export class Library {
   setNote(id: number, note: string | null): void {
     this.assertExists(id);
     const text = note === null || note.trim() === '' ? null : note.trim();
-    if (text === null) this.db.prepare('UPDATE bookmarks SET note = NULL WHERE article_id = ?').run(id);
-    else this.statements.setNote.run(id, new Date().toISOString(), text);
+    this.db.transaction(() => {
+      if (text === null) this.db.prepare('UPDATE bookmarks SET note = NULL WHERE article_id = ?').run(id);
+      else this.statements.setNote.run(id, new Date().toISOString(), text);
+      this.highlights.refreshNotes(id);
+    })();
   }
 
   /** Replaces the article's tags; tags no article has any more are forgotten. Returns the names kept. */
@@ -572,8 +615,10 @@ export class Library {
         bookmark: (this.statements.rawBookmark.get(id) as DeletedArticle['bookmark'] | undefined) ?? null,
         reading: (this.statements.rawReading.get(id) as DeletedArticle['reading'] | undefined) ?? null,
         tags: this.statements.tagsOf.all(id) as string[],
+        highlights: this.highlights.stored(id),
       };
       this.statements.deleteIndex.run(id);
+      this.highlights.forgetArticle(id);
       this.statements.deleteArticle.run(id);
       this.statements.dropUnusedTags.run();
       return deleted;
@@ -610,6 +655,7 @@ export class Library {
         this.statements.insertTag.run(name);
         this.statements.addTag.run(restoredId, this.statements.tagId.get(name));
       }
+      this.highlights.restore(restoredId, deleted.highlights ?? []);
       return restoredId;
     })();
     return id;
@@ -639,7 +685,7 @@ export class Library {
   search(query: string, options: SearchOptions = {}): Page<SearchHit> {
     const plan = this.planSearch(query, options);
     if (plan.request === null) return emptyPage(plan);
-    return this.resultsPage(plan, this.ranker.rank(plan.request));
+    return this.resultsPage(plan, this.withNotes(plan, this.ranker.rank(plan.request)));
   }
 
   /**
@@ -651,12 +697,12 @@ export class Library {
     if (plan.request === null) return emptyPage(plan);
     const split = this.parallelSearch ? this.splitPoint() : null;
     const helper = split === null ? null : this.helper();
-    if (split === null || !helper?.ready) return this.resultsPage(plan, this.ranker.rank(plan.request));
+    if (split === null || !helper?.ready) return this.resultsPage(plan, this.withNotes(plan, this.ranker.rank(plan.request)));
     const upperRange = { from: split, to: WHOLE_LIBRARY.to };
     const upper = helper.rank({ ...plan.request, range: upperRange });
     const lower = this.ranker.rank({ ...plan.request, range: { from: WHOLE_LIBRARY.from, to: split - 1 } });
     const upperRanking = (await upper) ?? this.ranker.rank({ ...plan.request, range: upperRange });
-    return this.resultsPage(plan, mergeRankings(lower, upperRanking, plan.request.best));
+    return this.resultsPage(plan, this.withNotes(plan, mergeRankings(lower, upperRanking, plan.request.best)));
   }
 
   /**
@@ -682,8 +728,21 @@ export class Library {
     const limit = options.limit ?? 20;
     const parsed = parseQuery(query);
     const expression = compileQuery(parsed);
-    if (!expression) return { parsed, offset, limit, request: null };
-    return { parsed, offset, limit, request: { expression, filter: filterClause(options), range: WHOLE_LIBRARY, best: offset + limit + TIE_MARGIN } };
+    if (!expression) return { parsed, offset, limit, request: null, noteExpression: null };
+    return {
+      parsed,
+      offset,
+      limit,
+      request: { expression, filter: filterClause(options), range: WHOLE_LIBRARY, best: offset + limit + TIE_MARGIN },
+      noteExpression: compileQuery(parsed, NOTE_COLUMNS),
+    };
+  }
+
+  /** The ranking with the articles whose notes match added (each article counted once). */
+  private withNotes({ request, noteExpression }: SearchPlan, ranking: RangeRanking): RangeRanking {
+    if (request === null || noteExpression === null) return ranking;
+    const notes = this.highlights.rankNotes(noteExpression, request.expression, request.filter, request.best);
+    return notes === null ? ranking : mergeNoteRanking(ranking, notes, request.best);
   }
 
   /** The page's hits, with snippets and highlights, from the ranking of the whole library. */
@@ -691,8 +750,7 @@ export class Library {
     const ranked = this.newestFirstOnTies(ranking.ranked).slice(offset, offset + limit);
     const items = ranked.map(({ id, rank }): SearchHit => {
       const row = this.statements.hit.get(id) as Pick<ArticleRow, 'title' | 'source' | 'published' | 'dir' | 'text' | 'bookmarked' | 'read'>;
-      const tokens = tokenize(row.text);
-      const { snippet, highlights } = makeSnippet(row.text, findMatches(row.text, parsed, tokens), { tokens });
+      const { snippet, highlights } = this.snippetOf(id, row.text, parsed);
       return {
         id,
         title: row.title,
@@ -708,6 +766,19 @@ export class Library {
       };
     });
     return { total: ranking.total, offset, items };
+  }
+
+  /** A snippet of where the query matches the text, else of the first note it matches. */
+  private snippetOf(id: number, text: string, parsed: ParsedQuery): { snippet: string; highlights: Range[] } {
+    const tokens = tokenize(text);
+    const matches = findMatches(text, parsed, tokens);
+    if (matches.length === 0) {
+      for (const note of this.highlights.notesOf(id)) {
+        const inNote = findMatches(note, parsed);
+        if (inNote.length > 0) return makeSnippet(note, inNote);
+      }
+    }
+    return makeSnippet(text, matches, { tokens });
   }
 
   /** The id halfway between the first and the last, when there are enough ids to be worth splitting. */

@@ -24,6 +24,8 @@ export interface NewArticle {
   origin: string | null;
   /** Set by Sahifa's own exports, so that importing an export gives the bookmarks back. */
   bookmarked?: boolean;
+  /** Set by Sahifa's own exports, so that importing an export gives the highlights back. */
+  highlights?: HighlightSeed[];
 }
 
 export interface ArticleSummary {
@@ -120,3 +122,35 @@ export interface SourceCount {
   source: string | null;
   count: number;
 }
+
+/** The colours a highlight can have: few, each drawn so that it reads in every theme. */
+export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink';
+
+/** A highlight inside an article's text (main/text/anchor.ts says how it is anchored). */
+export interface Highlight {
+  /** Stable id (a UUID), the same in every library and export. */
+  id: string;
+  article: number;
+  /** [start, end) UTF-16 offsets into the article's `text`. */
+  start: number;
+  end: number;
+  /** The highlighted text as written, and some text just before and after it. */
+  quote: string;
+  prefix: string;
+  suffix: string;
+  color: HighlightColor;
+  note: string | null;
+  created: string;
+  updated: string;
+  /** The article's text changed and the quote is no longer in it: kept, but not drawn. */
+  orphaned: boolean;
+}
+
+/** A highlight in a list of the whole library's: with its article's title and source. */
+export interface HighlightListItem extends Highlight {
+  title: string;
+  source: string | null;
+}
+
+/** A highlight carried by an exported article file, put back when the file is imported. */
+export type HighlightSeed = Omit<Highlight, 'article' | 'orphaned'>;
