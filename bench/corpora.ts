@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../main/library/library';
-import type { NewArticle } from '../main/library/types';
+import type { NewArticle } from '../common';
 import { CORPUS, type NewsArticle } from '../tests/fixtures/corpus';
 
 export const TASHKEELA_FILE = path.join(CORPUS, 'tashkeela', 'val.txt');

@@ -30,7 +30,7 @@ import { parseArgs } from 'node:util';
 import { createHandlers, invokeMethod, type Handlers } from '../main/handlers';
 import { importPaths } from '../main/import/importer';
 import { Library } from '../main/library/library';
-import type { ArticleSummary, ImportReport, Page } from '../main/library/types';
+import type { ArticleSummary, ImportReport, Page } from '../common';
 import { newsArticles } from '../tests/fixtures/corpus';
 
 interface Phase {

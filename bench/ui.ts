@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { Library } from '../main/library/library';
-import type { NewArticle } from '../main/library/types';
+import type { NewArticle } from '../common';
 import { chromiumLaunchOptions, startBrowserMode, stopChild } from '../tests/e2e/browser-mode';
 import { newsArticles } from '../tests/fixtures/corpus';
 

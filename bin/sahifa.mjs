@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 // Our own tsconfig, not whatever tsconfig.json the current directory happens to have.
-const tsconfig = fileURLToPath(new URL('../tsconfig.json', import.meta.url));
+const tsconfig = fileURLToPath(new URL('../tsconfig.main.json', import.meta.url));
 register({ tsconfig: fs.existsSync(tsconfig) ? tsconfig : false });
 
 const { main } = await import('../main/cli.ts');

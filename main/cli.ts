@@ -6,13 +6,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importPaths, type ImportProgress } from './import/importer';
-import { EXPORT_FORMATS, exportArticles, type ExportFormat } from './library/export';
+import { exportArticles } from './library/export';
 import { exportHighlights, HIGHLIGHT_EXPORT_FORMATS, highlightedArticles, type HighlightExportFormat } from './library/highlight-export';
-import { HIGHLIGHT_COLORS, isHighlightColor } from './library/highlight-store';
 import { Library, LibraryError } from './library/library';
 import { restoreLibrary } from './library/restore';
 import { defaultLibraryPath } from './library/paths';
-import type { Highlight, HighlightColor, HighlightListItem, Range } from './library/types';
+import { exportFormats, HIGHLIGHT_COLORS, isHighlightColor, type ExportFormat, type Highlight, type HighlightColor, type HighlightListItem, type Range } from '../common';
 
 const USAGE = `Usage: sahifa [--library FILE] [--json] <command> [arguments]
 
@@ -259,7 +258,7 @@ async function run(command: string, args: string[], values: Values, library: Lib
       const format = values.format ?? 'md';
       if (values.highlights) return exportHighlightsCommand(library, values, io);
       if (!values.all) throw new UsageError('export needs --all (export everything) or --highlights');
-      if (!isExportFormat(format)) throw new UsageError(`--format is one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
+      if (!isExportFormat(format)) throw new UsageError(`--format is one of ${exportFormats.join(', ')}, not "${format}"`);
       if (!values.out) throw new UsageError('export needs --out <folder>');
       const folder = path.resolve(values.out);
       const written = exportArticles(library.articles(), format, folder, (id) => library.highlights.ofArticle(id));
@@ -347,7 +346,7 @@ function exportHighlightsCommand(library: Library, values: Values, io: Io): numb
   return 0;
 }
 
-const isExportFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
+const isExportFormat = (value: string): value is ExportFormat => (exportFormats as readonly string[]).includes(value);
 
 /** Restore works on a closed library: it replaces the file, so it never opens it. */
 function restore(file: string, backup: string, json: boolean, io: Io): number {

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportReport } from '../preload/api';
+import { emptyReport, mergeReports, type ImportReport } from '../common';
 import type { ArticleSink } from './import/importer';
 import type { Library } from './library/library';
 
@@ -31,17 +31,14 @@ export async function importSamplesIfEmpty(library: Library, samplesDir: string)
 
   // Loaded only on a first run: the importers bring jsdom, which costs a second of start-up.
   const { importPaths } = await import('./import/importer');
-  const total: ImportReport = { imported: 0, duplicates: 0, failed: [], ids: [], cancelled: false };
+  let total = emptyReport();
   // One import per file, in order, so the ids (the tie-breaker) follow the order above.
   for (const name of files) {
     const sink: ArticleSink = isWelcome(name)
       ? { addArticles: (articles) => library.addArticles(articles.map((article) => ({ ...article, published: null }))) }
       : library;
     const report = await importPaths(sink, [path.join(samplesDir, name)]);
-    total.imported += report.imported;
-    total.duplicates += report.duplicates;
-    total.failed.push(...report.failed);
-    total.ids.push(...report.ids);
+    total = mergeReports(total, report);
   }
   for (const failure of total.failed) console.error(`sahifa: sample ${failure.path} not imported: ${failure.error}`);
   return total;

@@ -1,5 +1,5 @@
 /**
- * The API's handlers, one per method of the contract (preload/api.ts), and the one entry point
+ * The API's handlers, one per method of the contract (common/contract.ts), and the one entry point
  * both shells use to call them: `invokeMethod` validates the raw input against the method's schema
  * and turns every failure into the contract's ApiError shape. The IPC path (main/ipc.ts) and the
  * browser mode (main/web-server.ts) both go through it, so what the browser-mode tests exercise is
@@ -7,10 +7,9 @@
  *
  * No Electron here: what differs between the shells comes in as a `Platform`.
  */
-import { api, settingsSchema, type ApiError, type MethodArgs, type MethodName, type MethodResult, type Settings } from '../preload/api';
-import { defaultSettings } from '../preload/settings';
+import { defaultSettings, type ApiError, type MethodName, type MethodResult, type SahifaEvent, type Settings } from '../common';
+import { inputSchemas, settingsSchema, type MethodArgs } from './contract';
 import { exportFileName, toHtml, toMarkdown } from './library/export';
-import type { SahifaEvent } from '../preload/api';
 import { MAIN_LOCK_WAIT_MS, retryWhileLocked, RunningImports } from './running-imports';
 import { LibraryError, NotFoundError } from './library/errors';
 import type { DeletedArticle, Library } from './library/library';
@@ -203,7 +202,7 @@ export type InvokeOutcome = { result: unknown } | ApiError;
 
 export function isMethodName(name: string): name is MethodName {
   // Own properties only: `__proto__`, `constructor` and `toString` are not methods.
-  return Object.hasOwn(api, name);
+  return Object.hasOwn(inputSchemas, name);
 }
 
 /**
@@ -215,7 +214,7 @@ export async function invokeMethod(handlers: Handlers, name: string, rawInput: u
     return apiError('not-found', `Unknown method "${name.slice(0, 100)}".`);
   }
   // Methods without arguments may be called with nothing at all.
-  const parsed = api[name].input.safeParse(rawInput === undefined ? {} : rawInput);
+  const parsed = inputSchemas[name].safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
     return apiError('invalid-input', `Invalid input for ${name}: ${summarizeIssues(parsed.error.issues)}`);
   }

@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, type WebContents } from 'electron';
-import { EVENT_CHANNEL, methodNames, type SahifaEvent } from '../preload/api';
+import { EVENT_CHANNEL, importableExtensions, METHOD_NAMES, type ExportFormat, type SahifaEvent } from '../common';
 import { importSamplesIfEmpty } from './first-run';
 import { createHandlers, type Handlers, type Platform } from './handlers';
 import { registerIpc } from './ipc';
-import { exportArticles, type ExportFormat } from './library/export';
+import { exportArticles } from './library/export';
 import { stopAllImports } from './import/jobs';
 import { Library } from './library/library';
 import { defaultLibraryPath } from './library/paths';
@@ -42,8 +42,6 @@ const preloadFile = path.join(__dirname, '..', 'preload', 'index.cjs');
 const samplesDir = app.isPackaged ? path.join(process.resourcesPath, 'samples') : path.join(__dirname, '..', '..', 'assets', 'samples');
 const devIcon = path.join(__dirname, '..', '..', 'assets', 'icon.png');
 
-/** File dialog filter: what the importers read. */
-const IMPORTABLE = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'mhtml', 'mht', 'xml', 'rss', 'atom', 'rdf', 'json', 'epub', 'zip'];
 
 // Tests run several instances side by side: each gets its own profile (and single-instance lock).
 if (process.env.SAHIFA_USER_DATA) app.setPath('userData', path.resolve(process.env.SAHIFA_USER_DATA));
@@ -69,7 +67,7 @@ const platform: Platform = {
       buttonLabel: 'استيراد',
       properties: ['openFile', 'multiSelections'],
       filters: [
-        { name: 'مقالات', extensions: IMPORTABLE },
+        { name: 'مقالات', extensions: [...importableExtensions] },
         { name: 'كل الملفات', extensions: ['*'] },
       ],
     };
@@ -168,7 +166,7 @@ async function importFromMenu(): Promise<void> {
 /** Calls reach the handlers of the library open at the time of the call, across restores. */
 function currentHandlers(): Handlers {
   const forwarding: Record<string, (args: unknown) => Promise<unknown>> = {};
-  for (const name of methodNames) {
+  for (const name of METHOD_NAMES) {
     forwarding[name] = (args) => {
       if (!handlers) return Promise.reject(new Error('The library is being replaced; try again in a moment.'));
       return (handlers[name] as (args: unknown) => Promise<unknown>)(args);

@@ -6,7 +6,7 @@
  * Electron comes in as types and as the `ipcMain` argument, so this runs under plain Node in tests.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { channelOf, methodNames, type ApiError } from '../preload/api';
+import { channelOf, METHOD_NAMES, type ApiError } from '../common';
 import { invokeMethod, type Handlers } from './handlers';
 import { APP_ORIGIN } from './app-origin';
 
@@ -29,7 +29,7 @@ const forbidden: ApiError = { error: { code: 'forbidden', message: 'This frame m
 export type IpcRegistrar = Pick<IpcMain, 'handle'>;
 
 export function registerIpc(ipcMain: IpcRegistrar, handlers: Handlers, mainWindowContents: () => WebContents | null): void {
-  for (const name of methodNames) {
+  for (const name of METHOD_NAMES) {
     ipcMain.handle(channelOf(name), async (event, input: unknown) => {
       if (!isTrustedSender(event, mainWindowContents())) {
         console.error(`sahifa: refused ${name} from ${event.senderFrame?.url ?? 'a destroyed frame'}`);

@@ -3,7 +3,7 @@
  * the list) reach it as events on EVENT_CHANNEL.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { ExportFormat } from './library/export';
+import type { ExportFormat } from '../common';
 
 export interface MenuActions {
   /** ملف › استيراد… : the file dialog, then the import, in main. */

@@ -7,7 +7,7 @@
  * No Electron here: the shell passes how to reach its window (`notify`).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ImportReport, SahifaEvent } from '../preload/api';
+import type { ImportReport, SahifaEvent } from '../common';
 import { startImport, type ImportJob, type ImportRequest } from './import/jobs';
 
 /**

@@ -10,7 +10,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiError, SahifaEvent } from '../preload/api';
+import type { ApiError, SahifaEvent } from '../common';
 import { invokeMethod, isMethodName, type Handlers } from './handlers';
 import { readStaticFile, SECURITY_HEADERS } from './static-files';
 

@@ -1,13 +1,12 @@
 /**
- * The preload bridge: exposes the contract (preload/api.ts) to the renderer as `window.sahifa`.
+ * The preload bridge: exposes the contract (common/contract.ts) to the renderer as `window.sahifa`.
  *
  * Runs sandboxed, so it is bundled to one small CommonJS file that requires 'electron' only. It forwards
  * inputs as they are: validation happens in main, on the trusted side. Each method gets its own
  * channel, so the renderer can reach nothing the contract does not name.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import type { ApiError, MethodName, SahifaApi, SahifaEvent } from './api';
-import { channelOf, EVENT_CHANNEL, METHOD_NAMES } from './channels';
+import { channelOf, EVENT_CHANNEL, METHOD_NAMES, type ApiError, type MethodName, type SahifaApi, type SahifaEvent } from '../common';
 
 
 type Reply = { result: unknown } | ApiError;

@@ -4,7 +4,7 @@
  * text's face, size, line height, measure and alignment, as custom properties that inherit into
  * every shadow root.
  */
-import type { Settings, TextFace, Theme } from '../preload/settings';
+import type { Settings, TextFace, Theme } from '../common';
 import { applyLocale } from './locale';
 import { setLanguage } from './strings';
 

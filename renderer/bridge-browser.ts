@@ -3,11 +3,8 @@
  * over same-origin HTTP. Each method POSTs its input as JSON to /api/<method>; the server checks
  * the auth cookie it set when the page was opened with ?token=…, validates the input against the
  * contract's schema and answers `{result}` or `{error:{code,message}}`.
- *
- * Only types come from preload/api.ts: its runtime half (zod schemas) belongs to main.
  */
-import type { ApiError, MethodInput, MethodName, MethodResult, SahifaApi, SahifaEvent } from '../preload/api';
-import { METHOD_NAMES } from '../preload/channels';
+import { METHOD_NAMES, type ApiError, type MethodInput, type MethodName, type MethodResult, type SahifaApi, type SahifaEvent } from '../common';
 import { installSahifa } from './sahifa';
 
 

@@ -2,7 +2,7 @@
  * Imports files the renderer holds as File objects (drops, the browser mode's file input): reads
  * each one, sends the contents as base64 through importFileData in batches, and merges the reports.
  */
-import type { ImportReport } from '../preload/api';
+import { emptyReport, mergeReports, type ImportReport } from '../common';
 import { sahifa } from './sahifa';
 
 /** Keep each request well under the contract's limits (1,000 files) and the server's body size. */
@@ -12,17 +12,6 @@ const MAX_BYTES_PER_BATCH = 32 * 1024 * 1024;
 /** In English like main's reasons: the report's fallback line; the interface says its code, 'read-error'. */
 const READ_FAILED = 'the file could not be read';
 
-export const emptyReport = (): ImportReport => ({ imported: 0, duplicates: 0, failed: [], ids: [], cancelled: false });
-
-export function mergeReports(a: ImportReport, b: ImportReport): ImportReport {
-  return {
-    imported: a.imported + b.imported,
-    duplicates: a.duplicates + b.duplicates,
-    failed: [...a.failed, ...b.failed],
-    ids: [...a.ids, ...b.ids],
-    cancelled: a.cancelled || b.cancelled,
-  };
-}
 
 /** FileReader's data URL is the browser's own (fast, native) base64 encoder. */
 function readAsBase64(file: File): Promise<string> {

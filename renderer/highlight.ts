@@ -3,7 +3,7 @@
  * ([start, end) UTF-16 offsets); here they are only cut to the pieces being shown.
  */
 import { html, type TemplateResult } from 'lit';
-import type { Range } from '../preload/api';
+import type { Range } from '../common';
 
 export interface Paragraph {
   text: string;

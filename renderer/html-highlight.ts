@@ -6,7 +6,7 @@
  * occurrence of its exact spelling in the text is the k-th occurrence of that spelling among the
  * HTML's text nodes. No matching is decided here: the words and their order come from main.
  */
-import type { Range } from '../preload/api';
+import type { Range } from '../common';
 
 /** NodeFilter.SHOW_TEXT, spelled out so that this also runs on a DOM that is not the window's (tests). */
 const SHOW_TEXT = 0x4;

@@ -3,8 +3,8 @@
  * table (i18n/ar.ts, i18n/en.ts), or main's English line when there is no code, a code this
  * renderer does not know, or values that do not fit it (a report from an older or newer main).
  */
-import type { ImportFailure } from '../preload/api';
-import { fitsDetail, isImportFailureCode, type ImportFailureCode, type ImportFailureDetail } from '../preload/import-failures';
+import type { ImportFailure } from '../common';
+import { fitsDetail, isImportFailureCode, type ImportFailureCode, type ImportFailureDetail } from '../common';
 import type { ImportFailureStrings } from './i18n/ar';
 import { strings } from './strings';
 

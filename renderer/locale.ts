@@ -7,7 +7,7 @@
  * interface and Western in the English one. Dates: Gregorian, in the interface's language, with
  * the Hijri (Umm al-Qura) date beside it when the reader asks for it.
  */
-import type { DigitStyle, UiLanguage } from '../preload/settings';
+import type { DigitStyle, UiLanguage } from '../common';
 
 export interface LocaleState {
   language: UiLanguage;

@@ -3,7 +3,7 @@
  * results). Only the pages around what the user looks at are kept; rows of pages not loaded yet
  * read as `undefined` and show as placeholders until their page arrives.
  */
-import type { Page } from '../preload/api';
+import type { Page } from '../common';
 
 export type PageLoader<T> = (offset: number, limit: number) => Promise<Page<T>>;
 

@@ -3,7 +3,7 @@
  * or installed by bridge-browser.ts in the browser mode. Read through this function rather than a
  * global declaration so that the renderer does not depend on how other processes type `window`.
  */
-import type { SahifaApi } from '../preload/api';
+import type { SahifaApi } from '../common';
 
 type WindowWithSahifa = Window & { sahifa?: SahifaApi };
 

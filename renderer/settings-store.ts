@@ -4,7 +4,7 @@
  * (the app shell) re-render with it. A save that fails is reported to the listeners' onError and
  * the window goes back to what the library holds.
  */
-import { defaultSettings, type Settings } from '../preload/settings';
+import { defaultSettings, type Settings } from '../common';
 import { applySettings } from './appearance';
 import { sahifa } from './sahifa';
 

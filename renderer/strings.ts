@@ -10,7 +10,7 @@
  *
  * To add a string: add it to i18n/ar.ts (which defines the shape) and translate it in i18n/en.ts.
  */
-import type { UiLanguage } from '../preload/settings';
+import type { UiLanguage } from '../common';
 import { ar, type Strings } from './i18n/ar';
 import { en } from './i18n/en';
 

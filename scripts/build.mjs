@@ -42,13 +42,13 @@ const WORKERS = [
 const steps = [
   {
     name: 'renderer',
-    inputs: [at('renderer'), at('preload', 'api.ts'), at('preload', 'import-failures.ts'), at('main', 'library', 'types.ts'), at('assets')],
+    inputs: [at('renderer'), at('common'), at('assets')],
     outputs: [path.join(out, 'renderer', 'index.html')],
     run: buildRenderer,
   },
   {
     name: 'main',
-    inputs: [at('main'), at('preload', 'api.ts'), at('preload', 'import-failures.ts')],
+    inputs: [at('main'), at('common')],
     outputs: [
       path.join(out, 'main', 'index.cjs'),
       path.join(out, 'main', 'web.mjs'),
@@ -58,7 +58,7 @@ const steps = [
   },
   {
     name: 'preload',
-    inputs: [at('preload')],
+    inputs: [at('preload'), at('common')],
     outputs: [path.join(out, 'preload', 'index.cjs')],
     run: buildPreload,
   },

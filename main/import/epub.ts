@@ -4,10 +4,10 @@
  * work and their text is searchable), metadata from the package, language and direction from what
  * the book is actually written in when the package says otherwise.
  */
-import type { Direction, NewArticle } from '../library/types';
+import type { Direction, NewArticle } from '../../common';
 import { decodeText } from './decode';
 import { ImportError } from './errors';
-import type { ParseContext, SourceFile } from './formats';
+import type { ParseContext, SourceFile } from './parser';
 import { detectLanguage } from './language';
 import { titleFromText } from './title';
 import { titleFromFileName } from './plaintext';

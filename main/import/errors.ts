@@ -1,10 +1,10 @@
 /**
  * Why a file cannot be imported, for a reason the user can act on: a code the interface says in
  * its own language, the values its sentence needs, and one line of English that the command line
- * prints as is, next to the file's path. The codes and their values are preload/import-failures.ts.
+ * prints as is, next to the file's path. The codes and their values are common/import-failures.ts.
  */
-import type { ImportFailureCode, ImportFailureDetail } from '../../preload/import-failures';
-import type { ImportFailure } from '../library/types';
+import type { ImportFailureCode, ImportFailureDetail } from '../../common';
+import type { ImportFailure } from '../../common';
 
 /** An ImportFailure without its path: what went wrong with a file, or with an entry inside it. */
 export type FailureReason = Omit<ImportFailure, 'path' | 'code'> & { code: ImportFailureCode };

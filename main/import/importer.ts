@@ -10,11 +10,11 @@ import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { AddResult } from '../library/library';
 import type { PreparedArticle } from '../library/prepare';
-import type { ImportFailure, ImportReport, NewArticle } from '../library/types';
+import type { ImportFailure, ImportReport, NewArticle } from '../../common';
 import { parseRead, readSource, type FileToParse, type ParsedFile } from './parse-file';
 import { defaultParseThreads, ParsePool } from './parse-pool';
 import { MAX_FILE_BYTES } from './sniff';
-import type { SourceFile } from './formats';
+import type { SourceFile } from './parser';
 import { walkPaths } from './walk';
 
 export { ENTRY_SEPARATOR, MAX_RELATIVE_BYTES, parseFile, relativeReader } from './parse-file';

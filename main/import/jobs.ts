@@ -8,7 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { LibraryError } from '../library/errors';
-import type { ImportReport } from '../library/types';
+import type { ImportReport } from '../../common';
 import { workerScript as locateWorkerScript } from '../worker-script';
 import type { ImportProgress } from './importer';
 import type { ImportRequest, WorkerCommand, WorkerInput, WorkerMessage } from './worker-protocol';

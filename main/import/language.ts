@@ -3,7 +3,7 @@
  * Direction follows the Unicode rule browsers use for dir="auto": the first strong character.
  * Language is a guess from the script of the letters, and only where the guess is safe.
  */
-import type { Direction } from '../library/types';
+import type { Direction } from '../../common';
 
 export interface TextLanguage {
   dir: Direction;

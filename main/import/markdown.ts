@@ -3,9 +3,9 @@
  * search, and rendered HTML (sanitized — Markdown allows raw HTML) for display.
  */
 import { marked } from 'marked';
-import type { Direction, NewArticle } from '../library/types';
+import type { Direction, NewArticle } from '../../common';
 import { decodeText } from './decode';
-import type { SourceFile } from './formats';
+import type { SourceFile } from './parser';
 import { detectLanguage } from './language';
 import { articleFromText, normalizeLineEndings } from './plaintext';
 import { parseHighlightsField } from './sahifa-json';

@@ -4,9 +4,9 @@
  * embedded from their own parts; then it is read like any saved page (html.ts). Stylesheets,
  * frames and scripts in the other parts are ignored.
  */
-import type { NewArticle } from '../library/types';
+import type { NewArticle } from '../../common';
 import { ImportError } from './errors';
-import type { SourceFile } from './formats';
+import type { SourceFile } from './parser';
 import { articleFromPage, decodePage, fileUrl } from './html';
 import { decodeEncodedWords, parseMimeMessage, type MimePart } from './mime';
 

@@ -4,7 +4,7 @@
  * canonical link, <html lang dir>, and the "saved from url=" comment browsers leave in saved pages.
  * Every value is what the page declares, cleaned; null when it declares nothing usable.
  */
-import type { Direction } from '../library/types';
+import type { Direction } from '../../common';
 
 export interface PageMetadata {
   title: string | null;

@@ -7,9 +7,10 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareArticle, type PreparedArticle } from '../library/prepare';
-import type { ImportFailure, NewArticle } from '../library/types';
+import type { ImportFailure, NewArticle } from '../../common';
 import { ImportError, reasonOf } from './errors';
-import { parserFor, type SourceFile } from './formats';
+import { parserFor } from './formats';
+import type { SourceFile } from './parser';
 import { MAX_FILE_BYTES, sniffFormat, tooLarge } from './sniff';
 import { reasonFor } from './walk';
 

@@ -1,10 +1,10 @@
 /** Plain text files: one article per file, text kept exactly as written (bar line endings). */
-import type { NewArticle } from '../library/types';
+import type { NewArticle } from '../../common';
 import { decodeText } from './decode';
 import { ImportError } from './errors';
 import { detectLanguage } from './language';
 import { titleFromText } from './title';
-import type { SourceFile } from './formats';
+import type { SourceFile } from './parser';
 
 export const NOT_AN_ARTICLE_EMPTY = 'not an article file (it is empty)';
 

@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { JSON_ARTICLE_FORMAT } from '../library/export';
-import type { HighlightSeed, NewArticle } from '../library/types';
+import { HIGHLIGHT_COLORS, type HighlightSeed, type NewArticle } from '../../common';
 import { decodeText } from './decode';
 import { ImportError } from './errors';
-import type { SourceFile } from './formats';
+import type { SourceFile } from './parser';
 import { sanitizeHtml } from './sanitize';
 
 /** A highlight as exports carry it (main/library/types.ts HighlightSeed). */
@@ -18,7 +18,7 @@ export const exportedHighlight = z.object({
   quote: z.string().min(1),
   prefix: z.string(),
   suffix: z.string(),
-  color: z.enum(['yellow', 'green', 'blue', 'pink']),
+  color: z.enum(HIGHLIGHT_COLORS),
   note: z.string().nullable(),
   created: z.string(),
   updated: z.string(),

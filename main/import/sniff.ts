@@ -4,7 +4,7 @@
  */
 import { sniffUtf16WithoutBom } from './decode';
 import { ImportError } from './errors';
-import type { Format } from './formats';
+import type { Format } from './parser';
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 export const NOT_AN_ARTICLE = 'not an article file';

@@ -5,7 +5,7 @@
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportFailure } from '../library/types';
+import type { ImportFailure } from '../../common';
 import { reason, type FailureReason } from './errors';
 
 export interface FoundFile {

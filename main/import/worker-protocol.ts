@@ -3,7 +3,7 @@
  * are structured-cloned, so they stay small: progress at most ten times a second, and the report
  * once at the end.
  */
-import type { ImportReport } from '../library/types';
+import type { ImportReport } from '../../common';
 import type { ImportProgress } from './importer';
 
 /** A file the renderer read itself (drops, the browser mode's file input), as the contract sends it. */

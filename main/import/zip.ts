@@ -11,9 +11,9 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { crc32, inflateRawSync } from 'node:zlib';
-import type { NewArticle } from '../library/types';
+import type { NewArticle } from '../../common';
 import { ImportError, reason, type FailureReason } from './errors';
-import type { ParseContext, SourceFile } from './formats';
+import type { ParseContext, SourceFile } from './parser';
 import {
   MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_EXPANDED_BYTES, MAX_ARCHIVE_NESTING, MAX_EMBEDDED_IMAGE_BYTES, MAX_ENTRY_BYTES, NESTED_TOO_DEEP, UNSAFE_PATH,
   entryTooLarge, expandsTooMuch, tooManyEntries,

@@ -4,10 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Article, HighlightSeed } from './types';
-
-export type ExportFormat = 'md' | 'json' | 'html';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'json', 'html'];
+import type { Article, ExportFormat, HighlightSeed } from '../../common';
 
 /** Sahifa's own JSON article format (see main/import/sahifa-json.ts for the reading side). */
 export const JSON_ARTICLE_FORMAT = 'sahifa-article';

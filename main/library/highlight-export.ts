@@ -8,7 +8,7 @@ import path from 'node:path';
 import { LibraryError } from './errors';
 import { exportFileName } from './export';
 import type { HighlightStore } from './highlight-store';
-import type { Article, ArticleAnnotations, Highlight, HighlightColor } from './types';
+import type { Article, ArticleAnnotations, Highlight, HighlightColor } from '../../common';
 
 export type HighlightExportFormat = 'md' | 'json';
 export const HIGHLIGHT_EXPORT_FORMATS: readonly HighlightExportFormat[] = ['md', 'json'];

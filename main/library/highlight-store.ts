@@ -9,13 +9,7 @@ import { anchorAt, AnchorRangeError, reanchor, type TextAnchor } from '../text/a
 import { LibraryError, NotFoundError } from './errors';
 import { analyzedColumns } from './prepare';
 import type { RankFilter, Ranked } from './rank';
-import type { Highlight, HighlightColor, HighlightListItem, HighlightSeed, Page } from './types';
-
-export const HIGHLIGHT_COLORS: readonly HighlightColor[] = ['yellow', 'green', 'blue', 'pink'];
-export const DEFAULT_HIGHLIGHT_COLOR: HighlightColor = 'yellow';
-
-export const isHighlightColor = (value: unknown): value is HighlightColor =>
-  typeof value === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(value);
+import { DEFAULT_HIGHLIGHT_COLOR, type Highlight, type HighlightColor, type HighlightListItem, type HighlightSeed, type Page } from '../../common';
 
 /** Offsets that make no highlight in this article's text, said in one line. */
 export class HighlightRangeError extends LibraryError {

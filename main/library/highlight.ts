@@ -4,7 +4,7 @@
  */
 import { analyzeWord, type Term } from '../text/analyze';
 import { tokenize, type Token } from '../text/tokenize';
-import type { Range } from './types';
+import type { Range } from '../../common';
 import type { ParsedQuery, QueryTerm } from './query';
 
 // News repeats its words: analyzing each distinct spelling once cuts highlighting by a quarter.

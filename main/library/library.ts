@@ -11,21 +11,23 @@ import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import { compileQuery, NOTE_COLUMNS, parseQuery, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankFilter, type RankRequest } from './rank';
 import { RankHelper } from './rank-helper';
+import { nativeModuleProblem } from './native-module';
 import { migrations, SCHEMA_VERSION } from './schema';
-import type {
-  Article,
-  ArticleAnnotations,
-  ArticleSummary,
-  Direction,
-  LibraryStats,
-  ListSort,
-  NewArticle,
-  Page,
-  Range,
-  SearchHit,
-  SourceCount,
-  TagCount,
-} from './types';
+import {
+  cleanTagName,
+  type Article,
+  type ArticleAnnotations,
+  type ArticleSummary,
+  type Direction,
+  type LibraryStats,
+  type ListSort,
+  type NewArticle,
+  type Page,
+  type Range,
+  type SearchHit,
+  type SourceCount,
+  type TagCount,
+} from '../../common';
 
 export { DamagedLibraryError, LibraryError, NotFoundError } from './errors';
 
@@ -178,11 +180,6 @@ const ORDER_BY: Record<ListSort, string> = {
   source: 'ifnull(a.source, char(1114111)), a.sort_date DESC, a.id DESC',
 };
 
-/** Tag names: trimmed, inner runs of spaces made one, at most 60 characters; empty ones dropped. */
-export function cleanTagName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().slice(0, 60);
-}
-
 /** Everything a deleted article was, so that an undo can put it back as it was. */
 export interface DeletedArticle {
   row: Record<string, unknown> & { id: number; identity: string; title: string; text: string };
@@ -213,7 +210,7 @@ function openDatabase(file: string, options: OpenOptions): Database.Database {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     return new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (error) {
-    throw new LibraryError(`cannot open the library ${file}: ${(error as Error).message}`);
+    throw new LibraryError(nativeModuleProblem(error) ?? `cannot open the library ${file}: ${(error as Error).message}`);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { analyzeText } from '../text/analyze';
 import { articleIdentity } from './identity';
-import type { NewArticle } from './types';
+import type { NewArticle } from '../../common';
 
 /** title_surface, title_stem, body_surface, body_stem: the full-text index's columns, in order. */
 export type IndexColumns = [string, string, string, string];

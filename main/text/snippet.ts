@@ -2,7 +2,7 @@
  * Search-result snippets: a window of about `words` words of the ORIGINAL text around the densest
  * cluster of matched words, with the matches as ranges inside the snippet.
  */
-import type { Range } from '../library/types';
+import type { Range } from '../../common';
 import { tokenize, type Token } from './tokenize';
 
 const ELLIPSIS_BEFORE = '… ';

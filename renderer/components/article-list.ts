@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import type { ArticleSummary, SearchHit } from '../../preload/api';
+import type { ArticleSummary, SearchHit } from '../../common';
 import type { PagedList } from '../paged-list';
 import { formatShortDate } from '../format';
 import { marked } from '../highlight';

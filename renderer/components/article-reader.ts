@@ -14,7 +14,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { ArticleView, ExportFormat } from '../../preload/api';
+import type { ArticleView, ArticleExportFormat } from '../../common';
 import { formatArticleDate, readingTime } from '../format';
 import { marked, rangesWithin, splitParagraphs } from '../highlight';
 import { markWordsInDom } from '../html-highlight';
@@ -546,7 +546,7 @@ export class ArticleReader extends LitElement {
     </div>`;
   }
 
-  private exportAs(format: ExportFormat): void {
+  private exportAs(format: ArticleExportFormat): void {
     this.exportOpen = false;
     this.emit('export-article', { format });
     this.renderRoot.querySelector<HTMLElement>('.export-button')?.focus();

@@ -3,7 +3,7 @@
  * ("تم استيراد ٣ مقالات، ١ مكرر، ١ فشل") with every failed file and its reason.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { ImportReport } from '../../preload/api';
+import type { ImportReport } from '../../common';
 import { failureReason } from '../import-failure';
 import { strings } from '../strings';
 import { alertIcon, checkIcon, closeIcon } from './icons';

@@ -4,7 +4,7 @@
  * calls window.sahifa; the others render what they are given and send events up.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { ArticleView, ImportReport, LibraryStats, SahifaEvent } from '../../preload/api';
+import type { ArticleView, ImportReport, LibraryStats, SahifaEvent } from '../../common';
 import { importFiles } from '../file-import';
 import { PagedList } from '../paged-list';
 import { sahifa } from '../sahifa';
@@ -15,7 +15,7 @@ import type { ImportProgressState } from './import-progress';
 import { brandMark, bookmarkIcon, closeIcon, importIcon, libraryIcon, searchIcon } from './icons';
 import { sharedStyles } from './shared-styles';
 // ---- Reading (issue 6)
-import type { ExportFormat, ListSort, SourceCount, TagCount } from '../../preload/api';
+import type { ArticleExportFormat, ListSort, SourceCount, TagCount } from '../../common';
 import { copyText, downloadFile } from '../clipboard';
 import { ReadingTracker } from '../reading-tracker';
 import { onSettingsChange } from '../settings-store';
@@ -853,7 +853,7 @@ export class SahifaApp extends LitElement {
     this.showNotice(copied ? { message: strings.linkCopied } : { message: strings.copyFailed, kind: 'error' }, 2_500);
   }
 
-  private async exportCurrent(format: ExportFormat): Promise<void> {
+  private async exportCurrent(format: ArticleExportFormat): Promise<void> {
     const article = this.article;
     if (article === null) return;
     try {
@@ -1135,9 +1135,6 @@ export class SahifaApp extends LitElement {
       case 'focus-search':
         this.focusSearch();
         break;
-      case 'import-requested':
-        void this.startImport();
-        break;
       case 'import-progress':
         this.onImportProgress(event);
         break;
@@ -1273,7 +1270,7 @@ export class SahifaApp extends LitElement {
           @open-external=${(event: CustomEvent<{ url: string }>) => void sahifa().openExternal({ url: event.detail.url })}
           @toggle-read=${() => void this.toggleRead()}
           @copy-link=${() => void this.copyLink()}
-          @export-article=${(event: CustomEvent<{ format: ExportFormat }>) => void this.exportCurrent(event.detail.format)}
+          @export-article=${(event: CustomEvent<{ format: ArticleExportFormat }>) => void this.exportCurrent(event.detail.format)}
           @delete-article=${() => void this.deleteCurrent()}
           @set-tags=${(event: CustomEvent<{ id: number; tags: string[] }>) => void this.saveTags(event.detail.id, event.detail.tags)}
           @save-note=${(event: CustomEvent<{ id: number; note: string }>) => void this.saveNote(event.detail.id, event.detail.note)}

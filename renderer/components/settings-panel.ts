@@ -16,7 +16,7 @@ import {
   type Settings,
   type TextFace,
   type Theme,
-} from '../../preload/settings';
+} from '../../common';
 import { formatNumber } from '../locale';
 import { changeSettings, currentSettings, onSettingsChange } from '../settings-store';
 import { strings } from '../strings';

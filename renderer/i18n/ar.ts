@@ -10,10 +10,10 @@ import {
   type ImportFailureCode,
   type ImportFailureDetail,
   type UnsupportedKind,
-} from '../../preload/import-failures';
+} from '../../common';
 import { formatNumber, formatSize, isolate, plural } from '../locale';
 
-/** Why a file was not imported, for every code (preload/import-failures.ts): a sentence made from its values. */
+/** Why a file was not imported, for every code (common/import-failures.ts): a sentence made from its values. */
 export type ImportFailureStrings = { [C in ImportFailureCode]: (detail: ImportFailureDetail<C>) => string };
 
 export const ar = {

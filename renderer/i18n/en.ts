@@ -1,5 +1,5 @@
 /** The English interface: the same strings as ar.ts, which its type requires one for one. */
-import { isUnsupportedKind } from '../../preload/import-failures';
+import { isUnsupportedKind } from '../../common';
 import { formatNumber, formatSize, plural } from '../locale';
 import type { Strings } from './ar';
 

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, expect, test as base, type Browser, type ElectronApplication, type Page } from '@playwright/test';
 import { APP_ORIGIN } from '../../main/app-origin';
-import type { ImportReport } from '../../preload/api';
+import type { ImportReport } from '../../common';
 import { root, startBrowserMode, stopChild } from './browser-mode';
 
 export { expect, root };

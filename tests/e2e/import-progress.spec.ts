@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ImportReport, LibraryStats } from '../../preload/api';
+import type { ImportReport, LibraryStats } from '../../common';
 import { newsArticles } from '../fixtures/corpus';
 import { expect, test } from './fixtures';
 

@@ -3,7 +3,7 @@
  * leave with a title (their own, else one made from their text), a language (declared by the item,
  * else by the feed, else guessed from the text) and a direction.
  */
-import type { Direction, NewArticle } from '../../library/types';
+import type { Direction, NewArticle } from '../../../common';
 import { ImportError, firstLine, reason, type FailureReason } from '../errors';
 import { detectLanguage, firstStrongDirection } from '../language';
 import { titleFromText } from '../title';

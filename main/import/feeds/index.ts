@@ -6,9 +6,9 @@
  * A feed that is not well-formed keeps every item that is: see recover.ts. Items that cannot be
  * read, or hold nothing, are reported one by one through the context, never failing the file.
  */
-import type { NewArticle } from '../../library/types';
+import type { NewArticle } from '../../../common';
 import { ImportError, reason, type FailureReason } from '../errors';
-import type { ParseContext, Parser, SourceFile } from '../formats';
+import type { ParseContext, Parser, SourceFile } from '../parser';
 import { EMPTY_ITEM, isFeedItem, toArticle, type FeedInfo, type ItemRead, type ParsedFeed } from './article';
 import { readAtom } from './atom';
 import { ATOM, NS } from './dom';

@@ -5,10 +5,10 @@
  * in ids and nulls anywhere.
  */
 import { z } from 'zod';
-import type { NewArticle } from '../../library/types';
+import type { NewArticle } from '../../../common';
 import { decodeText } from '../decode';
 import { ImportError, reason } from '../errors';
-import type { Parser } from '../formats';
+import type { Parser } from '../parser';
 import { EMPTY_ITEM, isFeedItem, readSafely, toArticle, type FeedInfo, type FeedItem } from './article';
 import { EMPTY_BODY, guessedLine, htmlBody, plainBody, type Body } from './content';
 import { parseFeedDate } from './dates';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newsArticle } from '../../../bench/corpora';
 import { Library } from '../../../main/library/library';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 import { sahifa, sahifaJson } from './helpers';
 

@@ -8,7 +8,7 @@ import { fixVisualOrder } from '../../../main/import/epub/visual-order';
 import { registerParser } from '../../../main/import/formats';
 import { importBuffers } from '../../../main/import/importer';
 import { Library } from '../../../main/library/library';
-import type { ImportFailure, NewArticle } from '../../../main/library/types';
+import type { ImportFailure, NewArticle } from '../../../common';
 import { MemorySink, shared } from './helpers';
 
 const epubDir = path.join(shared, 'corpus', 'epub');

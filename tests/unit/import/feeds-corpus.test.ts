@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Direction } from '../../../main/library/types';
+import type { Direction } from '../../../common';
 import { decodeXml } from '../../../main/import/feeds/encoding';
 import { readFeedBytes } from '../../../main/import/feeds/index';
 import { corpusBytes, feeds, parseCorpus, textOfHtml } from './feeds-helpers';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import type { ArticleSink } from '../../../main/import/importer';
 
 export const shared = path.resolve(process.cwd(), '../shared');

@@ -10,7 +10,7 @@ import { declaredCharset, markupShape, NO_ARTICLE_TEXT, PAGE_TOO_COMPLEX, parseH
 import { readableText } from '../../../main/import/html-text';
 import { importBuffers, importPaths, MAX_RELATIVE_BYTES, relativeReader } from '../../../main/import/importer';
 import { pageMetadata } from '../../../main/import/page-metadata';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import { MemorySink, bytes, encodings, shared } from './helpers';
 
 const readability = path.join(shared, 'corpus', 'readability');

@@ -7,8 +7,8 @@ import { reasonOf } from '../../../main/import/errors';
 import { importBuffers, importPaths, type ImportProgress } from '../../../main/import/importer';
 import { sniffFormat } from '../../../main/import/sniff';
 import { reasonFor, walkPaths } from '../../../main/import/walk';
-import type { ImportFailure } from '../../../main/library/types';
-import { fitsDetail, isImportFailureCode } from '../../../preload/import-failures';
+import type { ImportFailure } from '../../../common';
+import { fitsDetail, isImportFailureCode } from '../../../common';
 import { MemorySink, bytes, encodings, shared } from './helpers';
 
 const samplePath = path.join(shared, 'samples', '000_1dff3df0f293edce.txt');

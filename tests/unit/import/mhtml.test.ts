@@ -6,7 +6,7 @@ import { parseHtml } from '../../../main/import/html';
 import { importBuffers, importPaths } from '../../../main/import/importer';
 import { NO_PAGE_IN_MHTML, parseMhtml } from '../../../main/import/mhtml';
 import { decodeEncodedWords, decodeQuotedPrintable, parseMimeMessage } from '../../../main/import/mime';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import { MemorySink, bytes, shared } from './helpers';
 
 const savedPages = path.join(shared, 'corpus', 'saved-pages');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBuffers, importPaths, type ImportOptions } from '../../../main/import/importer';
 import { parseWorkerScript } from '../../../main/import/parse-pool';
 import { Library } from '../../../main/library/library';
-import type { ImportReport } from '../../../main/library/types';
+import type { ImportReport } from '../../../common';
 import { CORPUS, newsArticles } from '../../fixtures/corpus';
 import { bytes } from './helpers';
 

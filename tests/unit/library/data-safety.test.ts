@@ -4,10 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../../../main/import/importer';
-import { exportArticles, type ExportFormat } from '../../../main/library/export';
+import type { ExportFormat } from '../../../common';
+import { exportArticles } from '../../../main/library/export';
 import { DamagedLibraryError, Library, LibraryError } from '../../../main/library/library';
 import { restoreLibrary } from '../../../main/library/restore';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 
 let dir: string;

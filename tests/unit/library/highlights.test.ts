@@ -13,7 +13,7 @@ import { exportArticles } from '../../../main/library/export';
 import { HighlightRangeError } from '../../../main/library/highlight-store';
 import { Library, NotFoundError } from '../../../main/library/library';
 import { migrations } from '../../../main/library/schema';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 
 const articles = newsArticles(300).map(newsArticle);

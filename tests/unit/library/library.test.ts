@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library, LibraryError, NotFoundError } from '../../../main/library/library';
 import { SCHEMA_VERSION } from '../../../main/library/schema';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 
 let dir: string;

@@ -11,8 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, invokeMethod } from '../../../main/handlers';
 import { Library } from '../../../main/library/library';
 import { migrations, SCHEMA_VERSION } from '../../../main/library/schema';
-import type { NewArticle } from '../../../main/library/types';
-import type { Settings } from '../../../preload/api';
+import type { NewArticle } from '../../../common';
+import type { Settings } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 
 let dir: string;

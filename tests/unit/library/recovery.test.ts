@@ -23,7 +23,7 @@ import {
   type LibraryProblem,
   type RecoveryChoice,
 } from '../../../main/library/recovery';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 
 let dir: string;

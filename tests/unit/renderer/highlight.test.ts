@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rangesWithin, splitParagraphs } from '../../../renderer/highlight';
-import type { Range } from '../../../preload/api';
+import type { Range } from '../../../common';
 
 const sample = fs.readFileSync(path.resolve(process.cwd(), '../shared/samples/000_1dff3df0f293edce.txt'), 'utf8');
 

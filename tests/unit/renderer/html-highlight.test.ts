@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { markWordsInDom } from '../../../renderer/html-highlight';
-import type { Range } from '../../../preload/api';
+import type { Range } from '../../../common';
 
 function rangesOf(text: string, word: string): Range[] {
   const ranges: Range[] = [];

@@ -4,14 +4,14 @@
  * code the renderer knows shows main's English line.
  */
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import type { ImportFailure } from '../../../main/library/types';
+import type { ImportFailure } from '../../../common';
 import {
   fitsDetail,
   importFailureCodes,
   importFailureDetails,
   unsupportedKinds,
   type ImportFailureCode,
-} from '../../../preload/import-failures';
+} from '../../../common';
 import { ar, type Strings } from '../../../renderer/i18n/ar';
 import { en } from '../../../renderer/i18n/en';
 import { failureReason } from '../../../renderer/import-failure';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PagedList } from '../../../renderer/paged-list';
-import type { Page } from '../../../preload/api';
+import type { Page } from '../../../common';
 
 /** A fake API over `total` numbered rows that records which pages were asked for. */
 function api(total: number) {

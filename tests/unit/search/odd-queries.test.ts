@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../main/library/query';
-import type { NewArticle } from '../../../main/library/types';
+import type { NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 import { addAll, newsArticle, searchAll, temporaryLibrary } from '../../../bench/corpora';
 import { ReferenceIndex } from '../../../bench/reference';

@@ -18,7 +18,7 @@ import { createHandlers, invokeMethod, type Handlers, type Platform } from '../.
 import { importPaths } from '../../../main/import/importer';
 import { registerIpc, type IpcRegistrar } from '../../../main/ipc';
 import { Library } from '../../../main/library/library';
-import { channelOf, methodNames, type MethodInput, type MethodName } from '../../../preload/api';
+import { channelOf, METHOD_NAMES, type MethodInput, type MethodName } from '../../../common';
 
 const shared = path.resolve(process.cwd(), '../shared');
 const articles = [
@@ -176,7 +176,7 @@ const HOSTILE_FOR: { [M in MethodName]: [string, unknown][] } = {
   ],
 };
 
-const hostileCalls: [MethodName, string, unknown][] = methodNames.flatMap((name) =>
+const hostileCalls: [MethodName, string, unknown][] = METHOD_NAMES.flatMap((name) =>
   [...HOSTILE_FOR_ALL, ...HOSTILE_FOR[name]].map(([label, input]): [MethodName, string, unknown] => [name, label, input]),
 );
 
@@ -268,7 +268,7 @@ afterAll(() => {
 
 describe('hostile calls to every method of the contract', () => {
   it('covers every method', () => {
-    expect(new Set(hostileCalls.map(([name]) => name))).toEqual(new Set(methodNames));
+    expect(new Set(hostileCalls.map(([name]) => name))).toEqual(new Set(METHOD_NAMES));
   });
 
   it.each(hostileCalls)('%s refuses %s (invokeMethod)', async (name, _label, input) => {
@@ -295,7 +295,7 @@ describe('hostile calls to every method of the contract', () => {
   );
 
   it('listens on the contract’s channels only, and only through handle()', () => {
-    expect([...handled.keys()].sort()).toEqual(methodNames.map(channelOf).sort());
+    expect([...handled.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort());
     expect(otherRegistrations).toEqual([]);
   });
 });
@@ -335,7 +335,7 @@ describe('calls from frames that are not the app’s', () => {
     ['a frame already gone (null)', null, 3],
   ];
 
-  const cases = methodNames.flatMap((name) =>
+  const cases = METHOD_NAMES.flatMap((name) =>
     foreignFrames.map(([label, frame, sender]): [MethodName, string, FakeFrame | null, number] => [name, label, frame, sender]),
   );
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, invokeMethod, safeExternalUrl, type Handlers, type Platform } from '../../../main/handlers';
 import { Library } from '../../../main/library/library';
-import type { ApiError, ArticleView, ImportReport, Page, ArticleSummary } from '../../../preload/api';
+import type { ApiError, ArticleView, ImportReport, Page, ArticleSummary } from '../../../common';
 
 const shared = path.resolve(process.cwd(), '../shared');
 const arabicArticle = path.join(shared, 'corpus', 'encodings', 'derived', 'saudinewsnet_article.utf8.txt');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, type Platform } from '../../../main/handlers';
 import { Library } from '../../../main/library/library';
 import { startWebServer, type WebServer } from '../../../main/web-server';
-import type { SahifaEvent } from '../../../preload/api';
+import type { SahifaEvent } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 
 type ProgressEvent = Extract<SahifaEvent, { type: 'import-progress' }>;

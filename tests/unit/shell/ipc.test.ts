@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelOf, methodNames } from '../../../preload/api';
+import { channelOf, METHOD_NAMES } from '../../../common';
 import { createHandlers } from '../../../main/handlers';
 import { registerIpc, type IpcRegistrar } from '../../../main/ipc';
 import { Library } from '../../../main/library/library';
@@ -48,7 +48,7 @@ afterAll(() => {
 
 describe('registerIpc', () => {
   it('registers exactly one channel per method of the contract', () => {
-    expect([...registered.keys()].sort()).toEqual(methodNames.map(channelOf).sort());
+    expect([...registered.keys()].sort()).toEqual(METHOD_NAMES.map(channelOf).sort());
   });
 
   it('answers our window’s top frame', async () => {

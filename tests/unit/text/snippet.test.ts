@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Range } from '../../../main/library/types';
+import type { Range } from '../../../common';
 import { makeSnippet } from '../../../main/text/snippet';
 
 /** Ranges of every occurrence of `word` in `text`. */

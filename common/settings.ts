@@ -1,7 +1,7 @@
 /**
  * The reader's settings: what may be chosen, and the defaults. Plain values and types (no zod), so
  * the renderer can use them without bundling the validator; the zod schema built from them is in
- * preload/api.ts, and main checks every update against it.
+ * main/contract.ts, and main checks every update against it.
  */
 
 export const textFaces = ['naskh', 'amiri', 'kufi', 'sans', 'system'] as const;

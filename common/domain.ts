@@ -1,5 +1,8 @@
-/** The shapes the library stores and returns. Shared by the importer, the CLI and the app. */
-import type { ImportFailureCode } from '../../preload/import-failures';
+/**
+ * The domain's shapes: articles as importers make them and as the library stores and returns them,
+ * search hits, pages of results, what a reader adds to an article. Every process uses them; they
+ * are plain types and values, with nothing of Node, the DOM, Electron or zod.
+ */
 
 export type Direction = 'rtl' | 'ltr';
 
@@ -77,32 +80,33 @@ export interface Page<T> {
   items: T[];
 }
 
-export interface ImportFailure {
-  path: string;
-  /** Why, in one line of English: what the command line prints, and the interface's fallback. */
-  error: string;
-  /** Why, as a code the interface says in its own language; absent from reports of older versions. */
-  code?: ImportFailureCode;
-  /** The values the code's sentence needs (preload/import-failures.ts says which). */
-  detail?: Record<string, string | number>;
-}
-
-export interface ImportReport {
-  imported: number;
-  duplicates: number;
-  failed: ImportFailure[];
-  /** Ids of the articles this import added, in import order. */
-  ids: number[];
-  cancelled: boolean;
-}
-
 export interface LibraryStats {
   articles: number;
   bookmarks: number;
 }
 
 /** How the library list is ordered: newest first, by title (A to Z, ا to ي) or by source. */
-export type ListSort = 'date' | 'title' | 'source';
+export const listSorts = ['date', 'title', 'source'] as const;
+export type ListSort = (typeof listSorts)[number];
+
+/** Which articles the library list shows before any narrowing. */
+export const listFilters = ['all', 'bookmarked'] as const;
+export type ListFilter = (typeof listFilters)[number];
+
+/** Formats the library exports to; each one imports back. */
+export const exportFormats = ['md', 'json', 'html'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+/** What one article exports to from the reading view: the formats meant for people. */
+export const articleExportFormats = ['md', 'html'] as const satisfies readonly ExportFormat[];
+export type ArticleExportFormat = (typeof articleExportFormats)[number];
+
+/** Longest tag name, in UTF-16 units. */
+export const TAG_NAME_MAX = 60;
+
+/** A tag name as stored: white space folded, trimmed, at most TAG_NAME_MAX long ('' means none). */
+export function cleanTagName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().slice(0, TAG_NAME_MAX);
+}
 
 /** What the reader added to an article: its bookmark note, tags and where reading stopped. */
 export interface ArticleAnnotations {
@@ -123,8 +127,19 @@ export interface SourceCount {
   count: number;
 }
 
+/** An article with the ranges of a query's matches in its text and title. */
+export interface ArticleView extends Article, ArticleAnnotations {
+  highlights: Range[];
+  titleHighlights: Range[];
+}
+
 /** The colours a highlight can have: few, each drawn so that it reads in every theme. */
-export type HighlightColor = 'yellow' | 'green' | 'blue' | 'pink';
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export const DEFAULT_HIGHLIGHT_COLOR: HighlightColor = 'yellow';
+
+export const isHighlightColor = (value: unknown): value is HighlightColor =>
+  typeof value === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(value);
 
 /** A highlight inside an article's text (main/text/anchor.ts says how it is anchored). */
 export interface Highlight {

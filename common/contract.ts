@@ -1,0 +1,162 @@
+/**
+ * The contract between the renderer and the main process: every method's name, what it takes and
+ * what it answers, the events main pushes, and the channels they travel on.
+ *
+ * Plain types and values, importable from every process. The schemas that check each input live
+ * on the trusted side (main/contract.ts) and are type-checked against the inputs declared here, so
+ * the two cannot drift apart; the preload bridge and the browser mode's client are derived from the
+ * method list below. Adding a method is one entry here, its schema and its handler.
+ */
+import type {
+  ArticleExportFormat,
+  ArticleSummary,
+  ArticleView,
+  LibraryStats,
+  ListFilter,
+  ListSort,
+  Page,
+  SearchHit,
+  SourceCount,
+  TagCount,
+} from './domain';
+import type { ImportReport } from './import-report';
+import type { Settings } from './settings';
+
+/** No input. */
+export type NoInput = Record<string, never>;
+
+/** How the list and search narrow what they show. */
+export interface Narrowing {
+  /** Only articles not marked read. */
+  unread?: boolean;
+  /** Only articles with this tag (its exact name). */
+  tag?: string;
+  /** Only articles from this source (its exact name). */
+  source?: string;
+}
+
+/**
+ * An export: saved by the desktop app's save dialog ('saved', or 'cancelled'), or handed back to a
+ * shell without one (the browser mode) to download itself.
+ */
+export type ExportResult =
+  | { kind: 'saved' | 'cancelled' }
+  | { kind: 'content'; fileName: string; mimeType: string; content: string };
+
+export type PickFilesResult = { supported: false } | { supported: true; report: ImportReport | null };
+
+/** Every method: what the renderer passes (fields with defaults may be left out) and what it gets. */
+export interface Methods {
+  listArticles: {
+    input: Narrowing & { filter?: ListFilter; sort?: ListSort; offset?: number; limit?: number };
+    result: Page<ArticleSummary>;
+  };
+  /** One article; with a query, the ranges its words match in the text and title. */
+  getArticle: { input: { id: number; query?: string }; result: ArticleView };
+  search: {
+    input: Narrowing & { query: string; offset?: number; limit?: number; bookmarked?: boolean };
+    result: Page<SearchHit>;
+  };
+  setBookmark: { input: { id: number; bookmarked: boolean }; result: { id: number; bookmarked: boolean } };
+  stats: { input: NoInput; result: LibraryStats };
+
+  /** Import files or folders by path (the Electron file dialog and drops give paths). */
+  importPaths: { input: { paths: string[] }; result: ImportReport };
+  /** Import file contents the renderer read itself (drops and uploads in the browser mode). */
+  importFileData: { input: { files: { name: string; base64: string }[] }; result: ImportReport };
+  /** Opens the system file dialog and imports what the user picks (Electron only). */
+  pickAndImport: { input: NoInput; result: PickFilesResult };
+  /**
+   * Stops a running import (its id comes with its import-progress events) between two files; what
+   * it imported so far stays and its report says cancelled. False when no such import is running.
+   */
+  cancelImport: { input: { id: number }; result: { cancelled: boolean } };
+
+  /** Opens an http(s) link in the system browser, after a user's click. */
+  openExternal: { input: { url: string }; result: { opened: boolean } };
+
+  /** The reader's settings (stored in the library), defaults filled in. */
+  getSettings: { input: NoInput; result: Settings };
+  /** Changes some settings; answers all of them. */
+  updateSettings: { input: { settings: Partial<Settings> }; result: Settings };
+
+  /** Where reading stopped (fraction 0..1 of the scroll) and/or whether the article is read. */
+  saveReading: { input: { id: number; position?: number; read?: boolean }; result: { id: number; read?: boolean } };
+  /** A note on the article's bookmark (bookmarks it); null or blank clears the note. */
+  setNote: { input: { id: number; note: string | null }; result: { id: number; note: string | null; bookmarked: boolean } };
+  /** Replaces the article's tags; answers the tags it now has. */
+  setTags: { input: { id: number; tags: string[] }; result: { id: number; tags: string[] } };
+  listTags: { input: NoInput; result: TagCount[] };
+  listSources: { input: NoInput; result: SourceCount[] };
+
+  exportArticle: { input: { id: number; format: ArticleExportFormat }; result: ExportResult };
+  /** Deletes an article; restoreArticle undoes it for a while. */
+  deleteArticle: { input: { id: number }; result: { id: number; title: string } };
+  restoreArticle: { input: { id: number }; result: { id: number } };
+}
+
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = Methods[M]['input'];
+export type MethodResult<M extends MethodName> = Methods[M]['result'];
+
+/**
+ * Every method, listed as values for the two bridges (the preload, and the browser mode's client);
+ * `satisfies` makes a method missing here, or one the contract does not have, a type error.
+ */
+const METHODS = {
+  listArticles: true,
+  getArticle: true,
+  search: true,
+  setBookmark: true,
+  stats: true,
+  importPaths: true,
+  importFileData: true,
+  pickAndImport: true,
+  cancelImport: true,
+  openExternal: true,
+  getSettings: true,
+  updateSettings: true,
+  saveReading: true,
+  setNote: true,
+  setTags: true,
+  listTags: true,
+  listSources: true,
+  exportArticle: true,
+  deleteArticle: true,
+  restoreArticle: true,
+} as const satisfies Record<MethodName, true>;
+
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+
+/** The IPC channel of a method. Unknown channels have no handler and are unreachable. */
+export const channelOf = (name: MethodName): string => `sahifa:${name}`;
+export const EVENT_CHANNEL = 'sahifa:event';
+
+/** Events main pushes to the renderer (menu actions, imports started outside the window). */
+export type SahifaEvent =
+  | { type: 'library-changed'; report: ImportReport | null }
+  | { type: 'focus-search' }
+  /** A running import, at most ten times a second: files done of total, and the last file done. */
+  | { type: 'import-progress'; id: number; done: number; total: number; current: string };
+
+/** What the renderer sees as `window.sahifa`. */
+export type SahifaApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<MethodResult<M>>;
+} & {
+  onEvent(listener: (event: SahifaEvent) => void): () => void;
+  /** Which shell the renderer runs in: the desktop app or the browser mode. */
+  readonly shell: 'electron' | 'browser';
+  /** Electron only: the path of a dropped File (folders can be imported by path only). */
+  getPathForFile?(file: DroppedFile): string;
+};
+
+/** The part of the DOM's File this contract needs (common/ has no DOM types). */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+/** Errors cross the boundary as this shape, never as stack traces. */
+export interface ApiError {
+  error: { code: 'invalid-input' | 'not-found' | 'failed' | 'forbidden'; message: string };
+}
