@@ -138,6 +138,10 @@ export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 export const DEFAULT_HIGHLIGHT_COLOR: HighlightColor = 'yellow';
 
+/** How highlights export: Markdown notes (Obsidian) or W3C Web Annotations in JSON. */
+export const HIGHLIGHT_EXPORT_FORMATS = ['md', 'json'] as const;
+export type HighlightExportFormat = (typeof HIGHLIGHT_EXPORT_FORMATS)[number];
+
 export const isHighlightColor = (value: unknown): value is HighlightColor =>
   typeof value === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(value);
 

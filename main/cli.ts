@@ -7,11 +7,22 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importPaths, type ImportProgress } from './import/importer';
 import { exportArticles } from './library/export';
-import { exportHighlights, HIGHLIGHT_EXPORT_FORMATS, highlightedArticles, type HighlightExportFormat } from './library/highlight-export';
+import { exportHighlights, highlightedArticles } from './library/highlight-export';
 import { Library, LibraryError } from './library/library';
 import { restoreLibrary } from './library/restore';
 import { defaultLibraryPath } from './library/paths';
-import { exportFormats, HIGHLIGHT_COLORS, isHighlightColor, type ExportFormat, type Highlight, type HighlightColor, type HighlightListItem, type Range } from '../common';
+import {
+  exportFormats,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_EXPORT_FORMATS,
+  isHighlightColor,
+  type ExportFormat,
+  type Highlight,
+  type HighlightColor,
+  type HighlightExportFormat,
+  type HighlightListItem,
+  type Range,
+} from '../common';
 
 const USAGE = `Usage: sahifa [--library FILE] [--json] <command> [arguments]
 

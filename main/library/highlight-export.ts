@@ -5,13 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LibraryError } from './errors';
 import { exportFileName } from './export';
 import type { HighlightStore } from './highlight-store';
-import type { Article, ArticleAnnotations, Highlight, HighlightColor } from '../../common';
+import type { Article, ArticleAnnotations, Highlight, HighlightColor, HighlightExportFormat } from '../../common';
 
-export type HighlightExportFormat = 'md' | 'json';
-export const HIGHLIGHT_EXPORT_FORMATS: readonly HighlightExportFormat[] = ['md', 'json'];
 
 /** One article with what the export says about it. */
 export interface HighlightedArticle {
@@ -31,13 +28,8 @@ function inReadingOrder(highlights: readonly Highlight[]): Highlight[] {
   return [...highlights].sort((a, b) => Number(a.orphaned) - Number(b.orphaned) || a.start - b.start);
 }
 
-export function highlightsToMarkdown({ article, tags, highlights }: HighlightedArticle): string {
-  const front: string[] = [`title: ${yaml(article.title)}`];
-  if (article.source) front.push(`source: ${yaml(article.source)}`);
-  if (article.url) front.push(`url: ${yaml(article.url)}`);
-  if (article.published) front.push(`published: ${yaml(article.published)}`);
-  front.push(`imported: ${yaml(article.imported)}`);
-  if (tags.length > 0) front.push('tags:', ...tags.map((tag) => `  - ${yaml(obsidianTag(tag))}`));
+/** Each highlight a block quote, its note under it, in reading order. */
+function highlightBlocks(highlights: readonly Highlight[]): string {
   const blocks = inReadingOrder(highlights).map((highlight) => {
     const quote = highlight.quote
       .trim()
@@ -49,7 +41,32 @@ export function highlightsToMarkdown({ article, tags, highlights }: HighlightedA
     if (highlight.note) lines.push('', highlight.note);
     return lines.join('\n');
   });
-  return `---\n${front.join('\n')}\n---\n\n# ${article.title}\n\n${blocks.join('\n\n')}\n`;
+  return blocks.join('\n\n');
+}
+
+/** One article's highlights as a note: front matter with its metadata and tags, then the quotes. */
+export function highlightsToMarkdown({ article, tags, highlights }: HighlightedArticle): string {
+  const front: string[] = [`title: ${yaml(article.title)}`];
+  if (article.source) front.push(`source: ${yaml(article.source)}`);
+  if (article.url) front.push(`url: ${yaml(article.url)}`);
+  if (article.published) front.push(`published: ${yaml(article.published)}`);
+  front.push(`imported: ${yaml(article.imported)}`);
+  if (tags.length > 0) front.push('tags:', ...tags.map((tag) => `  - ${yaml(obsidianTag(tag))}`));
+  return `---\n${front.join('\n')}\n---\n\n# ${article.title}\n\n${highlightBlocks(highlights)}\n`;
+}
+
+/**
+ * Several articles' highlights in one note (a note has one front matter): a section per article,
+ * its source, address and date on a line under its title.
+ */
+export function highlightsDigestMarkdown(items: readonly HighlightedArticle[], exported: string): string {
+  const sections = items.map(({ article, tags, highlights }) => {
+    const about = [article.source, article.url ? `<${article.url}>` : null, article.published?.slice(0, 10), ...tags.map((t) => `#${obsidianTag(t)}`)]
+      .filter(Boolean)
+      .join(' · ');
+    return `## ${article.title}\n\n${about ? `${about}\n\n` : ''}${highlightBlocks(highlights)}`;
+  });
+  return `---\ntitle: "Sahifa highlights"\nexported: ${yaml(exported)}\n---\n\n${sections.join('\n\n')}\n`;
 }
 
 /** How each colour is drawn, for readers of the annotations that honour their stylesheet. */
@@ -105,17 +122,18 @@ export function highlightsToAnnotations(items: readonly HighlightedArticle[], la
   return `${JSON.stringify(collection, null, 2)}\n`;
 }
 
-function write(items: readonly HighlightedArticle[], format: HighlightExportFormat): string {
+/** The content of one file holding the articles' highlights. */
+export function highlightsDocument(items: readonly HighlightedArticle[], format: HighlightExportFormat): string {
   if (format === 'json') return highlightsToAnnotations(items, items.length === 1 ? items[0]!.article.title : 'Sahifa highlights');
-  return items.map(highlightsToMarkdown).join('\n');
+  return items.length === 1 ? highlightsToMarkdown(items[0]!) : highlightsDigestMarkdown(items, new Date().toISOString());
 }
 
 /** Whether `out` names one file of the format (else it is a folder, one file per article). */
 export const isSingleFile = (out: string, format: HighlightExportFormat) => path.extname(out).toLowerCase() === `.${format}`;
 
 /**
- * Writes the articles' highlights to `out`: a file of the format holds them all (Markdown only
- * one article's: a note has one front matter), a folder gets one file per article.
+ * Writes the articles' highlights to `out`: a file of the format holds them all (in Markdown, one
+ * article's note, or a digest of several), a folder gets one note or collection per article.
  * Returns the files written and the highlights in them.
  */
 export function exportHighlights(
@@ -125,17 +143,14 @@ export function exportHighlights(
 ): { files: string[]; highlights: number } {
   const highlights = items.reduce((sum, item) => sum + item.highlights.length, 0);
   if (isSingleFile(out, format)) {
-    if (format === 'md' && items.length > 1) {
-      throw new LibraryError(`${items.length} articles have highlights and a Markdown note holds one: give --article ID or a folder`);
-    }
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, write(items, format));
+    fs.writeFileSync(out, highlightsDocument(items, format));
     return { files: [out], highlights };
   }
   fs.mkdirSync(out, { recursive: true });
   const files = items.map((item) => {
     const file = path.join(out, exportFileName(item.article, format));
-    fs.writeFileSync(file, write([item], format));
+    fs.writeFileSync(file, highlightsDocument([item], format));
     return file;
   });
   return { files, highlights };

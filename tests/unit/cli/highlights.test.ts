@@ -138,10 +138,11 @@ describe('sahifa highlight, highlights, unhighlight', () => {
     const report = sahifaJson<{ files: string[] }>(['--library', lib, 'export', '--highlights', '--format', 'md', '--out', folder]);
     expect(report.files).toHaveLength(2);
     expect(fs.readdirSync(folder)).toHaveLength(2);
-    // Several articles do not fit one Markdown note.
-    const refused = sahifa(['--library', lib, 'export', '--highlights', '--format', 'md', '--out', path.join(dir, 'one.md')]);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/--article/);
+    // Several articles in one Markdown file: a digest, a section per article.
+    const digest = path.join(dir, 'digest.md');
+    expect(sahifa(['--library', lib, 'export', '--highlights', '--format', 'md', '--out', digest]).status).toBe(0);
+    const sections = fs.readFileSync(digest, 'utf8').split('\n').filter((line) => line.startsWith('## '));
+    expect(sections.sort()).toEqual([`## ${articles[0]!.title}`, `## ${articles[1]!.title}`].sort());
   });
 
   it('export --all keeps highlights: its files import into a new library with them', () => {
