@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Library } from '../main/library/library';
 import type { NewArticle } from '../common';
-import { CORPUS, type NewsArticle } from '../tests/fixtures/corpus';
+import { CORPUS, newsArticles, type NewsArticle } from '../tests/fixtures/corpus';
 
 export const TASHKEELA_FILE = path.join(CORPUS, 'tashkeela', 'val.txt');
 
@@ -165,4 +165,43 @@ export function plainFtsExpression(query: string): string | null {
   if (groups.length === 0) return null;
   const positive = groups.map((g) => (g.length === 1 ? g[0]! : `(${g.join(' OR ')})`)).join(' AND ');
   return excluded.length === 0 ? positive : `(${positive}) NOT (${excluded.join(' OR ')})`;
+}
+
+/**
+ * A library of `count` articles at `file`, built once and kept: real news, repeated until `count`,
+ * each copy with its own title, URL and date (the UI and open-check benchmarks share it).
+ */
+export function buildRepeatedNewsLibrary(file: string, count: number): void {
+  if (fs.existsSync(file)) return;
+  const partial = `${file}.partial`;
+  fs.rmSync(partial, { force: true });
+  const library = Library.open(partial);
+  const news = newsArticles(Math.min(count, 31_030)).filter((a) => a.title.trim() !== '' && a.content.trim() !== '');
+  const started = Date.now();
+  const batch: NewArticle[] = [];
+  for (let i = 0; i < count; i++) {
+    const a = news[i % news.length]!;
+    const round = Math.floor(i / news.length);
+    const day = new Date(Date.UTC(2015, 0, 1) + (i % 3_000) * 86_400_000 + (i % 86_400) * 1000);
+    batch.push({
+      title: round === 0 ? a.title.trim() : `${a.title.trim()} (${round + 1})`,
+      byline: a.author.trim() || null,
+      source: a.source,
+      url: `${a.url}#copy-${i}`,
+      lang: 'ar',
+      dir: 'rtl',
+      published: day.toISOString(),
+      text: a.content,
+      html: null,
+      origin: null,
+    });
+    if (batch.length === 1_000) {
+      library.addArticles(batch.splice(0));
+      if ((i + 1) % 10_000 === 0) console.error(`bench: library ${i + 1}/${count} (${Math.round((Date.now() - started) / 1000)} s)`);
+    }
+  }
+  if (batch.length > 0) library.addArticles(batch);
+  library.close();
+  fs.renameSync(partial, file);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
 }

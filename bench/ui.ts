@@ -17,10 +17,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
-import { Library } from '../main/library/library';
-import type { NewArticle } from '../common';
 import { chromiumLaunchOptions, startBrowserMode, stopChild } from '../tests/e2e/browser-mode';
-import { newsArticles } from '../tests/fixtures/corpus';
+import { buildRepeatedNewsLibrary } from './corpora';
 
 const root = process.cwd();
 const { values } = parseArgs({
@@ -31,42 +29,6 @@ const RUNS = Number(values.runs);
 const ROW_HEIGHT = 118;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** Real news, repeated until `count`, each copy with its own title, URL and date. */
-function buildLibrary(file: string, count: number): void {
-  if (fs.existsSync(file)) return;
-  const partial = `${file}.partial`;
-  fs.rmSync(partial, { force: true });
-  const library = Library.open(partial);
-  const news = newsArticles(Math.min(count, 31_030)).filter((a) => a.title.trim() !== '' && a.content.trim() !== '');
-  const started = Date.now();
-  const batch: NewArticle[] = [];
-  for (let i = 0; i < count; i++) {
-    const a = news[i % news.length]!;
-    const round = Math.floor(i / news.length);
-    const day = new Date(Date.UTC(2015, 0, 1) + (i % 3_000) * 86_400_000 + (i % 86_400) * 1000);
-    batch.push({
-      title: round === 0 ? a.title.trim() : `${a.title.trim()} (${round + 1})`,
-      byline: a.author.trim() || null,
-      source: a.source,
-      url: `${a.url}#copy-${i}`,
-      lang: 'ar',
-      dir: 'rtl',
-      published: day.toISOString(),
-      text: a.content,
-      html: null,
-      origin: null,
-    });
-    if (batch.length === 1_000) {
-      library.addArticles(batch.splice(0));
-      if ((i + 1) % 10_000 === 0) console.error(`ui bench: library ${i + 1}/${count} (${Math.round((Date.now() - started) / 1000)} s)`);
-    }
-  }
-  if (batch.length > 0) library.addArticles(batch);
-  library.close();
-  fs.renameSync(partial, file);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
-}
 
 /** ms from navigation start to the first row on screen, read in the page itself. */
 async function firstRows(page: Page, url: string): Promise<number> {
@@ -129,7 +91,7 @@ async function openTime(page: Page, index: number): Promise<number> {
 async function main(): Promise<void> {
   const file = path.join(root, 'bench', '.data', `ui-${ARTICLES}.sqlite`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  buildLibrary(file, ARTICLES);
+  buildRepeatedNewsLibrary(file, ARTICLES);
   const server = await startBrowserMode(file);
   const browser = await chromium.launch(chromiumLaunchOptions(['--enable-precise-memory-info']));
   try {

@@ -120,7 +120,7 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
       return { opened: await platform.openExternal(safe) };
     },
 
-    // ---- Reading (issue 6)
+    // ---- Reading: settings, reading state, notes, tags, export of one article, delete and undo
 
     async getSettings() {
       return storedSettings(library);

@@ -1,81 +1,84 @@
 /**
- * The application menu, in Arabic. Commands that need the renderer (focus the search box, refresh
- * the list) reach it as events on EVENT_CHANNEL.
+ * The application menu, in the interface's language (main/shell-strings.ts). Commands that need
+ * the renderer (focus the search box, refresh the list) reach it as events on EVENT_CHANNEL.
+ * Electron only as types: the shell builds the menu from this template.
  */
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
 import type { ExportFormat } from '../common';
+import type { ShellStrings } from './shell-strings';
 
 export interface MenuActions {
-  /** ملف › استيراد… : the file dialog, then the import, in main. */
-  importFiles(): void;
-  /** بحث › البحث في المكتبة */
-  focusSearch(): void;
-  /** ملف › نسخ احتياطي… : a consistent copy of the library, while it stays open. */
-  backup(): void;
-  /** ملف › استعادة من نسخة احتياطية… : the current library is kept aside, never deleted. */
-  restore(): void;
-  /** ملف › تصدير › … : every article, one file each, into a folder. */
-  exportAs(format: ExportFormat): void;
+  /** File › Import… : the file dialog, then the import, in main. */
+  importFiles(): Promise<void>;
+  /** Search › Search the Library */
+  focusSearch(): Promise<void>;
+  /** File › Back Up… : a consistent copy of the library, while it stays open. */
+  backup(): Promise<void>;
+  /** File › Restore from Backup… : the current library is kept aside, never deleted. */
+  restore(): Promise<void>;
+  /** File › Export › … : every article, one file each, into a folder. */
+  exportAs(format: ExportFormat): Promise<void>;
 }
 
-export function buildMenu(actions: MenuActions, options: { isDev: boolean; isMac: boolean }): Menu {
+export function menuTemplate(actions: MenuActions, strings: ShellStrings, options: { isDev: boolean; isMac: boolean }): MenuItemConstructorOptions[] {
+  const s = strings.menu;
   const template: MenuItemConstructorOptions[] = [];
-  if (options.isMac) template.push({ role: 'appMenu', label: 'صحيفة' });
+  if (options.isMac) template.push({ role: 'appMenu', label: s.app });
 
   template.push(
     {
-      label: 'ملف',
+      label: s.file,
       submenu: [
-        { label: 'استيراد…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        { label: s.importFiles, accelerator: 'CmdOrCtrl+O', click: () => void actions.importFiles() },
         {
-          label: 'تصدير',
+          label: s.export,
           submenu: [
-            { label: 'Markdown…', click: () => actions.exportAs('md') },
-            { label: 'JSON…', click: () => actions.exportAs('json') },
-            { label: 'HTML…', click: () => actions.exportAs('html') },
+            { label: 'Markdown…', click: () => void actions.exportAs('md') },
+            { label: 'JSON…', click: () => void actions.exportAs('json') },
+            { label: 'HTML…', click: () => void actions.exportAs('html') },
           ],
         },
         { type: 'separator' },
-        { label: 'نسخ احتياطي…', click: () => actions.backup() },
-        { label: 'استعادة من نسخة احتياطية…', click: () => actions.restore() },
+        { label: s.backup, click: () => void actions.backup() },
+        { label: s.restore, click: () => void actions.restore() },
         { type: 'separator' },
-        options.isMac ? { role: 'close', label: 'إغلاق النافذة' } : { role: 'quit', label: 'خروج' },
+        options.isMac ? { role: 'close', label: s.closeWindow } : { role: 'quit', label: s.quit },
       ],
     },
     {
-      label: 'تحرير',
+      label: s.edit,
       submenu: [
-        { role: 'undo', label: 'تراجع' },
-        { role: 'redo', label: 'إعادة' },
+        { role: 'undo', label: s.undo },
+        { role: 'redo', label: s.redo },
         { type: 'separator' },
-        { role: 'cut', label: 'قص' },
-        { role: 'copy', label: 'نسخ' },
-        { role: 'paste', label: 'لصق' },
-        { role: 'selectAll', label: 'تحديد الكل' },
+        { role: 'cut', label: s.cut },
+        { role: 'copy', label: s.copy },
+        { role: 'paste', label: s.paste },
+        { role: 'selectAll', label: s.selectAll },
       ],
     },
     {
-      label: 'عرض',
+      label: s.view,
       submenu: [
         ...(options.isDev
           ? ([
-              { role: 'reload', label: 'إعادة التحميل' },
-              { role: 'toggleDevTools', label: 'أدوات المطور' },
+              { role: 'reload', label: s.reload },
+              { role: 'toggleDevTools', label: s.devTools },
               { type: 'separator' },
             ] satisfies MenuItemConstructorOptions[])
           : []),
-        { role: 'resetZoom', label: 'الحجم الأصلي' },
-        { role: 'zoomIn', label: 'تكبير' },
-        { role: 'zoomOut', label: 'تصغير' },
+        { role: 'resetZoom', label: s.resetZoom },
+        { role: 'zoomIn', label: s.zoomIn },
+        { role: 'zoomOut', label: s.zoomOut },
         { type: 'separator' },
-        { role: 'togglefullscreen', label: 'ملء الشاشة' },
+        { role: 'togglefullscreen', label: s.fullScreen },
       ],
     },
     {
-      label: 'بحث',
-      submenu: [{ label: 'البحث في المكتبة', accelerator: 'CmdOrCtrl+F', click: () => actions.focusSearch() }],
+      label: s.search,
+      submenu: [{ label: s.searchLibrary, accelerator: 'CmdOrCtrl+F', click: () => void actions.focusSearch() }],
     },
   );
-  if (options.isMac) template.push({ role: 'windowMenu', label: 'نافذة' });
-  return Menu.buildFromTemplate(template);
+  if (options.isMac) template.push({ role: 'windowMenu', label: s.window });
+  return template;
 }

@@ -2,7 +2,7 @@
  * Imports files the renderer holds as File objects (drops, the browser mode's file input): reads
  * each one, sends the contents as base64 through importFileData in batches, and merges the reports.
  */
-import { emptyReport, mergeReports, type ImportReport } from '../common';
+import { emptyReport, mergeReports, type ImportReport, type SahifaApi } from '../common';
 import { sahifa } from './sahifa';
 
 /** Keep each request well under the contract's limits (1,000 files) and the server's body size. */
@@ -11,7 +11,6 @@ const MAX_BYTES_PER_BATCH = 32 * 1024 * 1024;
 
 /** In English like main's reasons: the report's fallback line; the interface says its code, 'read-error'. */
 const READ_FAILED = 'the file could not be read';
-
 
 /** FileReader's data URL is the browser's own (fast, native) base64 encoder. */
 function readAsBase64(file: File): Promise<string> {
@@ -48,6 +47,7 @@ export async function importFiles(
   onProgress?: (done: number, total: number) => void,
   /** Cancelling stops before the next batch; the batches sent before stay imported. */
   signal?: AbortSignal,
+  api: Pick<SahifaApi, 'importFileData'> = sahifa(),
 ): Promise<ImportReport> {
   let report = emptyReport();
   let done = 0;
@@ -66,7 +66,7 @@ export async function importFiles(
         report = mergeReports(report, { ...emptyReport(), failed: [{ path: file.name, code: 'read-error', error: message }] });
       }
     }
-    if (payload.length > 0) report = mergeReports(report, await sahifa().importFileData({ files: payload }));
+    if (payload.length > 0) report = mergeReports(report, await api.importFileData({ files: payload }));
     done += batch.length;
     onProgress?.(done, files.length);
   }

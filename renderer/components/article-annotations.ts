@@ -4,6 +4,8 @@
  * (`set-tags`, `save-note`); the app saves them and hands the article back.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LocaleController } from '../controllers/locale';
+import { emit } from '../events';
 import { strings } from '../strings';
 import { closeIcon, plusIcon, tagIcon } from './icons';
 import { sharedStyles } from './shared-styles';
@@ -34,6 +36,7 @@ export class ArticleAnnotations extends LitElement {
     this.bookmarked = false;
     this.knownTags = [];
     this.draft = '';
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -226,7 +229,7 @@ export class ArticleAnnotations extends LitElement {
   }
 
   private emitTags(tags: string[]): void {
-    this.dispatchEvent(new CustomEvent('set-tags', { detail: { id: this.articleId, tags }, bubbles: true, composed: true }));
+    emit(this, 'set-tags', { id: this.articleId, tags });
   }
 
   private onNoteInput(event: InputEvent): void {
@@ -234,7 +237,7 @@ export class ArticleAnnotations extends LitElement {
   }
 
   private saveNote(): void {
-    this.dispatchEvent(new CustomEvent('save-note', { detail: { id: this.articleId, note: this.draft }, bubbles: true, composed: true }));
+    emit(this, 'save-note', { id: this.articleId, note: this.draft });
     this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus();
   }
 }

@@ -6,15 +6,16 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import type { ArticleSummary, SearchHit } from '../../common';
+import type { SearchHit } from '../../common';
+import type { ListItem } from '../view-state';
 import type { PagedList } from '../paged-list';
 import { formatShortDate } from '../format';
 import { marked } from '../highlight';
+import { LocaleController } from '../controllers/locale';
+import { emit } from '../events';
 import { strings } from '../strings';
 import { bookmarkIcon } from './icons';
 import { sharedStyles } from './shared-styles';
-
-export type ListItem = ArticleSummary | SearchHit;
 
 const isHit = (item: ListItem): item is SearchHit => 'snippet' in item;
 
@@ -53,6 +54,7 @@ export class ArticleList extends LitElement {
     this.revision = 0;
     this.label = '';
     this.kind = 'library';
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -217,6 +219,8 @@ export class ArticleList extends LitElement {
   ];
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another list: no row of it was opened yet.
+    if (changed.has('list')) this.currentIndex = null;
     const total = this.list?.total ?? 0;
     if (changed.has('list') || this.indices.length !== total) {
       this.indices = Array.from({ length: total }, (_, i) => i);
@@ -224,10 +228,7 @@ export class ArticleList extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('list')) {
-      this.scroller?.scrollTo({ top: 0 });
-      this.currentIndex = null;
-    }
+    if (changed.has('list')) this.scroller?.scrollTo({ top: 0 });
     if (this.pendingFocus !== null) this.focusRow(this.pendingFocus);
   }
 
@@ -306,7 +307,7 @@ ${item.read ? nothing : html`<span class="visually-hidden">${strings.unread}</sp
   }
 
   private open(id: number): void {
-    this.dispatchEvent(new CustomEvent('open-article', { detail: { id }, bubbles: true, composed: true }));
+    emit(this, 'open-article', { id });
   }
 
   private openRow(index: number, id: number): void {
@@ -338,6 +339,13 @@ ${item.read ? nothing : html`<span class="visually-hidden">${strings.unread}</sp
       this.pendingFocus = index;
       this.focusRow(index);
     }
+  }
+
+  /** Focuses the first row shown, without opening it. Returns false when there is none. */
+  focusFirstRow(): boolean {
+    const first = this.renderRoot.querySelector<HTMLElement>('button.row');
+    first?.focus();
+    return first !== null;
   }
 
   /** The row of the article last opened from this list. */

@@ -6,19 +6,11 @@
  * It renders what it is given and sends `cancel-import` up; the app does the cancelling.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LocaleController } from '../controllers/locale';
+import { emit } from '../events';
+import type { ImportProgressState } from '../view-state';
 import { strings } from '../strings';
 import { floatingCardStyles, sharedStyles } from './shared-styles';
-
-export interface ImportProgressState {
-  /** The import's id in main (from its progress events); null until the first one, and for imports the window sends in batches itself. */
-  id: number | null;
-  done: number;
-  /** 0 while not known. */
-  total: number;
-  /** The last file done: a path, or a name. */
-  current: string;
-  cancelling: boolean;
-}
 
 /** The file's own name: paths from any system, and entries of a zip (`archive.zip › entry`). */
 export function fileNameOf(current: string): string {
@@ -36,6 +28,7 @@ export class ImportProgress extends LitElement {
   constructor() {
     super();
     this.progress = null;
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -152,7 +145,7 @@ export class ImportProgress extends LitElement {
   }
 
   private cancel(): void {
-    this.dispatchEvent(new CustomEvent('cancel-import', { bubbles: true, composed: true }));
+    emit(this, 'cancel-import');
   }
 }
 

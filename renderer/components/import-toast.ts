@@ -3,15 +3,13 @@
  * ("تم استيراد ٣ مقالات، ١ مكرر، ١ فشل") with every failed file and its reason.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { ImportReport } from '../../common';
 import { failureReason } from '../import-failure';
+import { LocaleController } from '../controllers/locale';
+import { emit } from '../events';
+import type { ImportStatus } from '../view-state';
 import { strings } from '../strings';
 import { alertIcon, checkIcon, closeIcon } from './icons';
 import { floatingCardStyles, sharedStyles } from './shared-styles';
-
-export type ImportStatus =
-  | { kind: 'report'; report: ImportReport }
-  | { kind: 'error'; message: string };
 
 export class ImportToast extends LitElement {
   static override properties = {
@@ -23,6 +21,7 @@ export class ImportToast extends LitElement {
   constructor() {
     super();
     this.status = null;
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -151,7 +150,7 @@ export class ImportToast extends LitElement {
   }
 
   private dismiss(): void {
-    this.dispatchEvent(new CustomEvent('dismiss', { bubbles: true, composed: true }));
+    emit(this, 'dismiss');
   }
 }
 

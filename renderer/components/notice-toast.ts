@@ -3,16 +3,12 @@
  * politely to screen readers, with at most one action. The app decides how long it stays.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LocaleController } from '../controllers/locale';
+import { emit } from '../events';
+import type { Notice } from '../view-state';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
 import { sharedStyles } from './shared-styles';
-
-export interface Notice {
-  message: string;
-  /** e.g. Undo */
-  action?: { label: string; run: () => void };
-  kind?: 'info' | 'error';
-}
 
 export class NoticeToast extends LitElement {
   static override properties = {
@@ -24,6 +20,7 @@ export class NoticeToast extends LitElement {
   constructor() {
     super();
     this.notice = null;
+    new LocaleController(this);
   }
 
   static override styles = [
@@ -113,7 +110,7 @@ export class NoticeToast extends LitElement {
   }
 
   private dismiss(): void {
-    this.dispatchEvent(new CustomEvent('dismiss', { bubbles: true, composed: true }));
+    emit(this, 'dismiss');
   }
 }
 

@@ -259,7 +259,6 @@ export class SettingsPanel extends LitElement {
   private onClose(): void {
     this.opener?.focus();
     this.opener = null;
-    this.dispatchEvent(new CustomEvent('closed', { bubbles: true, composed: true }));
   }
 
   private change(patch: Partial<Settings>): void {

@@ -130,3 +130,13 @@ export const floatingCardStyles = css`
     box-shadow: var(--shadow-lg);
   }
 `;
+
+/**
+ * A host that adds no box of its own: what it renders is laid out by its parent, as if written
+ * there (the window's grid places the top bar's header, the sidebar's nav and the list's section).
+ */
+export const boxlessHostStyles = css`
+  :host {
+    display: contents;
+  }
+`;

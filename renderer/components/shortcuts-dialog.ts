@@ -1,5 +1,6 @@
 /** Every keyboard shortcut, in a modal dialog (the ? key). */
 import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LocaleController } from '../controllers/locale';
 import { shortcutList } from '../shortcuts';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
@@ -9,6 +10,11 @@ const isMac = /Mac/i.test(navigator.platform);
 
 export class ShortcutsDialog extends LitElement {
   private opener: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
 
   static override styles = [
     sharedStyles,
@@ -103,7 +109,6 @@ export class ShortcutsDialog extends LitElement {
 
   async show(opener: HTMLElement | null): Promise<void> {
     this.opener = opener;
-    this.requestUpdate();
     await this.updateComplete;
     this.dialog?.showModal();
     this.renderRoot.querySelector<HTMLElement>('button.close')?.focus();

@@ -103,7 +103,7 @@ export const ar = {
   importNothing: 'لم يُستورد شيء',
   importCancelled: 'أُلغي الاستيراد',
   importProgress: (done: number, total: number): string => `جارٍ الاستيراد… ${formatNumber(done)} من ${formatNumber(total)}`,
-  // The import progress bar (issue 4).
+  // ---- the import progress bar
   importProgressLabel: 'تقدم الاستيراد',
   importPreparing: 'جارٍ تحضير الاستيراد…',
   /** "٣٤ / ٥٠٠٠" */

@@ -63,7 +63,7 @@ export const en: Strings = {
   importNothing: 'Nothing was imported',
   importCancelled: 'Import cancelled',
   importProgress: (done: number, total: number): string => `Importing… ${formatNumber(done)} of ${formatNumber(total)}`,
-  // The import progress bar (issue 4).
+  // ---- the import progress bar
   importProgressLabel: 'Import progress',
   importPreparing: 'Preparing the import…',
   importCounter: (done: number, total: number): string => `${formatNumber(done)} / ${formatNumber(total)}`,

@@ -45,7 +45,10 @@ test('hostile pages import, open, and run nothing', async ({ app, page }) => {
       // Give event handlers (onload, onerror, meta refresh) the chance they would take.
       await page.waitForTimeout(150);
       const state = await page.evaluate(() => {
-        const host = document.querySelector('sahifa-app')?.shadowRoot?.querySelector('sahifa-article-reader')?.shadowRoot;
+        const host = document
+          .querySelector('sahifa-app')
+          ?.shadowRoot?.querySelector('sahifa-article-reader')
+          ?.shadowRoot?.querySelector('sahifa-article-body')?.shadowRoot;
         const body = host?.querySelector('article .body');
         return {
           ran: (window as unknown as { __hostile?: unknown }).__hostile ?? null,

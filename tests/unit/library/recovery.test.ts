@@ -1,17 +1,14 @@
 /**
  * Start-up with a damaged library (main/library/recovery.ts): the damaged file is never written,
  * moved only after the reader chose, kept byte for byte; "restore" takes the newest valid backup,
- * "new" starts empty, "quit" touches nothing. (Detection itself: data-safety.test.ts.)
+ * "new" starts empty, "quit" touches nothing. (Detection itself: database.test.ts.)
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { Library, LibraryError, premigrationBackupPath } from '../../../main/library/library';
-import { inspectLibraryFile } from '../../../main/library/restore';
-import { migrations, SCHEMA_VERSION } from '../../../main/library/schema';
 import {
   AUTOMATIC_BACKUPS_KEPT,
   automaticBackupDue,
@@ -23,30 +20,10 @@ import {
   type LibraryProblem,
   type RecoveryChoice,
 } from '../../../main/library/recovery';
-import type { NewArticle } from '../../../common';
-import { newsArticles } from '../../fixtures/corpus';
+import { datedNews, sha } from './helpers';
 
 let dir: string;
 let file: string;
-const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
-
-function news(count: number, from = 0): NewArticle[] {
-  return newsArticles(from + count + 20)
-    .filter((n) => n.content.trim() && n.title.trim())
-    .slice(from, from + count)
-    .map((n) => ({
-      title: n.title,
-      byline: n.author || null,
-      source: n.source,
-      url: n.url,
-      lang: 'ar',
-      dir: 'rtl' as const,
-      published: `${n.date_extracted.replace(' ', 'T')}.000Z`,
-      text: n.content,
-      html: null,
-      origin: null,
-    }));
-}
 
 /** Garbage that is the same on every run. */
 function garbage(size: number): Buffer {
@@ -71,13 +48,13 @@ const DAMAGE: Record<string, (f: string) => void> = {
 /** A library of 200 articles with two backups (120 then 150 articles) and a broken newest "backup". */
 async function libraryWithBackups(): Promise<{ older: string; newer: string }> {
   const library = Library.open(file);
-  library.addArticles(news(120));
+  library.addArticles(datedNews(120));
   const older = backupPath(file, 'manual', new Date('2024-01-01T00:00:00Z'));
   await library.backup(older);
-  library.addArticles(news(30, 120));
+  library.addArticles(datedNews(30, { from: 120 }));
   const newer = backupPath(file, 'automatic', new Date('2024-02-01T00:00:00Z'));
   await library.backup(newer);
-  library.addArticles(news(50, 150));
+  library.addArticles(datedNews(50, { from: 150 }));
   library.close();
   const broken = backupPath(file, 'manual', new Date('2024-03-01T00:00:00Z'));
   fs.writeFileSync(broken, garbage(50_000));
@@ -185,7 +162,7 @@ describe.each(Object.keys(DAMAGE))('a %s library', (damage) => {
 describe('when there is no usable backup', () => {
   it('offers none, and refuses "restore" without moving the damaged file', async () => {
     const library = Library.open(file);
-    library.addArticles(news(100));
+    library.addArticles(datedNews(100));
     library.close();
     DAMAGE.truncated!(file);
     fs.mkdirSync(backupsDir(file));
@@ -212,7 +189,7 @@ describe('a file that is not a Sahifa library', () => {
 describe('backups next to the library', () => {
   it('counts the automatic copy made before an upgrade as a backup', async () => {
     const library = Library.open(file);
-    library.addArticles(news(10));
+    library.addArticles(datedNews(10));
     await library.backup(premigrationBackupPath(file, 1));
     library.close();
     expect(latestValidBackup(file)).toMatch(/library\.sqlite\.v1-before-upgrade-.*\.sqlite$/);
@@ -220,7 +197,7 @@ describe('backups next to the library', () => {
 
   it('makes one automatic backup a day and keeps the newest few', async () => {
     const library = Library.open(file);
-    library.addArticles(news(20));
+    library.addArticles(datedNews(20));
     const day = (n: number) => new Date(Date.UTC(2024, 0, n));
     const made: string[] = [];
     for (let n = 1; n <= AUTOMATIC_BACKUPS_KEPT + 2; n++) {
@@ -238,7 +215,7 @@ describe('backups next to the library', () => {
 
   it('never deletes the reader’s own backups', async () => {
     const library = Library.open(file);
-    library.addArticles(news(5));
+    library.addArticles(datedNews(5));
     const own = backupPath(file, 'manual', new Date('2020-01-01T00:00:00Z'));
     await library.backup(own);
     fs.utimesSync(own, new Date('2020-01-01T00:00:00Z'), new Date('2020-01-01T00:00:00Z'));
@@ -248,39 +225,5 @@ describe('backups next to the library', () => {
     }
     library.close();
     expect(fs.existsSync(own)).toBe(true);
-  });
-});
-
-describe('before a schema migration', () => {
-  const premigrationCopies = () => fs.readdirSync(dir).filter((name) => /\.v\d+-before-upgrade-/.test(name));
-
-  it('names the automatic copy after the library and its old version, next to it', () => {
-    const copy = premigrationBackupPath(file, 3);
-    expect(path.dirname(copy)).toBe(dir);
-    expect(path.basename(copy)).toMatch(/^library\.sqlite\.v3-before-upgrade-\d{4}-\d{2}-\d{2}T[\d-]+Z\.sqlite$/);
-    expect(premigrationBackupPath(file, 3)).not.toBe(file);
-  });
-
-  it('makes no copy of a new library, nor of one already at the current version', () => {
-    Library.open(file).close();
-    Library.open(file).close();
-    expect(premigrationCopies()).toEqual([]);
-  });
-
-  // Only one schema version exists so far: this runs from the first migration added after it.
-  it.runIf(SCHEMA_VERSION > 1)('copies a library of the previous version before upgrading it', () => {
-    const old = new Database(file);
-    for (const migration of migrations.slice(0, SCHEMA_VERSION - 1)) migration(old);
-    old.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
-    old.close();
-    const before = sha(file);
-    Library.open(file).close();
-    const copies = premigrationCopies();
-    expect(copies).toHaveLength(1);
-    const copy = path.join(dir, copies[0]!);
-    expect(inspectLibraryFile(copy).version).toBe(SCHEMA_VERSION - 1);
-    // VACUUM INTO writes a fresh file: same content, not necessarily the same bytes.
-    expect(fs.statSync(copy).size).toBeGreaterThan(0);
-    expect(before).not.toBe('');
   });
 });

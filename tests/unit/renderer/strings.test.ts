@@ -14,7 +14,7 @@ describe('Arabic counts', () => {
     expect(formatNumber(100000)).toBe('١٠٠٬٠٠٠');
   });
 
-  it('summarize an import the way the issue words it', () => {
+  it('summarize an import in one line: imported, duplicates, failed', () => {
     expect(strings.importSummary(3, 1, 1)).toBe('تم استيراد ٣ مقالات، ١ مكرر، ١ فشل');
     expect(strings.importSummary(1, 0, 0)).toBe('تم استيراد مقالة واحدة');
     expect(strings.importSummary(0, 2, 0)).toBe('لم تُستورد مقالات جديدة، ٢ مكرر');

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, invokeMethod, safeExternalUrl, type Handlers, type Platform } from '../../../main/handlers';
 import { Library } from '../../../main/library/library';
 import type { ApiError, ArticleView, ImportReport, Page, ArticleSummary } from '../../../common';
+import { article } from '../library/helpers';
 
 const shared = path.resolve(process.cwd(), '../shared');
 const arabicArticle = path.join(shared, 'corpus', 'encodings', 'derived', 'saudinewsnet_article.utf8.txt');
@@ -200,5 +201,35 @@ describe('openExternal', () => {
 
   it('hands the normalized URL to the platform', () => {
     expect(safeExternalUrl(' https://example.com/a b ')).toBe('https://example.com/a%20b');
+  });
+});
+
+describe('export of one article', () => {
+  it('hands the Markdown to a shell without a save dialog, and saves through one that has it', async () => {
+    const [id] = library.addArticles([article({ title: 'عنوان المقال', text: 'الفقرة الأولى\nالفقرة الثانية' })]).ids as [number];
+    const browser = createHandlers({ library, platform: { pickFiles: () => null, openExternal: async () => false } });
+    const md = (await invokeMethod(browser, 'exportArticle', { id, format: 'md' })) as {
+      result: { kind: string; fileName: string; content: string; mimeType: string };
+    };
+    expect(md.result.kind).toBe('content');
+    expect(md.result.fileName).toMatch(/عنوان-المقال\.md$/);
+    expect(md.result.content).toContain('title: "عنوان المقال"');
+    expect(md.result.content).toContain('الفقرة الأولى\nالفقرة الثانية');
+
+    const saved: { defaultName: string; content: string }[] = [];
+    const desktop = createHandlers({
+      library,
+      platform: {
+        pickFiles: () => null,
+        openExternal: async () => false,
+        saveFile: async (file) => {
+          saved.push(file);
+          return true;
+        },
+      },
+    });
+    expect(await invokeMethod(desktop, 'exportArticle', { id, format: 'html' })).toEqual({ result: { kind: 'saved' } });
+    expect(saved[0]!.defaultName).toMatch(/\.html$/);
+    expect(saved[0]!.content).toContain('<h1>عنوان المقال</h1>');
   });
 });

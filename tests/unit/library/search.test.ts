@@ -1,123 +1,25 @@
-import crypto from 'node:crypto';
+/** Arabic search (main/library/search.ts): what it finds, how it ranks, what it highlights, its filters. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Library, LibraryError, NotFoundError } from '../../../main/library/library';
-import { SCHEMA_VERSION } from '../../../main/library/schema';
-import type { NewArticle } from '../../../common';
+import { Library } from '../../../main/library/library';
 import { newsArticles } from '../../fixtures/corpus';
+import { article } from './helpers';
 
 let dir: string;
 let library: Library;
 
-function article(fields: Partial<NewArticle> & { title: string; text: string }): NewArticle {
-  return { byline: null, source: null, url: null, lang: 'ar', dir: 'rtl', published: null, html: null, origin: null, ...fields };
-}
-
-const marked = (text: string, ranges: [number, number][]) => ranges.map(([s, e]) => text.slice(s, e));
-
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-lib-'));
-  library = Library.open(path.join(dir, 'nested', 'library.sqlite'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-search-'));
+  library = Library.open(path.join(dir, 'library.sqlite'));
 });
 afterEach(() => {
   library.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the library file', () => {
-  it('is created with its folders, in WAL mode, at the current schema version', () => {
-    const db = new Database(library.file, { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    db.close();
-  });
-
-  it('refuses a library from a newer Sahifa and leaves it unchanged', () => {
-    const file = path.join(dir, 'newer.sqlite');
-    const db = new Database(file);
-    db.pragma('user_version = 99');
-    db.close();
-    const before = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-    expect(() => Library.open(file)).toThrow(/newer version of Sahifa.*left unchanged/);
-    expect(crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(before);
-  });
-
-  it('refuses a file that is not a library, with a one-line reason', () => {
-    const file = path.join(dir, 'notes.sqlite');
-    fs.writeFileSync(file, 'these are my notes, not a database\n'.repeat(100));
-    expect(() => Library.open(file)).toThrow(LibraryError);
-    expect(() => Library.open(file)).toThrow(/notes\.sqlite is not a Sahifa library/);
-  });
-
-  it('refuses another program’s SQLite database', () => {
-    const file = path.join(dir, 'other.sqlite');
-    const db = new Database(file);
-    db.exec('CREATE TABLE contacts (name TEXT)');
-    db.close();
-    expect(() => Library.open(file)).toThrow(/not a Sahifa library/);
-  });
-});
-
-describe('articles', () => {
-  it('lists newest first and pages through them with a total', () => {
-    library.addArticles([
-      article({ title: 'قديم', text: 'نص قديم', published: '2015-07-21T00:00:00.000Z' }),
-      article({ title: 'جديد', text: 'نص جديد', published: '2015-08-11T00:00:00.000Z' }),
-      article({ title: 'وسط', text: 'نص وسط', published: '2015-08-01T00:00:00.000Z' }),
-    ]);
-    const first = library.list({ limit: 2 });
-    expect(first.total).toBe(3);
-    expect(first.items.map((a) => a.title)).toEqual(['جديد', 'وسط']);
-    expect(library.list({ offset: 2, limit: 2 }).items.map((a) => a.title)).toEqual(['قديم']);
-  });
-
-  it('keeps the text exactly as imported and reports a re-import as a duplicate', () => {
-    const text = 'السطر الأول\n\nوالثاني،\tبمسافات  كما هي \n';
-    const first = library.addArticles([article({ title: 'عنوان', text })]);
-    expect(first).toMatchObject({ imported: 1, duplicates: 0 });
-    expect(library.get(first.ids[0]!).text).toBe(text);
-    expect(library.addArticles([article({ title: 'عنوان', text })])).toEqual({ imported: 0, duplicates: 1, ids: [] });
-    expect(library.stats().articles).toBe(1);
-  });
-
-  it('treats the same text with other diacritics or hamza spellings as the same article', () => {
-    library.addArticles([article({ title: 'مسؤول', text: 'قال المسؤول إن الكتاب جديد' })]);
-    const again = library.addArticles([article({ title: 'مسئول', text: 'قالَ المسئولُ ان الكتابَ جديد' })]);
-    expect(again.duplicates).toBe(1);
-  });
-
-  it('identifies articles by canonical URL when they have one', () => {
-    library.addArticles([article({ title: 'أ', text: 'نص', url: 'https://www.example.com/news/1/?utm_source=x#top' })]);
-    const again = library.addArticles([article({ title: 'ب', text: 'نص آخر', url: 'http://example.com/news/1' })]);
-    expect(again.duplicates).toBe(1);
-  });
-
-  it('says which id is missing', () => {
-    expect(() => library.get(42)).toThrow(NotFoundError);
-    expect(() => library.get(42)).toThrow('there is no article 42 in the library');
-    expect(() => library.setBookmarked(42, true)).toThrow(NotFoundError);
-  });
-
-  it('bookmarks and unbookmarks, and lists bookmarks on their own', () => {
-    const { ids } = library.addArticles([article({ title: 'واحد', text: 'نص واحد' }), article({ title: 'اثنان', text: 'نص اثنين' })]);
-    library.setBookmarked(ids[1]!, true);
-    library.setBookmarked(ids[1]!, true);
-    expect(library.stats()).toEqual({ articles: 2, bookmarks: 1 });
-    expect(library.list({ bookmarked: true }).items.map((a) => a.title)).toEqual(['اثنان']);
-    expect(library.get(ids[1]!).bookmarked).toBe(true);
-    library.setBookmarked(ids[1]!, false);
-    expect(library.list({ bookmarked: true }).total).toBe(0);
-  });
-
-  it('gives each article an excerpt that does not repeat its title', () => {
-    const { ids } = library.addArticles([article({ title: 'عنوان الخبر', text: 'عنوان الخبر\nأول فقرة في الخبر.' })]);
-    expect(library.list().items[0]!.excerpt).toBe('أول فقرة في الخبر.');
-    expect(ids).toHaveLength(1);
-  });
-});
+const marked = (text: string, ranges: [number, number][]) => ranges.map(([s, e]) => text.slice(s, e));
 
 describe('Arabic search', () => {
   beforeEach(() => {

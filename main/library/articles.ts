@@ -1,0 +1,146 @@
+/** The articles table and its bookmarks: adding imported articles, reading one, bookmarking. */
+import type Database from 'better-sqlite3';
+import { NotFoundError } from './errors';
+import { SUMMARY_COLUMNS, toSummary, type ArticleRow } from './article-rows';
+import type { HighlightStore } from './highlight-store';
+import type { PreparedArticle } from './prepare';
+import type { Article, HighlightSeed } from '../../common';
+
+export interface AddResult {
+  imported: number;
+  duplicates: number;
+  ids: number[];
+}
+
+export const notFound = (id: number) => new NotFoundError(`there is no article ${id} in the library`);
+
+export class Articles {
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly highlights: HighlightStore,
+  ) {
+    this.statements = {
+      insertArticle: db.prepare(
+        `INSERT INTO articles (identity, title, byline, source, url, lang, dir, published, imported, sort_date, excerpt, text, html, origin)
+         VALUES (@identity, @title, @byline, @source, @url, @lang, @dir, @published, @imported, @sortDate, @excerpt, @text, @html, @origin)
+         ON CONFLICT (identity) DO NOTHING`,
+      ),
+      insertIndex: db.prepare(
+        'INSERT INTO article_index (rowid, title_surface, title_stem, body_surface, body_stem) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getArticle: db.prepare(
+        `SELECT ${SUMMARY_COLUMNS}, a.byline, a.url, a.text, a.html, a.origin
+         FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id WHERE a.id = ?`,
+      ),
+      exists: db.prepare('SELECT 1 FROM articles WHERE id = ?'),
+      addBookmark: db.prepare('INSERT INTO bookmarks (article_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      removeBookmark: db.prepare('DELETE FROM bookmarks WHERE article_id = ?'),
+      allIds: db.prepare('SELECT id FROM articles ORDER BY id').pluck(),
+      storedText: db.prepare('SELECT id, text FROM articles WHERE identity = ?'),
+      replaceText: db.prepare('UPDATE articles SET title = @title, byline = @byline, text = @text, html = @html, excerpt = @excerpt WHERE id = @id'),
+      deleteIndex: db.prepare('DELETE FROM article_index WHERE rowid = ?'),
+    };
+  }
+
+  /**
+   * Adds articles analysed beforehand (prepare.ts; an import does it on a parse thread) in one
+   * transaction; an article already in the library is a duplicate (when its text changed, it takes
+   * the new text: see updateDuplicate). The import time is decided here, at the write.
+   */
+  addPrepared(articles: PreparedArticle[]): AddResult {
+    const imported = new Date().toISOString();
+    const prepared = articles.map(({ article, identity, excerpt, index }) => ({
+      row: {
+        identity,
+        title: article.title,
+        byline: article.byline,
+        source: article.source,
+        url: article.url,
+        lang: article.lang,
+        dir: article.dir,
+        published: article.published,
+        imported,
+        sortDate: article.published ?? imported,
+        excerpt,
+        text: article.text,
+        html: article.html,
+        origin: article.origin,
+      },
+      bookmarked: article.bookmarked === true,
+      highlights: article.highlights ?? [],
+      index,
+    }));
+    return this.db.transaction((): AddResult => {
+      const result: AddResult = { imported: 0, duplicates: 0, ids: [] };
+      for (const { row, index, bookmarked, highlights } of prepared) {
+        const info = this.statements.insertArticle.run(row);
+        if (info.changes === 0) {
+          result.duplicates++;
+          this.updateDuplicate(row, index, highlights);
+          continue;
+        }
+        const id = Number(info.lastInsertRowid);
+        this.statements.insertIndex.run(id, ...index);
+        if (bookmarked) this.statements.addBookmark.run(id, imported);
+        if (highlights.length > 0) this.highlights.adopt(id, row.text, highlights);
+        result.imported++;
+        result.ids.push(id);
+      }
+      return result;
+    })();
+  }
+
+  /**
+   * An article imported again (the same identity): when its text changed it takes the new text,
+   * and its highlights are found again in it (or marked orphaned); highlights the file carries that
+   * the library lacks are added. Runs inside addPrepared's transaction.
+   */
+  private updateDuplicate(
+    row: { identity: string; title: string; byline: string | null; text: string; html: string | null; excerpt: string },
+    index: PreparedArticle['index'],
+    highlights: readonly HighlightSeed[],
+  ): void {
+    const stored = this.statements.storedText.get(row.identity) as { id: number; text: string } | undefined;
+    if (!stored) return;
+    if (stored.text !== row.text) {
+      this.statements.replaceText.run({ id: stored.id, title: row.title, byline: row.byline, text: row.text, html: row.html, excerpt: row.excerpt });
+      this.statements.deleteIndex.run(stored.id);
+      this.statements.insertIndex.run(stored.id, ...index);
+      this.highlights.reanchorArticle(stored.id, row.text);
+    }
+    if (highlights.length > 0) this.highlights.adopt(stored.id, row.text, highlights);
+  }
+
+  /** The article's words go into the full-text index under its id. */
+  index(id: number, columns: readonly [string, string, string, string]): void {
+    this.statements.insertIndex.run(id, ...columns);
+  }
+
+  exists(id: number): boolean {
+    return this.statements.exists.get(id) !== undefined;
+  }
+
+  assertExists(id: number): void {
+    if (!this.exists(id)) throw notFound(id);
+  }
+
+  get(id: number): Article {
+    const row = this.statements.getArticle.get(id) as ArticleRow | undefined;
+    if (!row) throw notFound(id);
+    return { ...toSummary(row), byline: row.byline, url: row.url, text: row.text, html: row.html, origin: row.origin };
+  }
+
+  setBookmarked(id: number, bookmarked: boolean): void {
+    this.assertExists(id);
+    if (bookmarked) this.statements.addBookmark.run(id, new Date().toISOString());
+    else this.statements.removeBookmark.run(id);
+  }
+
+  /** Every article, oldest id first, one at a time (exports walk 100k articles without holding them). */
+  *all(): IterableIterator<Article> {
+    const ids = this.statements.allIds.all() as number[];
+    for (const id of ids) yield this.get(id);
+  }
+}

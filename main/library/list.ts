@@ -1,0 +1,91 @@
+/** The library list: pages of article summaries, sorted and narrowed, with their totals and counts. */
+import type Database from 'better-sqlite3';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './article-rows';
+import { filterClause } from './filters';
+import type { ArticleSummary, ListSort, Page, SourceCount } from '../../common';
+
+export interface ListOptions {
+  bookmarked?: boolean;
+  /** Only articles not marked read. */
+  unread?: boolean;
+  /** Only articles with this tag (its exact name). */
+  tag?: string;
+  /** Only articles from this source (its exact name). */
+  source?: string;
+  sort?: ListSort;
+  offset?: number;
+  limit?: number;
+}
+
+/** ORDER BY for each sort; each one has an index (schema.ts, migration 2), so a page is a range scan. */
+const ORDER_BY: Record<ListSort, string> = {
+  date: 'a.sort_date DESC, a.id DESC',
+  title: 'a.title, a.id',
+  // Articles without a source go last (the index is on the same expression).
+  source: 'ifnull(a.source, char(1114111)), a.sort_date DESC, a.id DESC',
+};
+
+export class ArticleList {
+  private readonly statements;
+  /** list() queries by their shape (filters and sort), prepared once each. */
+  private readonly byShape = new Map<string, { rows: Database.Statement; count: Database.Statement }>();
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      countAll: db.prepare('SELECT count(*) AS n FROM articles'),
+      countBookmarks: db.prepare('SELECT count(*) AS n FROM bookmarks'),
+      listAll: db.prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id
+         ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
+      ),
+      listBookmarked: db.prepare(
+        `SELECT ${SUMMARY_COLUMNS} FROM bookmarks b JOIN articles a ON a.id = b.article_id
+         ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
+      ),
+      // Grouped on the articles_by_source index's own expression: a scan of the index, not the table.
+      sourceCounts: db.prepare(
+        `SELECT ifnull(source, char(1114111)) AS source, count(*) AS count FROM articles
+         GROUP BY ifnull(source, char(1114111)) ORDER BY 1`,
+      ),
+    };
+  }
+
+  list(options: ListOptions = {}): Page<ArticleSummary> {
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? 50;
+    const sort = options.sort ?? 'date';
+    if (sort === 'date' && !options.unread && !options.tag && !options.source) {
+      // The common case, on statements prepared up front.
+      const statement = options.bookmarked ? this.statements.listBookmarked : this.statements.listAll;
+      const total = this.count(options.bookmarked ?? false);
+      const rows = statement.all(limit, offset) as SummaryRow[];
+      return { total, offset, items: rows.map(toSummary) };
+    }
+    const filter = filterClause({ bookmarked: options.bookmarked, unread: options.unread, tag: options.tag, source: options.source });
+    const key = `${sort}|${filter.joins}|${filter.where}`;
+    let statements = this.byShape.get(key);
+    if (statements === undefined) {
+      const from = `FROM articles a ${filter.joins || 'LEFT JOIN bookmarks b ON b.article_id = a.id'} WHERE 1${filter.where}`;
+      statements = {
+        rows: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY ${ORDER_BY[sort]} LIMIT ? OFFSET ?`),
+        count: this.db.prepare(`SELECT count(*) AS n ${from}`),
+      };
+      this.byShape.set(key, statements);
+    }
+    const total = (statements.count.get(...filter.params) as { n: number }).n;
+    const rows = statements.rows.all(...filter.params, limit, offset) as SummaryRow[];
+    return { total, offset, items: rows.map(toSummary) };
+  }
+
+  /** How many articles there are, or how many are bookmarked. */
+  count(bookmarked: boolean): number {
+    const statement = bookmarked ? this.statements.countBookmarks : this.statements.countAll;
+    return (statement.get() as { n: number }).n;
+  }
+
+  /** Every source with how many articles came from it, by name. */
+  sources(): SourceCount[] {
+    // The articles without a source sort last, under char(1114111); they have no entry.
+    return (this.statements.sourceCounts.all() as SourceCount[]).filter(({ source }) => source !== '\u{10FFFF}');
+  }
+}

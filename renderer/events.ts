@@ -1,0 +1,63 @@
+/**
+ * Every custom event the renderer's components send up, declared once in HTMLElementEventMap so
+ * that a listener knows its detail's type. Components send them with `emit`, which always makes
+ * them bubble out of shadow roots (composed): the root component listens where it wires things.
+ */
+import type { ArticleExportFormat, ListSort } from '../common';
+import type { View } from './view-state';
+
+declare global {
+  interface HTMLElementEventMap {
+    // The list
+    'open-article': CustomEvent<{ id: number }>;
+    'sort-changed': CustomEvent<{ sort: ListSort }>;
+    /** null: every source. */
+    'source-changed': CustomEvent<{ source: string | null }>;
+    'unread-toggled': CustomEvent<undefined>;
+    // The sidebar
+    'view-selected': CustomEvent<{ view: View }>;
+    'tag-selected': CustomEvent<{ tag: string }>;
+    // The top bar
+    /** What the search field holds now, at each keystroke. */
+    'search-input': CustomEvent<{ text: string }>;
+    /**
+     * Enter or ↓ in the search field: search now. Cancelled (preventDefault) by whoever moved the
+     * focus into the results, so that the key does nothing else.
+     */
+    'search-commit': CustomEvent<{ intoResults: boolean }>;
+    'search-clear': CustomEvent<undefined>;
+    'show-shortcuts': CustomEvent<{ opener: HTMLElement }>;
+    'show-settings': CustomEvent<{ opener: HTMLElement }>;
+    'start-import': CustomEvent<undefined>;
+    // The reader
+    'reader-back': CustomEvent<undefined>;
+    'toggle-bookmark': CustomEvent<undefined>;
+    'toggle-read': CustomEvent<undefined>;
+    'copy-link': CustomEvent<undefined>;
+    'open-external': CustomEvent<{ url: string }>;
+    'export-article': CustomEvent<{ format: ArticleExportFormat }>;
+    'delete-article': CustomEvent<undefined>;
+    /** The reader scrolled the article themselves, to `fraction` of it (0 top, 1 end). */
+    'reading-scroll': CustomEvent<{ id: number; fraction: number }>;
+    'set-tags': CustomEvent<{ id: number; tags: string[] }>;
+    'save-note': CustomEvent<{ id: number; note: string }>;
+    // Imports and notices
+    'cancel-import': CustomEvent<undefined>;
+    /** A toast's close button. */
+    dismiss: CustomEvent<undefined>;
+  }
+}
+
+/** The names of the events above (HTMLElementEventMap's built-in events are not CustomEvents). */
+export type SahifaEventName = {
+  [K in keyof HTMLElementEventMap]: HTMLElementEventMap[K] extends CustomEvent<unknown> ? K : never;
+}[keyof HTMLElementEventMap];
+
+export type EventDetail<K extends SahifaEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Sends `type` up from `from`, out of every shadow root. Returns false when a listener cancelled it.
+ */
+export function emit<K extends SahifaEventName>(from: EventTarget, type: K, ...[detail]: EventDetail<K> extends undefined ? [] : [EventDetail<K>]): boolean {
+  return from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: true }));
+}

@@ -1,0 +1,33 @@
+/**
+ * The shapes of what the window shows, shared by the controllers that hold the state and the
+ * components that render it (so neither folder imports the other).
+ */
+import type { ArticleSummary, ImportReport, SearchHit } from '../common';
+
+/** Which list the library pane shows. */
+export type View = 'library' | 'bookmarks';
+
+/** A row of the list: an article, or a search hit with its snippet. */
+export type ListItem = ArticleSummary | SearchHit;
+
+export interface ImportProgressState {
+  /** The import's id in main (from its progress events); null until the first one, and for imports the window sends in batches itself. */
+  id: number | null;
+  done: number;
+  /** 0 while not known. */
+  total: number;
+  /** The last file done: a path, or a name. */
+  current: string;
+  cancelling: boolean;
+}
+
+/** How the last import ended, for the report card. */
+export type ImportStatus = { kind: 'report'; report: ImportReport } | { kind: 'error'; message: string };
+
+/** A short notice at the bottom of the window, with at most one action. */
+export interface Notice {
+  message: string;
+  /** e.g. Undo */
+  action?: { label: string; run: () => void };
+  kind?: 'info' | 'error';
+}
