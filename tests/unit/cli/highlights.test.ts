@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newsArticle } from '../../../bench/corpora';
 import { Library } from '../../../main/library/library';
-import type { NewArticle } from '../../../common';
+import type { Highlight, NewArticle } from '../../../common';
 import { newsArticles } from '../../fixtures/corpus';
 import { sahifa, sahifaJson } from './helpers';
 
@@ -31,19 +31,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-interface HighlightOut {
-  id: string;
-  article: number;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  color: string;
-  note: string | null;
-  created: string;
-  title?: string;
-}
+/** What the command prints for a highlight: the library's shape without `updated` and `orphaned`, plus the title in lists. */
+type HighlightOut = Omit<Highlight, 'updated' | 'orphaned'> & { title?: string };
 
 describe('sahifa highlight, highlights, unhighlight', () => {
   let first: HighlightOut;
