@@ -6,8 +6,10 @@
  *   memory      renderer JS heap (CDP Performance.getMetrics JSHeapUsedSize, after a forced GC)
  *               after the first rows and after every 2,500 rows scrolled, to 10,000
  *   open        from a click on a row to the article's title in the reader, median of --runs
+ *   highlights  from a click on a row to 500 highlights drawn in a long article (~60k characters;
+ *               its own small library), median of --runs (target < 100 ms)
  *
- *   npx tsx bench/ui.ts [--articles 100000] [--runs 5] [--json]
+ *   npx tsx bench/ui.ts [--articles 100000] [--runs 5] [--json] [--highlights-only]
  *
  * Needs a build (node scripts/build.mjs), /usr/bin/chromium and ../shared/corpus. The library is
  * built once (Library.addArticles with real news from tests/fixtures/corpus.ts, repeated with
@@ -18,11 +20,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, startBrowserMode, stopChild } from '../tests/e2e/browser-mode';
-import { buildRepeatedNewsLibrary } from './corpora';
+import { Library } from '../main/library/library';
+import { newsArticles } from '../tests/fixtures/corpus';
+import { buildRepeatedNewsLibrary, newsArticle } from './corpora';
 
 const root = process.cwd();
 const { values } = parseArgs({
-  options: { articles: { type: 'string', default: '100000' }, runs: { type: 'string', default: '5' }, json: { type: 'boolean', default: false } },
+  options: {
+    articles: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '5' },
+    json: { type: 'boolean', default: false },
+    'highlights-only': { type: 'boolean', default: false },
+  },
 });
 const ARTICLES = Number(values.articles);
 const RUNS = Number(values.runs);
@@ -88,7 +97,73 @@ async function openTime(page: Page, index: number): Promise<number> {
   }, index);
 }
 
+const HIGHLIGHTS = 500;
+
+/** A small library whose newest article is long (twenty news texts) and has HIGHLIGHTS highlights. */
+function buildHighlightedLibrary(file: string): void {
+  if (fs.existsSync(file)) return;
+  const library = Library.open(`${file}.partial`);
+  const news = newsArticles(60).map(newsArticle);
+  library.addArticles(news.slice(20));
+  const text = news.slice(0, 20).map((a) => a.text).join('\n\n');
+  const [id] = library.addArticles([{ ...news[0]!, url: 'https://example.com/long', title: 'مقالة طويلة مظللة', text, published: '2030-01-01T00:00:00Z' }]).ids;
+  const colours = ['yellow', 'green', 'blue', 'pink'] as const;
+  for (let i = 0; i < HIGHLIGHTS; i++) {
+    const start = Math.floor((i * (text.length - 40)) / HIGHLIGHTS);
+    library.highlights.add(id!, { start, end: start + 40, color: colours[i % 4], note: i % 10 === 0 ? `ملاحظة ${i}` : null });
+  }
+  library.close();
+  fs.renameSync(`${file}.partial`, file);
+}
+
+/** ms from a click on the first row to its article drawn with all its highlights. */
+async function openHighlightedTime(page: Page): Promise<number> {
+  return page.evaluate(async (count) => {
+    // Explicit paths through the shadow roots: a helper function here would need esbuild's __name.
+    const app = document.querySelector('sahifa-app')!.shadowRoot!;
+    const rows = app.querySelector('sahifa-list-pane')!.shadowRoot!.querySelector('sahifa-article-list')!.shadowRoot!.querySelectorAll<HTMLElement>('button.row');
+    // Another article first, so that the highlighted one is opened afresh.
+    rows[1]!.click();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const body = app.querySelector('sahifa-article-reader')!.shadowRoot!.querySelector('sahifa-article-body')!;
+    const row = rows[0]!;
+    const started = performance.now();
+    row.click();
+    for (;;) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const ids = new Set([...(body.shadowRoot?.querySelectorAll<HTMLElement>('mark.reader-highlight') ?? [])].map((m) => m.dataset['highlight']));
+      if (ids.size >= count) return performance.now() - started;
+    }
+  }, HIGHLIGHTS);
+}
+
+async function highlightsBench(): Promise<{ median: number; runs: number[] }> {
+  const file = path.join(root, 'bench', '.data', `ui-highlights-${HIGHLIGHTS}.sqlite`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  buildHighlightedLibrary(file);
+  const server = await startBrowserMode(file);
+  const browser = await chromium.launch(chromiumLaunchOptions([]));
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar' })).newPage();
+    await page.goto(server.url);
+    await page.locator('button.row').nth(1).waitFor();
+    await openHighlightedTime(page); // warm-up
+    const runs: number[] = [];
+    for (let run = 0; run < RUNS; run++) runs.push(await openHighlightedTime(page));
+    return { median: Math.round(median(runs)), runs: runs.map(Math.round) };
+  } finally {
+    await browser.close();
+    await stopChild(server.child);
+  }
+}
+
 async function main(): Promise<void> {
+  if (values['highlights-only']) {
+    const highlights = await highlightsBench();
+    if (values.json) console.log(JSON.stringify({ openWith500HighlightsMs: highlights }));
+    else console.log(`ui bench: open an article with ${HIGHLIGHTS} highlights: median ${highlights.median} ms (${highlights.runs.join(', ')})`);
+    return;
+  }
   const file = path.join(root, 'bench', '.data', `ui-${ARTICLES}.sqlite`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   buildRepeatedNewsLibrary(file, ARTICLES);
@@ -112,8 +187,10 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => document.querySelector('sahifa-app')?.shadowRoot?.querySelector('sahifa-article-list')?.shadowRoot?.querySelector('button.row[data-index="5"]'));
     for (let run = 0; run < RUNS; run++) open.push(await openTime(page, run % 5));
 
+    const highlights = await highlightsBench();
     const result = {
       articles: ARTICLES,
+      openWith500HighlightsMs: highlights,
       firstRowsMs: { median: Math.round(median(first)), runs: first.map(Math.round) },
       heapMb: memory.map(({ rows, mb }) => ({ rows, mb: Math.round(mb * 10) / 10 })),
       openMs: { median: Math.round(median(open)), runs: open.map(Math.round) },
@@ -124,6 +201,7 @@ async function main(): Promise<void> {
       console.log(`  first rows after load: median ${result.firstRowsMs.median} ms (${result.firstRowsMs.runs.join(', ')})`);
       console.log(`  renderer JS heap while scrolling: ${result.heapMb.map((m) => `${m.rows} rows ${m.mb} MB`).join(', ')}`);
       console.log(`  open an article: median ${result.openMs.median} ms (${result.openMs.runs.join(', ')})`);
+      console.log(`  open an article with ${HIGHLIGHTS} highlights: median ${highlights.median} ms (${highlights.runs.join(', ')})`);
     }
   } finally {
     await browser.close();

@@ -11,6 +11,10 @@ import type {
   ArticleExportFormat,
   ArticleSummary,
   ArticleView,
+  Highlight,
+  HighlightColor,
+  HighlightExportFormat,
+  HighlightListItem,
   LibraryStats,
   ListFilter,
   ListSort,
@@ -54,7 +58,7 @@ export interface Methods {
   /** One article; with a query, the ranges its words match in the text and title. */
   getArticle: { input: { id: number; query?: string }; result: ArticleView };
   search: {
-    input: Narrowing & { query: string; offset?: number; limit?: number; bookmarked?: boolean };
+    input: Narrowing & { query: string; offset?: number; limit?: number; bookmarked?: boolean; highlighted?: boolean };
     result: Page<SearchHit>;
   };
   setBookmark: { input: { id: number; bookmarked: boolean }; result: { id: number; bookmarked: boolean } };
@@ -93,6 +97,24 @@ export interface Methods {
   /** Deletes an article; restoreArticle undoes it for a while. */
   deleteArticle: { input: { id: number }; result: { id: number; title: string } };
   restoreArticle: { input: { id: number }; result: { id: number } };
+
+  /** An article's highlights in text order; the renderer draws those not orphaned. */
+  articleHighlights: { input: { id: number }; result: Highlight[] };
+  /** Highlights [start, end) of the article's text (UTF-16 offsets; widened to whole letters). */
+  addHighlight: {
+    input: { article: number; start: number; end: number; color?: HighlightColor; note?: string | null };
+    result: Highlight;
+  };
+  /** Changes a highlight's colour and/or note (null or blank removes the note). */
+  updateHighlight: { input: { id: string; color?: HighlightColor; note?: string | null }; result: Highlight };
+  removeHighlight: { input: { id: string }; result: { id: string; article: number } };
+  /** Every highlight in the library, newest first, narrowed by article, colour, tag or source. */
+  listHighlights: {
+    input: Omit<Narrowing, 'unread'> & { article?: number; color?: HighlightColor; offset?: number; limit?: number };
+    result: Page<HighlightListItem>;
+  };
+  /** One article's highlights (or all of them) as a Markdown note or W3C Web Annotations. */
+  exportHighlights: { input: { article?: number; format: HighlightExportFormat }; result: ExportResult };
 }
 
 export type MethodName = keyof Methods;
@@ -124,6 +146,12 @@ const METHODS = {
   exportArticle: true,
   deleteArticle: true,
   restoreArticle: true,
+  articleHighlights: true,
+  addHighlight: true,
+  updateHighlight: true,
+  removeHighlight: true,
+  listHighlights: true,
+  exportHighlights: true,
 } as const satisfies Record<MethodName, true>;
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

@@ -32,6 +32,8 @@ export interface NewArticle {
   markdown?: string | null;
   /** Set by Sahifa's own exports, so that importing an export gives the bookmarks back. */
   bookmarked?: boolean;
+  /** Set by Sahifa's own exports, so that importing an export gives the highlights back. */
+  highlights?: HighlightSeed[];
 }
 
 export interface ArticleSummary {
@@ -137,3 +139,44 @@ export interface ArticleView extends Article, ArticleAnnotations {
   highlights: Range[];
   titleHighlights: Range[];
 }
+
+/** The colours a highlight can have: few, each drawn so that it reads in every theme. */
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export const DEFAULT_HIGHLIGHT_COLOR: HighlightColor = 'yellow';
+
+/** How highlights export: Markdown notes (Obsidian) or W3C Web Annotations in JSON. */
+export const HIGHLIGHT_EXPORT_FORMATS = ['md', 'json'] as const;
+export type HighlightExportFormat = (typeof HIGHLIGHT_EXPORT_FORMATS)[number];
+
+export const isHighlightColor = (value: unknown): value is HighlightColor =>
+  typeof value === 'string' && (HIGHLIGHT_COLORS as readonly string[]).includes(value);
+
+/** A highlight inside an article's text (main/text/anchor.ts says how it is anchored). */
+export interface Highlight {
+  /** Stable id (a UUID), the same in every library and export. */
+  id: string;
+  article: number;
+  /** [start, end) UTF-16 offsets into the article's `text`. */
+  start: number;
+  end: number;
+  /** The highlighted text as written, and some text just before and after it. */
+  quote: string;
+  prefix: string;
+  suffix: string;
+  color: HighlightColor;
+  note: string | null;
+  created: string;
+  updated: string;
+  /** The article's text changed and the quote is no longer in it: kept, but not drawn. */
+  orphaned: boolean;
+}
+
+/** A highlight in a list of the whole library's: with its article's title and source. */
+export interface HighlightListItem extends Highlight {
+  title: string;
+  source: string | null;
+}
+
+/** A highlight carried by an exported article file, put back when the file is imported. */
+export type HighlightSeed = Omit<Highlight, 'article' | 'orphaned'>;

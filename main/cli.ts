@@ -10,11 +10,23 @@ import { feedFilter, runSubscriptionCommand, SUBSCRIPTION_ARGUMENTS, SUBSCRIPTIO
 import { importPaths, type ImportProgress } from './import/importer';
 import { failedName, failureForScripts } from './import/parse-file';
 import { exportArticles } from './library/export';
+import { exportHighlights, highlightedArticles } from './library/highlight-export';
 import { LibraryError, type Library } from './library/library';
 import { openLibraryOrRecover, type LibraryProblem } from './library/recovery';
 import { restoreLibrary } from './library/restore';
 import { defaultLibraryPath } from './library/paths';
-import { exportFormats, type ExportFormat, type Range } from '../common';
+import {
+  exportFormats,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_EXPORT_FORMATS,
+  isHighlightColor,
+  type ExportFormat,
+  type Highlight,
+  type HighlightColor,
+  type HighlightExportFormat,
+  type HighlightListItem,
+  type Range,
+} from '../common';
 
 const USAGE = `Usage: sahifa [--library FILE] [--json] <command> [arguments]
 
@@ -28,8 +40,9 @@ Commands:
   show <id>                      one article with its text
   search <query> [--limit N] [--offset N] [--count] [--bookmarked] [--unread]
          [--source S] [--lang L] [--tag T] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-         [--feed ID] [--folder F]
-                                 best first; "a phrase", word*, -word, a OR b
+         [--feed ID] [--folder F] [--highlighted]
+                                 best first; "a phrase", word*, -word, a OR b;
+                                 finds words in notes too
   bookmark <id> | unbookmark <id>
   stats                          how many articles and bookmarks
   backup <file>                  a consistent copy of the library (safe while the app runs)
@@ -37,6 +50,16 @@ Commands:
   export --all --format md|json|html --out <folder>
                                  one file per article, which Sahifa imports back
 ${SUBSCRIPTION_USAGE}
+  highlight <id> --start N --end N [--color C] [--note TEXT]
+                                 highlight [start, end) of the article's text (UTF-16
+                                 offsets into the text \`show\` prints); colours:
+                                 ${HIGHLIGHT_COLORS.join(', ')}
+  highlights [--article ID] [--color C]
+                                 every highlight, newest first
+  unhighlight <highlight-id>     remove a highlight
+  export --highlights --format md|json --out <file-or-folder> [--article ID]
+                                 highlights as Markdown notes (Obsidian) or W3C Web
+                                 Annotations; a folder gets one file per article
 
 Options:
   --library FILE   the library (default: $SAHIFA_LIBRARY, else the desktop app's library)
@@ -73,6 +96,13 @@ const OPTIONS = {
   to: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  highlights: { type: 'boolean', default: false },
+  highlighted: { type: 'boolean', default: false },
+  article: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  color: { type: 'string' },
+  note: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   ...SUBSCRIPTION_OPTIONS,
 } as const;
@@ -84,6 +114,33 @@ function articleId(value: string | undefined): number {
   if (value === undefined) throw new UsageError('an article id is needed');
   if (!/^[1-9]\d{0,15}$/.test(value)) throw new UsageError(`"${value}" is not an article id`);
   return Number(value);
+}
+
+/** An offset as given: any whole number, so that one outside the text gets the library's reason. */
+function offset(value: string | undefined, name: string): number {
+  if (value === undefined) throw new UsageError(`highlight needs --${name} N`);
+  if (!/^-?\d{1,15}$/.test(value)) throw new UsageError(`--${name} takes a whole number, not "${value}"`);
+  return Number(value);
+}
+
+function color(value: string | undefined): HighlightColor | undefined {
+  if (value === undefined) return undefined;
+  if (!isHighlightColor(value)) throw new UsageError(`--color is one of ${HIGHLIGHT_COLORS.join(', ')}, not "${value}"`);
+  return value;
+}
+
+/** A highlight as the command line prints it: the shape scripts rely on. */
+function highlightJson(h: Highlight): Record<string, unknown> {
+  const { id, article, start, end, quote, prefix, suffix, color, note, created } = h;
+  return { id, article, start, end, quote, prefix, suffix, color, note, created, ...(h.orphaned ? { orphaned: true } : {}) };
+}
+
+function highlightLine(h: HighlightListItem): string {
+  const quote = h.quote.replace(/\s+/g, ' ');
+  const short = quote.length > 80 ? `${quote.slice(0, 79)}…` : quote;
+  const lines = [`${h.id}  ${String(h.article).padStart(6)}  ${h.color.padEnd(6)}  «${short}»${h.orphaned ? '  (no longer in the text)' : ''}  — ${h.title}`];
+  if (h.note) lines.push(`    ${h.note.replace(/\n/g, '\n    ')}`);
+  return lines.join('\n');
 }
 
 function date(iso: string | null): string {
@@ -175,6 +232,7 @@ async function run(command: string, args: string[], values: Values, library: Lib
         from: day(values.from, 'from'),
         to: day(values.to, 'to'),
         feeds: feedFilter(library, values),
+        highlighted: values.highlighted,
         limit: wholeNumber(values.limit, 'limit', 20, 1),
         offset: wholeNumber(values.offset, 'offset', 0, 0),
       });
@@ -209,13 +267,45 @@ async function run(command: string, args: string[], values: Values, library: Lib
     }
     case 'export': {
       const format = values.format ?? 'md';
-      if (!values.all) throw new UsageError('export needs --all (export everything)');
+      if (values.highlights) return exportHighlightsCommand(library, values, io);
+      if (!values.all) throw new UsageError('export needs --all (export everything) or --highlights');
       if (!isExportFormat(format)) throw new UsageError(`--format is one of ${exportFormats.join(', ')}, not "${format}"`);
       if (!values.out) throw new UsageError('export needs --out <folder>');
       const folder = path.resolve(values.out);
-      const written = exportArticles(library.articles(), format, folder);
+      const written = exportArticles(library.articles(), format, folder, (id) => library.highlights.ofArticle(id));
       if (json) print({ exported: written, folder, format });
       else io.out(`exported ${written} articles to ${folder}`);
+      return 0;
+    }
+    case 'highlight': {
+      const highlight = library.highlights.add(articleId(args[0]), {
+        start: offset(values.start, 'start'),
+        end: offset(values.end, 'end'),
+        color: color(values.color),
+        note: values.note ?? null,
+      });
+      if (json) print(highlightJson(highlight));
+      else io.out(`highlighted «${highlight.quote}» in ${highlight.article} (${highlight.color}) — ${highlight.id}`);
+      return 0;
+    }
+    case 'highlights': {
+      const page = library.highlights.list({
+        article: values.article === undefined ? undefined : articleId(values.article),
+        color: color(values.color),
+        limit: values.limit === undefined ? -1 : wholeNumber(values.limit, 'limit', 0, 1),
+        offset: wholeNumber(values.offset, 'offset', 0, 0),
+      });
+      if (json) print(page.items.map((h) => ({ ...highlightJson(h), title: h.title })));
+      else {
+        for (const h of page.items) io.out(highlightLine(h));
+        io.out(`${page.items.length} of ${page.total} highlights`);
+      }
+      return 0;
+    }
+    case 'unhighlight': {
+      const removed = library.highlights.remove(args[0]!);
+      if (json) print({ id: removed.id, removed: true });
+      else io.out(`removed the highlight «${removed.quote}» from ${removed.article}`);
       return 0;
     }
     case 'stats': {
@@ -243,6 +333,8 @@ const ARGUMENT_NAME: Record<string, string> = {
   unbookmark: 'one article id',
   backup: 'one file',
   restore: 'one file',
+  highlight: 'one article id',
+  unhighlight: 'one highlight id',
 };
 
 const ARGUMENT_COUNT: Record<string, [number, number]> = {
@@ -255,7 +347,24 @@ const ARGUMENT_COUNT: Record<string, [number, number]> = {
   restore: [1, 1],
   export: [0, 0],
   ...SUBSCRIPTION_ARGUMENTS,
+  highlight: [1, 1],
+  highlights: [0, 0],
+  unhighlight: [1, 1],
 };
+
+const isHighlightExportFormat = (value: string): value is HighlightExportFormat =>
+  (HIGHLIGHT_EXPORT_FORMATS as readonly string[]).includes(value);
+
+function exportHighlightsCommand(library: Library, values: Values, io: Io): number {
+  const format = values.format ?? 'md';
+  if (!isHighlightExportFormat(format)) throw new UsageError(`--format is one of ${HIGHLIGHT_EXPORT_FORMATS.join(', ')} with --highlights, not "${format}"`);
+  if (!values.out) throw new UsageError('export needs --out <file-or-folder>');
+  const items = highlightedArticles(library, values.article === undefined ? undefined : articleId(values.article));
+  const { files, highlights } = exportHighlights(items, format, path.resolve(values.out));
+  if (values.json) io.out(JSON.stringify({ exported: highlights, articles: items.length, files, format }));
+  else io.out(`exported ${highlights} highlights of ${items.length} articles to ${files.length === 1 ? files[0] : path.resolve(values.out)}`);
+  return 0;
+}
 
 const isExportFormat = (value: string): value is ExportFormat => (exportFormats as readonly string[]).includes(value);
 

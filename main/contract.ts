@@ -8,6 +8,8 @@ import {
   articleExportFormats,
   digitStyles,
   FONT_SIZE,
+  HIGHLIGHT_COLORS,
+  HIGHLIGHT_EXPORT_FORMATS,
   LINE_HEIGHT,
   listFilters,
   listSorts,
@@ -28,6 +30,11 @@ const query = z.string().max(1_000);
 const tagName = z.string().trim().min(1).max(TAG_NAME_MAX);
 const sourceName = z.string().min(1).max(1_000);
 const empty = z.strictObject({});
+/** A highlight's stable id (a UUID). */
+const highlightId = z.string().uuid();
+/** UTF-16 offsets into an article's text; the library refuses those outside it, with the reason. */
+const textOffset = z.number().int().min(0).max(1_000_000_000);
+const highlightNote = z.string().max(10_000).nullable();
 /** Narrowing shared by the list and search. */
 const narrowing = { unread: z.boolean().default(false), tag: tagName.optional(), source: sourceName.optional() };
 
@@ -53,7 +60,7 @@ export const inputSchemas = {
     limit,
   }),
   getArticle: z.strictObject({ id, query: query.optional() }),
-  search: z.strictObject({ query, offset, limit, bookmarked: z.boolean().default(false), ...narrowing }),
+  search: z.strictObject({ query, offset, limit, bookmarked: z.boolean().default(false), highlighted: z.boolean().default(false), ...narrowing }),
   setBookmark: z.strictObject({ id, bookmarked: z.boolean() }),
   stats: empty,
   importPaths: z.strictObject({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(10_000) }),
@@ -76,6 +83,25 @@ export const inputSchemas = {
   exportArticle: z.strictObject({ id, format: z.enum(articleExportFormats) }),
   deleteArticle: z.strictObject({ id }),
   restoreArticle: z.strictObject({ id }),
+  articleHighlights: z.strictObject({ id }),
+  addHighlight: z.strictObject({
+    article: id,
+    start: textOffset,
+    end: textOffset,
+    color: z.enum(HIGHLIGHT_COLORS).optional(),
+    note: highlightNote.optional(),
+  }),
+  updateHighlight: z.strictObject({ id: highlightId, color: z.enum(HIGHLIGHT_COLORS).optional(), note: highlightNote.optional() }),
+  removeHighlight: z.strictObject({ id: highlightId }),
+  listHighlights: z.strictObject({
+    article: id.optional(),
+    color: z.enum(HIGHLIGHT_COLORS).optional(),
+    tag: narrowing.tag,
+    source: narrowing.source,
+    offset,
+    limit,
+  }),
+  exportHighlights: z.strictObject({ article: id.optional(), format: z.enum(HIGHLIGHT_EXPORT_FORMATS) }),
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** A method's input after its schema ran: defaults filled in, strings trimmed. */

@@ -10,6 +10,7 @@
 import { defaultSettings, type ApiError, type MethodName, type MethodResult, type SahifaEvent, type Settings } from '../common';
 import { inputSchemas, settingsSchema, type MethodArgs } from './contract';
 import { exportFileName, toHtml, toMarkdown } from './library/export';
+import { highlightedArticles, highlightsDocument } from './library/highlight-export';
 import { MAIN_LOCK_WAIT_MS, retryWhileLocked, RunningImports } from './running-imports';
 import { LibraryError, NotFoundError } from './library/errors';
 import type { Library } from './library/library';
@@ -76,8 +77,8 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
       return { ...article, ...library.annotations(id), highlights: ranges.highlights, titleHighlights: ranges.titleHighlights };
     },
 
-    async search({ query, offset, limit, bookmarked, unread, tag, source }) {
-      return library.searchInParallel(query, { offset, limit, bookmarked, unread, tag, source });
+    async search({ query, offset, limit, bookmarked, highlighted, unread, tag, source }) {
+      return library.searchInParallel(query, { offset, limit, bookmarked, highlighted, unread, tag, source });
     },
 
     async setBookmark({ id, bookmarked }) {
@@ -176,6 +177,41 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
     // The undo is kept in the library (trash.ts), so it works after a restart too.
     async restoreArticle({ id }) {
       return { id: library.restoreArticle(id) };
+    },
+
+    // ---- Highlights
+
+    async articleHighlights({ id }) {
+      library.get(id);
+      return library.highlights.ofArticle(id);
+    },
+
+    async addHighlight({ article, start, end, color, note }) {
+      return library.highlights.add(article, { start, end, color, note });
+    },
+
+    async updateHighlight({ id, color, note }) {
+      return library.highlights.update(id, { color, note });
+    },
+
+    async removeHighlight({ id }) {
+      const removed = library.highlights.remove(id);
+      return { id: removed.id, article: removed.article };
+    },
+
+    async listHighlights({ article, color, tag, source, offset, limit }) {
+      return library.highlights.list({ article, color, tag, source, offset, limit });
+    },
+
+    async exportHighlights({ article, format }) {
+      const items = highlightedArticles(library, article);
+      const content = highlightsDocument(items, format);
+      const fileName =
+        items.length === 1 ? exportFileName(items[0]!.article, format).replace(/(\.\w+)$/, '-highlights$1') : `sahifa-highlights.${format}`;
+      const [mimeType, filterName] = format === 'md' ? ['text/markdown', 'Markdown'] : ['application/ld+json', 'Web Annotations (JSON-LD)'];
+      if (platform.saveFile === undefined) return { kind: 'content', fileName, mimeType, content };
+      const saved = await platform.saveFile({ defaultName: fileName, content, filterName, extensions: [format] });
+      return { kind: saved ? 'saved' : 'cancelled' };
     },
   };
 }

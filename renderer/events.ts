@@ -3,7 +3,7 @@
  * that a listener knows its detail's type. Components send them with `emit`, which always makes
  * them bubble out of shadow roots (composed): the root component listens where it wires things.
  */
-import type { ArticleExportFormat, ListSort } from '../common';
+import type { ArticleExportFormat, HighlightColor, HighlightExportFormat, ListSort } from '../common';
 import type { View } from './view-state';
 
 declare global {
@@ -41,6 +41,11 @@ declare global {
     'reading-scroll': CustomEvent<{ id: number; fraction: number }>;
     'set-tags': CustomEvent<{ id: number; tags: string[] }>;
     'save-note': CustomEvent<{ id: number; note: string }>;
+    /** [start, end) of the article's text, selected and highlighted in `color`. */
+    'highlight-add': CustomEvent<{ article: number; start: number; end: number; color: HighlightColor }>;
+    'highlight-update': CustomEvent<{ id: string; color?: HighlightColor; note?: string | null }>;
+    'highlight-remove': CustomEvent<{ id: string }>;
+    'export-highlights': CustomEvent<{ format: HighlightExportFormat }>;
     // Imports and notices
     'cancel-import': CustomEvent<undefined>;
     /** A toast's close button. */

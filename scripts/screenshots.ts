@@ -208,6 +208,24 @@ async function main(): Promise<void> {
     await settle(page);
     await shoot(page, 'screenshot-library');
 
+    // Highlights in three colours, one with a note, and the editor of one open.
+    const id = Number(await page.locator('article').getAttribute('data-id'));
+    const { text } = await callApi<{ text: string }>(server, 'getArticle', { id });
+    const sentence = (from: number) => {
+      const start = text.indexOf(' ', from) + 1;
+      return { start, end: text.indexOf(' ', start + 70) };
+    };
+    await callApi(server, 'addHighlight', { article: id, ...sentence(60), color: 'yellow', note: 'رقم يستحق المتابعة في تقرير الأسبوع' });
+    await callApi(server, 'addHighlight', { article: id, ...sentence(400), color: 'green' });
+    await callApi(server, 'addHighlight', { article: id, ...sentence(700), color: 'blue' });
+    await page.reload();
+    await page.locator('button.row', { hasText: READER_ARTICLE }).click();
+    await page.locator('article mark.reader-highlight').first().waitFor();
+    await page.locator('button.row', { hasText: READER_ARTICLE }).blur();
+    await page.locator('article mark.reader-highlight[data-color="green"]').first().click();
+    await settle(page);
+    await shoot(page, 'screenshot-highlights');
+
     // The settings panel over the article, in the sepia theme with Amiri.
     await callApi(server, 'updateSettings', { settings: { theme: 'sepia', textFace: 'amiri', fontSize: 22, hijri: true } });
     await page.reload();

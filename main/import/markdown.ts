@@ -10,6 +10,7 @@ import { reportDecoding, type NoteSink } from './notes';
 import type { SourceFile } from './parser';
 import { detectLanguage } from './language';
 import { articleFromText, normalizeLineEndings } from './plaintext';
+import { parseHighlightsField } from './sahifa-json';
 import { sanitizeArticle } from './sanitize';
 import { titleFromText } from './title';
 
@@ -143,5 +144,6 @@ export function parseMarkdown(file: SourceFile, notes?: NoteSink): NewArticle[] 
     text: rendered.text,
     html: rendered.html,
     markdown: body,
+    ...(fields.has('highlights') ? { highlights: parseHighlightsField(fields.get('highlights')) } : {}),
   }];
 }

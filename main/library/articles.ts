@@ -2,8 +2,9 @@
 import type Database from 'better-sqlite3';
 import { NotFoundError } from './errors';
 import { SUMMARY_COLUMNS, toSummary, type ArticleRow } from './article-rows';
+import type { HighlightStore } from './highlight-store';
 import type { PreparedArticle } from './prepare';
-import type { Article } from '../../common';
+import type { Article, HighlightSeed } from '../../common';
 
 export interface AddResult {
   imported: number;
@@ -16,7 +17,10 @@ export const notFound = (id: number) => new NotFoundError(`there is no article $
 export class Articles {
   private readonly statements;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly highlights: HighlightStore,
+  ) {
     this.statements = {
       insertArticle: db.prepare(
         `INSERT INTO articles (identity, title, byline, source, url, lang, dir, published, imported, sort_date, excerpt, text, html, origin, markdown)
@@ -42,13 +46,15 @@ export class Articles {
       addBookmark: db.prepare('INSERT INTO bookmarks (article_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       removeBookmark: db.prepare('DELETE FROM bookmarks WHERE article_id = ?'),
       allIds: db.prepare('SELECT id FROM articles ORDER BY id').pluck(),
+      storedText: db.prepare('SELECT id, text, origin FROM articles WHERE identity = ?'),
+      replaceText: db.prepare('UPDATE articles SET title = @title, byline = @byline, text = @text, html = @html, excerpt = @excerpt WHERE id = @id'),
     };
   }
 
   /**
    * Adds articles analysed beforehand (prepare.ts; an import does it on a parse thread) in one
-   * transaction; an article already in the library is a duplicate and changes nothing. The import
-   * time is decided here, at the write.
+   * transaction; an article already in the library is a duplicate (when its text changed, it takes
+   * the new text: see updateDuplicate). The import time is decided here, at the write.
    */
   addPrepared(articles: PreparedArticle[]): AddResult {
     const imported = new Date().toISOString();
@@ -71,11 +77,12 @@ export class Articles {
         markdown: article.markdown ?? null,
       },
       bookmarked: article.bookmarked === true,
+      highlights: article.highlights ?? [],
       index,
     }));
     return this.db.transaction((): AddResult => {
       const result: AddResult = { imported: 0, duplicates: 0, ids: [] };
-      for (const { row, index, bookmarked } of prepared) {
+      for (const { row, index, bookmarked, highlights } of prepared) {
         const info = this.statements.insertArticle.run(row);
         if (info.changes === 0) {
           const rendered = this.statements.renderStoredMarkdown.get(row) as number | undefined;
@@ -84,16 +91,41 @@ export class Articles {
             this.statements.insertIndex.run(rendered, ...index);
           }
           result.duplicates++;
+          this.updateDuplicate(row, index, highlights);
           continue;
         }
         const id = Number(info.lastInsertRowid);
         this.statements.insertIndex.run(id, ...index);
         if (bookmarked) this.statements.addBookmark.run(id, imported);
+        if (highlights.length > 0) this.highlights.adopt(id, row.text, highlights);
         result.imported++;
         result.ids.push(id);
       }
       return result;
     })();
+  }
+
+  /**
+   * An article imported again (the same identity): when the same file now holds another text, the
+   * article takes it, and its highlights are found again in it (or marked orphaned); highlights the file carries that
+   * the library lacks are added. Runs inside addPrepared's transaction.
+   */
+  private updateDuplicate(
+    row: { identity: string; title: string; byline: string | null; text: string; html: string | null; excerpt: string; origin: string | null },
+    index: PreparedArticle['index'],
+    highlights: readonly HighlightSeed[],
+  ): void {
+    const stored = this.statements.storedText.get(row.identity) as { id: number; text: string; origin: string | null } | undefined;
+    if (!stored) return;
+    // Only the same file imported again updates the text: another file with the same address (a
+    // feed's summary of a page saved whole) is a duplicate, not a newer version.
+    if (stored.text !== row.text && stored.origin !== null && stored.origin === row.origin) {
+      this.statements.replaceText.run({ id: stored.id, title: row.title, byline: row.byline, text: row.text, html: row.html, excerpt: row.excerpt });
+      this.statements.deleteIndex.run(stored.id);
+      this.statements.insertIndex.run(stored.id, ...index);
+      this.highlights.reanchorArticle(stored.id, row.text);
+    }
+    if (highlights.length > 0) this.highlights.adopt(stored.id, row.text, highlights);
   }
 
   /** The article's words go into the full-text index under its id. */

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Article, ExportFormat } from '../../common';
+import type { Article, ExportFormat, HighlightSeed } from '../../common';
 
 /** Sahifa's own JSON article format (see main/import/sahifa-json.ts for the reading side). */
 export const JSON_ARTICLE_FORMAT = 'sahifa-article';
@@ -42,7 +42,13 @@ export function textAsMarkdown(text: string): string {
     .join('\n\n');
 }
 
-export function toMarkdown(article: Article): string {
+/**
+ * Highlights in front matter, for the import to put back: one double-quoted scalar holding their
+ * JSON, with # escaped so that no reader of front matter takes the rest of the line for a comment.
+ */
+export const encodeHighlightsField = (highlights: readonly HighlightSeed[]) => JSON.stringify(JSON.stringify(highlights)).replace(/#/g, '\\u0023');
+
+export function toMarkdown(article: Article, highlights: readonly HighlightSeed[] = []): string {
   const fields: [string, string | boolean | null][] = [
     ['title', article.title],
     ['author', article.byline],
@@ -55,16 +61,18 @@ export function toMarkdown(article: Article): string {
     ['bookmarked', article.bookmarked],
   ];
   const front = fields.filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${yaml(v as string | boolean)}`);
+  if (highlights.length > 0) front.push(`highlights: ${encodeHighlightsField(highlights)}`);
   // An article imported from Markdown goes back out as it was written; any other is its text.
   return `---\n${front.join('\n')}\n---\n\n${article.markdown ?? textAsMarkdown(article.text)}`;
 }
 
-export function toJson(article: Article): string {
+export function toJson(article: Article, highlights: readonly HighlightSeed[] = []): string {
   const { id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html, markdown } = article;
   // `markdown` only when there is a source: files written before it existed read the same.
   const markdownSource = markdown === null ? {} : { markdown };
+  const extra = highlights.length > 0 ? { highlights } : {};
   return `${JSON.stringify(
-    { format: JSON_ARTICLE_FORMAT, version: 1, id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html, ...markdownSource },
+    { format: JSON_ARTICLE_FORMAT, version: 1, id, title, byline, source, url, lang, dir, published, imported, bookmarked, text, html, ...markdownSource, ...extra },
     null,
     2,
   )}\n`;
@@ -106,14 +114,27 @@ ${body}
 `;
 }
 
-const WRITERS: Record<ExportFormat, (article: Article) => string> = { md: toMarkdown, json: toJson, html: toHtml };
+// An HTML page is for reading elsewhere: it does not carry highlights back.
+const WRITERS: Record<ExportFormat, (article: Article, highlights: readonly HighlightSeed[]) => string> = {
+  md: toMarkdown,
+  json: toJson,
+  html: toHtml,
+};
 
-/** Writes each article to `folder` (created if needed); returns how many files were written. */
-export function exportArticles(articles: Iterable<Article>, format: ExportFormat, folder: string): number {
+/**
+ * Writes each article to `folder` (created if needed); returns how many files were written.
+ * `highlightsOf` gives each article's highlights, which Markdown and JSON files carry.
+ */
+export function exportArticles(
+  articles: Iterable<Article>,
+  format: ExportFormat,
+  folder: string,
+  highlightsOf: (id: number) => readonly HighlightSeed[] = () => [],
+): number {
   fs.mkdirSync(folder, { recursive: true });
   let written = 0;
   for (const article of articles) {
-    fs.writeFileSync(path.join(folder, exportFileName(article, format)), WRITERS[format](article));
+    fs.writeFileSync(path.join(folder, exportFileName(article, format)), WRITERS[format](article, highlightsOf(article.id)));
     written++;
   }
   return written;

@@ -16,6 +16,8 @@ export interface SearchFilters {
   /** Inclusive date bounds, YYYY-MM-DD, on the published date (else the import date). */
   from?: string;
   to?: string;
+  /** Only articles with at least one highlight. */
+  highlighted?: boolean;
 }
 
 /** SQL conditions on `a` (articles) for the filters, with their parameters. */
@@ -49,6 +51,9 @@ export function filterClause(filters: SearchFilters): RankFilter {
   if (filters.tag) {
     conditions.push('EXISTS (SELECT 1 FROM article_tags tf JOIN tags t ON t.id = tf.tag_id WHERE tf.article_id = a.id AND t.name = ?)');
     params.push(filters.tag);
+  }
+  if (filters.highlighted) {
+    conditions.push('EXISTS (SELECT 1 FROM highlights hf WHERE hf.article_id = a.id AND hf.deleted IS NULL)');
   }
   return {
     joins: filters.bookmarked ? 'JOIN bookmarks b ON b.article_id = a.id' : '',

@@ -7,13 +7,14 @@
  *   list.ts       the sorted, filtered list and its counts     search.ts    ranked search and highlights
  *   reading.ts    reading position, read state, notes          tags.ts      tags and their counts
  *   settings.ts   the reader's settings                        trash.ts     delete and undo
- *   backup.ts     online copies of the open file
+ *   backup.ts     online copies of the open file             highlight-store.ts  highlights, note index
  */
 import type Database from 'better-sqlite3';
 import { Articles, type AddResult } from './articles';
 import { backupDatabase } from './backup';
 import { openDatabase, type OpenOptions } from './database';
 import { FeedStore } from './feeds';
+import { HighlightStore } from './highlight-store';
 import { ArticleList, type ListOptions } from './list';
 import { prepareArticle, type PreparedArticle } from './prepare';
 import { Reading } from './reading';
@@ -45,6 +46,8 @@ export type { DeletedArticle } from './trash';
 export class Library {
   readonly file: string;
   private readonly db: Database.Database;
+  /** Highlights and the index of the reader's notes (highlight-store.ts). */
+  readonly highlights: HighlightStore;
   private readonly nativeBinding: string | undefined;
   private readonly afterClose: (() => void) | undefined;
   private readonly articleTable: Articles;
@@ -61,18 +64,19 @@ export class Library {
     this.db = db;
     this.nativeBinding = options.nativeBinding;
     this.afterClose = options.afterClose;
-    this.articleTable = new Articles(db);
+    this.highlights = new HighlightStore(db);
+    this.articleTable = new Articles(db, this.highlights);
     this.articleList = new ArticleList(db);
     this.tagTable = new Tags(db);
     this.reading = new Reading(db, this.tagTable);
     this.storedSettings = new StoredSettings(db);
-    this.trash = new Trash(db, this.articleTable, this.tagTable);
+    this.trash = new Trash(db, this.articleTable, this.tagTable, this.highlights);
     this.searcher = new Search(db, {
       file,
       nativeBinding: options.nativeBinding,
       parallel: options.parallelSearch ?? false,
       splitAbove: options.splitSearchAbove,
-    });
+    }, this.highlights);
   }
 
   static open(file: string, options: OpenOptions = {}): Library {
@@ -167,7 +171,11 @@ export class Library {
   /** A note on the article's bookmark; writing one bookmarks the article. null or blank clears it. */
   setNote(id: number, note: string | null): void {
     this.articleTable.assertExists(id);
-    this.reading.setNote(id, note);
+    // The note index follows the note in the same transaction (highlight-store.ts).
+    this.db.transaction(() => {
+      this.reading.setNote(id, note);
+      this.highlights.refreshNotes(id);
+    })();
   }
 
   /** Replaces the article's tags; tags no article has any more are forgotten. Returns the names kept. */

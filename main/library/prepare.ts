@@ -21,16 +21,17 @@ export interface PreparedArticle {
 
 const EXCERPT_CHARS = 220;
 
+/** A text's analyzed surface words and their stems, each joined by spaces: a pair of index columns. */
+export function analyzedColumns(text: string): [surface: string, stem: string] {
+  const terms = analyzeText(text);
+  return [terms.map((t) => t.surface).join(' '), terms.map((t) => t.stem).join(' ')];
+}
+
 /** The analyzed columns the full-text index holds for a title and a text. */
 export function indexColumns(title: string, text: string): { identitySurfaces: [string, string]; columns: IndexColumns } {
-  const titleTerms = analyzeText(title);
-  const bodyTerms = analyzeText(text);
-  const titleSurface = titleTerms.map((t) => t.surface).join(' ');
-  const bodySurface = bodyTerms.map((t) => t.surface).join(' ');
-  return {
-    identitySurfaces: [titleSurface, bodySurface],
-    columns: [titleSurface, titleTerms.map((t) => t.stem).join(' '), bodySurface, bodyTerms.map((t) => t.stem).join(' ')],
-  };
+  const [titleSurface, titleStem] = analyzedColumns(title);
+  const [bodySurface, bodyStem] = analyzedColumns(text);
+  return { identitySurfaces: [titleSurface, bodySurface], columns: [titleSurface, titleStem, bodySurface, bodyStem] };
 }
 
 /** The first paragraph that says something the title does not, cut at a word boundary. */

@@ -104,11 +104,20 @@ function dropStopWords(groups: QueryTerm[][]): QueryTerm[][] {
   return kept.length > 0 ? kept : groups;
 }
 
-const SURFACE = '{title_surface body_surface}';
-const STEM = '{title_stem body_stem}';
+/** The index columns a compiled query looks in: surface words and stems. */
+export interface QueryColumns {
+  surface: string;
+  stem: string;
+}
+
+/** The article index's title and body columns (schema.ts, migration 1). */
+export const ARTICLE_COLUMNS: QueryColumns = { surface: '{title_surface body_surface}', stem: '{title_stem body_stem}' };
+/** The note index's columns (schema.ts, migration 3). */
+export const NOTE_COLUMNS: QueryColumns = { surface: '{note_surface}', stem: '{note_stem}' };
+
 const quote = (s: string) => `"${s}"`;
 
-function compileTerm(term: QueryTerm): string {
+function compileTerm(term: QueryTerm, { surface: SURFACE, stem: STEM }: QueryColumns): string {
   switch (term.kind) {
     case 'word':
       // Both columns: the stem gives recall, the surface match adds to the score of exact spellings.
@@ -121,11 +130,12 @@ function compileTerm(term: QueryTerm): string {
 }
 
 /** The FTS5 MATCH expression, or null when the query asks for nothing searchable. */
-export function compileQuery(query: ParsedQuery): string | null {
+export function compileQuery(query: ParsedQuery, columns: QueryColumns = ARTICLE_COLUMNS): string | null {
   if (query.groups.length === 0) return null;
+  const compile = (term: QueryTerm) => compileTerm(term, columns);
   const positive = query.groups
-    .map((group) => (group.length === 1 ? compileTerm(group[0]!) : `(${group.map(compileTerm).join(' OR ')})`))
+    .map((group) => (group.length === 1 ? compile(group[0]!) : `(${group.map(compile).join(' OR ')})`))
     .join(' AND ');
   if (query.excluded.length === 0) return positive;
-  return `(${positive}) NOT (${query.excluded.map(compileTerm).join(' OR ')})`;
+  return `(${positive}) NOT (${query.excluded.map(compile).join(' OR ')})`;
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { analyzedColumns } from './prepare';
 
 /**
  * Migrations, in order. The library's `user_version` is the number of migrations applied; each
@@ -171,6 +172,47 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX feed_items_by_article ON feed_items (article_id, feed_id);
       CREATE INDEX feed_items_by_feed ON feed_items (feed_id, article_id);
     `);
+  },
+  // 6: highlights inside an article's text, and a full-text index of the reader's notes.
+  (db) => {
+    db.exec(`
+      CREATE TABLE highlights (
+        id         INTEGER PRIMARY KEY,
+        -- stable across libraries (sync, exports that import back)
+        uid        TEXT NOT NULL UNIQUE,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        -- [start_at, end_at) UTF-16 offsets into articles.text, and what was there (main/text/anchor.ts)
+        start_at   INTEGER NOT NULL,
+        end_at     INTEGER NOT NULL CHECK (end_at > start_at AND start_at >= 0),
+        quote      TEXT NOT NULL,
+        prefix     TEXT NOT NULL,
+        suffix     TEXT NOT NULL,
+        color      TEXT NOT NULL CHECK (color IN ('yellow', 'green', 'blue', 'pink')),
+        note       TEXT,
+        -- 1 when the article's text changed and the quote could not be found again: kept, not drawn
+        orphaned   INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),
+        created    TEXT NOT NULL,
+        updated    TEXT NOT NULL,
+        -- a removed highlight stays as a tombstone, so that a sync can tell removed from never seen
+        deleted    TEXT
+      );
+      CREATE INDEX highlights_by_article ON highlights (article_id, start_at) WHERE deleted IS NULL;
+      CREATE INDEX highlights_by_created ON highlights (created DESC, id DESC) WHERE deleted IS NULL;
+
+      -- The notes of an article (its bookmark note and its highlights' notes), analyzed as article
+      -- text is: one row per article that has notes, its rowid the article's id.
+      CREATE VIRTUAL TABLE note_index USING fts5 (
+        note_surface, note_stem,
+        content = '', contentless_delete = 1,
+        tokenize = 'ascii'
+      );
+    `);
+    const insert = db.prepare('INSERT INTO note_index (rowid, note_surface, note_stem) VALUES (?, ?, ?)');
+    const notes = db.prepare("SELECT article_id AS id, note FROM bookmarks WHERE note IS NOT NULL AND note != ''").all() as {
+      id: number;
+      note: string;
+    }[];
+    for (const { id, note } of notes) insert.run(id, ...analyzedColumns(note));
   },
 ];
 

@@ -10,7 +10,9 @@ import type { ArticleRow } from './article-rows';
 import { notFound } from './articles';
 import { filterClause, type SearchFilters } from './filters';
 import { findMatches } from './highlight';
-import { compileQuery, parseQuery, type ParsedQuery } from './query';
+import type { HighlightStore } from './highlight-store';
+import { mergeNoteRanking } from './note-search';
+import { compileQuery, NOTE_COLUMNS, parseQuery, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankRequest } from './rank';
 import { RankHelper } from './rank-helper';
 import type { Page, Range, SearchHit } from '../../common';
@@ -34,6 +36,8 @@ interface SearchPlan {
   offset: number;
   limit: number;
   request: RankRequest | null;
+  /** The same query on the note index (query.ts NOTE_COLUMNS). */
+  noteExpression: string | null;
 }
 
 const emptyPage = ({ offset }: SearchPlan): Page<SearchHit> => ({ total: 0, offset, items: [] });
@@ -58,6 +62,7 @@ export class Search {
   constructor(
     private readonly db: Database.Database,
     private readonly setup: SearchSetup,
+    private readonly highlights: HighlightStore,
   ) {
     this.ranker = new RangeRanker(db);
     this.splitAbove = setup.splitAbove ?? SPLIT_SEARCH_ABOVE;
@@ -78,7 +83,7 @@ export class Search {
   search(query: string, options: SearchOptions = {}): Page<SearchHit> {
     const plan = this.plan(query, options);
     if (plan.request === null) return emptyPage(plan);
-    return this.resultsPage(plan, this.ranker.rank(plan.request));
+    return this.resultsPage(plan, this.withNotes(plan, this.ranker.rank(plan.request)));
   }
 
   /**
@@ -90,12 +95,12 @@ export class Search {
     if (plan.request === null) return emptyPage(plan);
     const split = this.setup.parallel ? this.splitPoint() : null;
     const helper = split === null ? null : this.helper();
-    if (split === null || !helper?.ready) return this.resultsPage(plan, this.ranker.rank(plan.request));
+    if (split === null || !helper?.ready) return this.resultsPage(plan, this.withNotes(plan, this.ranker.rank(plan.request)));
     const upperRange = { from: split, to: WHOLE_LIBRARY.to };
     const upper = helper.rank({ ...plan.request, range: upperRange });
     const lower = this.ranker.rank({ ...plan.request, range: { from: WHOLE_LIBRARY.from, to: split - 1 } });
     const upperRanking = (await upper) ?? this.ranker.rank({ ...plan.request, range: upperRange });
-    return this.resultsPage(plan, mergeRankings(lower, upperRanking, plan.request.best));
+    return this.resultsPage(plan, this.withNotes(plan, mergeRankings(lower, upperRanking, plan.request.best)));
   }
 
   /**
@@ -138,8 +143,34 @@ export class Search {
     const limit = options.limit ?? 20;
     const parsed = parseQuery(query);
     const expression = compileQuery(parsed);
-    if (!expression) return { parsed, offset, limit, request: null };
-    return { parsed, offset, limit, request: { expression, filter: filterClause(options), range: WHOLE_LIBRARY, best: offset + limit + TIE_MARGIN } };
+    if (!expression) return { parsed, offset, limit, request: null, noteExpression: null };
+    return {
+      parsed,
+      offset,
+      limit,
+      request: { expression, filter: filterClause(options), range: WHOLE_LIBRARY, best: offset + limit + TIE_MARGIN },
+      noteExpression: compileQuery(parsed, NOTE_COLUMNS),
+    };
+  }
+
+  /** The ranking with the articles whose notes match added (each article counted once). */
+  private withNotes({ request, noteExpression }: SearchPlan, ranking: RangeRanking): RangeRanking {
+    if (request === null || noteExpression === null) return ranking;
+    const notes = this.highlights.rankNotes(noteExpression, request.expression, request.filter, request.best);
+    return notes === null ? ranking : mergeNoteRanking(ranking, notes, request.best);
+  }
+
+  /** A snippet of where the query matches the text, else of the first note it matches. */
+  private snippetOf(id: number, text: string, parsed: ParsedQuery): { snippet: string; highlights: Range[] } {
+    const tokens = tokenize(text);
+    const matches = findMatches(text, parsed, tokens);
+    if (matches.length === 0) {
+      for (const note of this.highlights.notesOf(id)) {
+        const inNote = findMatches(note, parsed);
+        if (inNote.length > 0) return makeSnippet(note, inNote);
+      }
+    }
+    return makeSnippet(text, matches, { tokens });
   }
 
   /** The page's hits, with snippets and highlights, from the ranking of the whole library. */
@@ -147,8 +178,7 @@ export class Search {
     const ranked = this.newestFirstOnTies(ranking.ranked).slice(offset, offset + limit);
     const items = ranked.map(({ id, rank }): SearchHit => {
       const row = this.statements.hit.get(id) as Pick<ArticleRow, 'title' | 'source' | 'published' | 'dir' | 'text' | 'bookmarked' | 'read'>;
-      const tokens = tokenize(row.text);
-      const { snippet, highlights } = makeSnippet(row.text, findMatches(row.text, parsed, tokens), { tokens });
+      const { snippet, highlights } = this.snippetOf(id, row.text, parsed);
       return {
         id,
         title: row.title,

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { notFound, type Articles } from './articles';
 import { NotFoundError } from './errors';
+import type { HighlightStore, StoredHighlight } from './highlight-store';
 import { indexColumns } from './prepare';
 import type { Tags } from './tags';
 
@@ -18,6 +19,8 @@ export interface DeletedArticle {
   bookmark: { created: string; note: string | null } | null;
   reading: { position: number; read: number; updated: string } | null;
   tags: string[];
+  /** Its highlights, removed ones included (absent in undo records of older versions). */
+  highlights?: StoredHighlight[];
 }
 
 /** Deletions that can still be undone, newest first; older ones are final. */
@@ -32,6 +35,7 @@ export class Trash {
     private readonly db: Database.Database,
     private readonly articles: Articles,
     private readonly tags: Tags,
+    private readonly highlights: HighlightStore,
   ) {
     this.statements = {
       rawArticle: db.prepare('SELECT * FROM articles WHERE id = ?'),
@@ -68,9 +72,11 @@ export class Trash {
         bookmark: (this.statements.rawBookmark.get(id) as DeletedArticle['bookmark'] | undefined) ?? null,
         reading: (this.statements.rawReading.get(id) as DeletedArticle['reading'] | undefined) ?? null,
         tags: this.tags.of(id),
+        highlights: this.highlights.stored(id),
       };
       this.statements.keep.run(randomUUID(), id, row.identity, now.toISOString(), JSON.stringify(deleted));
       this.statements.deleteIndex.run(id);
+      this.highlights.forgetArticle(id);
       this.statements.deleteArticle.run(id);
       this.tags.dropUnused();
       this.statements.purgeBeyond.run(UNDOABLE_DELETIONS);
@@ -111,6 +117,7 @@ export class Trash {
       this.tags.add(restoredId, deleted.tags);
       // The article is back: its deletion is undone, tombstone included.
       this.statements.forget.run(kept.id);
+      this.highlights.restore(restoredId, deleted.highlights ?? []);
       return restoredId;
     })();
   }

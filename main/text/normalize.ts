@@ -108,3 +108,13 @@ export function normalize(s: string): string {
 export function normalizeReference(s: string): string {
   return foldUnits(s.normalize('NFKC'));
 }
+
+/**
+ * One UTF-16 unit under the same folds, without NFKC (which may change a string's length): the
+ * unit it becomes, or -1 when it vanishes (diacritics, tatweel, invisible controls). Anchoring
+ * (anchor.ts) compares texts unit by unit this way and maps what it finds back to the original.
+ */
+export function foldUnit(unit: number): number {
+  const to = FOLD[unit]!;
+  return to === KEEP ? unit : to === DROP ? -1 : to;
+}

@@ -10,12 +10,15 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { ArticleView } from '../../common';
+import type { ArticleView, Highlight, HighlightColor } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { formatArticleDate, readingTime } from '../format';
 import { marked, rangesWithin, splitParagraphs } from '../highlight';
 import { markWordsInDom } from '../html-highlight';
+import { buildTextMap, drawHighlights, textRangeOf } from '../text-map';
+import type { HighlightPopover, PopoverPlace } from './highlight-popover';
+import './highlight-popover';
 import { strings } from '../strings';
 import { clockIcon, externalIcon } from './icons';
 import { sharedStyles } from './shared-styles';
@@ -35,7 +38,18 @@ export class ArticleBody extends LitElement {
   static override properties = {
     article: { attribute: false },
     knownTags: { attribute: false },
+    userHighlights: { attribute: false },
+    panel: { state: true },
   };
+
+  /** The reader's highlights in this article (orphaned ones are listed, not drawn). */
+  declare userHighlights: Highlight[];
+  /** The highlighting toolbar at a selection, or the editor of a clicked highlight. */
+  declare panel: { place: PopoverPlace; selection: { start: number; end: number } | null; highlight: Highlight | null } | null;
+  /** Changes when the body's DOM must be drawn afresh (another article, other marks). */
+  private bodyKey: object = {};
+  /** A highlight asked for with a note: its editor opens once it is drawn. */
+  private noteWanted: { start: number; end: number } | null = null;
 
   declare article: ArticleView | null;
   /** Every tag in the library, offered when adding one. */
@@ -45,6 +59,8 @@ export class ArticleBody extends LitElement {
     super();
     this.article = null;
     this.knownTags = [];
+    this.userHighlights = [];
+    this.panel = null;
     new LocaleController(this);
   }
 
@@ -198,28 +214,191 @@ export class ArticleBody extends LitElement {
       .body mark {
         padding: 0.05em 0.1em;
       }
+
+      .body mark.reader-highlight {
+        padding: 0.1em 0;
+        border-radius: 2px;
+        color: var(--text-strong);
+        background: var(--highlight-yellow);
+        cursor: pointer;
+        box-decoration-break: clone;
+        -webkit-box-decoration-break: clone;
+      }
+
+      .body mark.reader-highlight[data-color='green'] {
+        background: var(--highlight-green);
+      }
+
+      .body mark.reader-highlight[data-color='blue'] {
+        background: var(--highlight-blue);
+      }
+
+      .body mark.reader-highlight[data-color='pink'] {
+        background: var(--highlight-pink);
+      }
+
+      .body mark.reader-highlight[title] {
+        text-decoration: underline dotted var(--muted);
+        text-underline-offset: 0.35em;
+      }
+
+      .orphaned {
+        margin-block-start: 1.5rem;
+        color: var(--muted);
+        font-family: var(--font-ui);
+        font-size: 0.85rem;
+      }
     `,
   ];
 
   /** The search's first match in the text, if any. */
   get firstMark(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.body mark');
+    return this.renderRoot.querySelector<HTMLElement>('.body mark:not(.reader-highlight)');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const articleChanged = changed.has('article') && isNewArticle(changed.get('article'), this.article);
+    if (articleChanged || changed.has('userHighlights')) this.bodyKey = {};
+    if (articleChanged && changed.get('article')?.id !== this.article?.id) this.panel = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     const article = this.article;
-    if (!changed.has('article') || article === null || !isNewArticle(changed.get('article'), article)) return;
+    const redraw = (changed.has('article') && isNewArticle(changed.get('article'), article)) || changed.has('userHighlights');
+    if (!redraw || article === null) return;
     const body = this.renderRoot.querySelector<HTMLElement>('.body');
-    if (article.html === null || body === null) return;
+    if (body === null) return;
+    if (article.html !== null) this.markSearch(article, body);
+    this.drawUserHighlights(article, body);
+  }
+
+  /** The body's DOM is new: the search's marks go in first, then the reader's highlights over them. */
+  private markSearch(article: ArticleView, body: HTMLElement): void {
     // As for plain-text paragraphs: each block of the article's HTML finds its own direction, so an
     // English quote inside an Arabic article (or the reverse) lines up the way it reads.
     for (const block of body.querySelectorAll(BLOCKS)) if (!block.hasAttribute('dir')) block.setAttribute('dir', 'auto');
     if (article.highlights.length > 0) markWordsInDom(body, article.text, article.highlights);
   }
 
+  private drawUserHighlights(article: ArticleView, body: HTMLElement): void {
+    const placed = this.userHighlights.filter((h) => !h.orphaned);
+    if (placed.length > 0) drawHighlights(buildTextMap(body, article.text), placed);
+    const wanted = this.noteWanted;
+    if (wanted === null) return;
+    const created = placed.find((h) => h.start <= wanted.start && h.end >= wanted.end);
+    if (created === undefined) return;
+    this.noteWanted = null;
+    const mark = body.querySelector<HTMLElement>(`mark[data-highlight="${created.id}"]`);
+    if (mark !== null) this.openEditor(created, mark);
+  }
+
+  /** Where a selection in the article's text is, as offsets into the text; null when there is none. */
+  private selectedRange(): { start: number; end: number; place: PopoverPlace } | null {
+    const article = this.article;
+    const body = this.renderRoot.querySelector<HTMLElement>('.body');
+    const root = this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null };
+    const selection = root.getSelection?.() ?? document.getSelection();
+    if (article === null || body === null || selection === null || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    if (!body.contains(range.commonAncestorContainer)) return null;
+    const offsets = textRangeOf(buildTextMap(body, article.text), range);
+    if (offsets === null) return null;
+    const box = range.getBoundingClientRect();
+    return { start: offsets[0], end: offsets[1], place: { top: box.top, bottom: box.bottom, left: box.left, right: box.right } };
+  }
+
+  /** After a selection by mouse, touch or keys: the toolbar comes up at it (or goes away). */
+  private onSelectionEnd(): void {
+    const selected = this.selectedRange();
+    if (selected === null) {
+      if (this.panel?.highlight === null) this.panel = null;
+      return;
+    }
+    this.panel = { place: selected.place, selection: { start: selected.start, end: selected.end }, highlight: null };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.onKeydown);
+    super.disconnectedCallback();
+  }
+
+  /**
+   * H highlights the selection in the first colour, as the toolbar's first button does, wherever
+   * the focus is (the reader's scrolling box, after a drag); by physical key too, for an Arabic layout.
+   */
+  private readonly onKeydown = (event: KeyboardEvent): void => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    if (event.key.toLowerCase() !== 'h' && event.code !== 'KeyH') return;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable)) return;
+    const selected = this.selectedRange();
+    if (selected === null) return;
+    event.preventDefault();
+    this.addHighlight(selected.start, selected.end, 'yellow');
+  };
+
+  private onBodyClick(event: MouseEvent): void {
+    const mark = (event.target as Element).closest<HTMLElement>('mark.reader-highlight');
+    if (mark !== null && this.selectedRange() === null) {
+      const highlight = this.userHighlights.find((h) => h.id === mark.dataset['highlight']);
+      if (highlight !== undefined) {
+        this.openEditor(highlight, mark);
+        return;
+      }
+    }
+    this.openLink(event);
+  }
+
+  private openEditor(highlight: Highlight, mark: HTMLElement): void {
+    const box = mark.getBoundingClientRect();
+    this.panel = { place: { top: box.top, bottom: box.bottom, left: box.left, right: box.right }, selection: null, highlight };
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HighlightPopover>('sahifa-highlight-popover')?.focusFirst());
+  }
+
+  private addHighlight(start: number, end: number, color: HighlightColor): void {
+    const article = this.article;
+    if (article === null) return;
+    emit(this, 'highlight-add', { article: article.id, start, end, color });
+    this.panel = null;
+    ((this.renderRoot as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection())?.removeAllRanges();
+  }
+
+  private onColourChosen(event: CustomEvent<{ colour: HighlightColor; withNote: boolean }>): void {
+    const popover = this.panel;
+    if (popover === null) return;
+    if (popover.highlight !== null) {
+      emit(this, 'highlight-update', { id: popover.highlight.id, color: event.detail.colour });
+      this.panel = { ...popover, highlight: { ...popover.highlight, color: event.detail.colour } };
+      return;
+    }
+    if (popover.selection === null) return;
+    if (event.detail.withNote) this.noteWanted = popover.selection;
+    this.addHighlight(popover.selection.start, popover.selection.end, event.detail.colour);
+  }
+
+  private onNoteChosen(event: CustomEvent<{ note: string }>): void {
+    const highlight = this.panel?.highlight;
+    if (highlight == null) return;
+    emit(this, 'highlight-update', { id: highlight.id, note: event.detail.note });
+    this.panel = null;
+  }
+
+  private onRemoveChosen(): void {
+    const highlight = this.panel?.highlight;
+    if (highlight == null) return;
+    emit(this, 'highlight-remove', { id: highlight.id });
+    this.panel = null;
+  }
+
   override render(): TemplateResult | typeof nothing {
     const article = this.article;
     if (article === null) return nothing;
+    const orphaned = this.userHighlights.filter((h) => h.orphaned).length;
     const date = formatArticleDate(article.published);
     const { lang, dir } = document.documentElement;
     return html`<article dir=${article.dir} lang=${article.lang ?? nothing} data-id=${article.id} aria-labelledby="article-title">
@@ -242,8 +421,26 @@ export class ArticleBody extends LitElement {
         .bookmarked=${article.bookmarked}
         .knownTags=${this.knownTags}
       ></sahifa-article-annotations>
-      <div class="body" @click=${this.openLink}>${this.renderText(article)}</div>
-    </article>`;
+      <div
+        class="body"
+        @click=${this.onBodyClick}
+        @pointerup=${this.onSelectionEnd}
+        @keyup=${(event: KeyboardEvent) => (event.shiftKey || event.key === 'Shift' ? this.onSelectionEnd() : undefined)}
+      >
+        ${keyed(this.bodyKey, this.renderText(article))}
+      </div>
+      ${orphaned > 0 ? html`<p class="orphaned" lang=${lang} dir=${dir}>${strings.highlightsOrphaned(orphaned)}</p>` : nothing}
+    </article>
+    <sahifa-highlight-popover
+      lang=${lang}
+      dir=${dir}
+      .place=${this.panel?.place ?? null}
+      .highlight=${this.panel?.highlight ?? null}
+      @highlight-colour-chosen=${this.onColourChosen}
+      @highlight-note-chosen=${this.onNoteChosen}
+      @highlight-remove-chosen=${this.onRemoveChosen}
+      @highlight-popover-close=${() => (this.panel = null)}
+    ></sahifa-highlight-popover>`;
   }
 
   private renderText(article: ArticleView): unknown {

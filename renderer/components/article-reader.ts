@@ -8,7 +8,7 @@
  * set by appearance.ts).
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ArticleView } from '../../common';
+import type { ArticleView, Highlight } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
@@ -23,11 +23,14 @@ export class ArticleReader extends LitElement {
     loading: { type: Boolean },
     error: { attribute: false },
     knownTags: { attribute: false },
+    userHighlights: { attribute: false },
     narrow: { type: Boolean, reflect: true },
     progress: { state: true },
   };
 
   declare article: ArticleView | null;
+  /** The reader's highlights in the article, drawn by the body. */
+  declare userHighlights: Highlight[];
   declare loading: boolean;
   declare error: string | null;
   /** Every tag in the library, offered when adding one. */
@@ -51,6 +54,7 @@ export class ArticleReader extends LitElement {
     this.loading = false;
     this.error = null;
     this.knownTags = [];
+    this.userHighlights = [];
     this.narrow = false;
     this.progress = 0;
     new LocaleController(this);
@@ -271,7 +275,7 @@ export class ArticleReader extends LitElement {
       @pointerdown=${this.onUserInput}
       @touchstart=${this.onUserInput}
     >
-      <sahifa-article-body .article=${article} .knownTags=${this.knownTags}></sahifa-article-body>
+      <sahifa-article-body .article=${article} .knownTags=${this.knownTags} .userHighlights=${this.userHighlights}></sahifa-article-body>
     </div>`;
   }
 }

@@ -12,6 +12,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { SahifaEvent, SourceCount, TagCount } from '../../common';
 import { ArticleController } from '../controllers/article';
 import { FileDropController } from '../controllers/file-drop';
+import { HighlightsController } from '../controllers/highlights';
 import { ImportController } from '../controllers/import';
 import { ShortcutController } from '../controllers/keyboard';
 import { LibraryFacetsController } from '../controllers/library-facets';
@@ -61,6 +62,7 @@ export class SahifaApp extends LitElement {
   private readonly facets = new LibraryFacetsController(this, this.api, (tags, sources) => this.dropVanishedNarrowing(tags, sources));
   private readonly notices = new NoticeController(this, () => this.onNoticeDismissed());
   private readonly reading = new ArticleController(this, { api: this.api, list: this.listQuery, facets: this.facets, notices: this.notices });
+  private readonly marks = new HighlightsController(this, this.api, this.notices);
   private readonly undo = new UndoController({
     api: this.api,
     article: this.reading,
@@ -159,6 +161,8 @@ export class SahifaApp extends LitElement {
 
   protected override willUpdate(): void {
     this.narrow = this.small.matches;
+    // The open article's highlights are fetched once it is shown.
+    this.marks.follow(this.reading.article?.id ?? null);
   }
 
   // ---------------------------------------------------------------- the parts
@@ -387,7 +391,16 @@ export class SahifaApp extends LitElement {
           .loading=${reading.loading}
           .error=${reading.error}
           .knownTags=${facets.tags.map((t) => t.name)}
+          .userHighlights=${this.marks.articleId === reading.article?.id ? this.marks.highlights : []}
           ?narrow=${this.narrow}
+          @highlight-add=${(event: HTMLElementEventMap['highlight-add']) =>
+            void this.marks.add(event.detail.article, event.detail.start, event.detail.end, event.detail.color)}
+          @highlight-update=${(event: HTMLElementEventMap['highlight-update']) => {
+            const { id, ...changes } = event.detail;
+            void this.marks.update(id, changes);
+          }}
+          @highlight-remove=${(event: HTMLElementEventMap['highlight-remove']) => void this.marks.remove(event.detail.id)}
+          @export-highlights=${(event: HTMLElementEventMap['export-highlights']) => void this.marks.exportAs(event.detail.format)}
           @reader-back=${() => this.leaveReader()}
           @toggle-bookmark=${() => void reading.toggleBookmark()}
           @toggle-read=${() => void reading.toggleRead()}

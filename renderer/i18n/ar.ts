@@ -230,6 +230,20 @@ export const ar = {
   notePlaceholder: 'اكتب ملاحظة تُحفظ مع المقالة في المفضلة…',
   saveNote: 'احفظ الملاحظة',
   noteSaved: 'حُفظت الملاحظة',
+  // Highlights
+  highlightsExported: 'حُفظت التظليلات',
+  highlightRemoved: 'أُزيل التظليل',
+  highlightToolbar: 'تظليل النص المحدد',
+  highlightIn: (colour: string) => `ظلّل بالـ${colour}`,
+  highlightWithNote: 'ظلّل وأضف ملاحظة',
+  highlightEditor: 'التظليل',
+  highlightColour: { yellow: 'أصفر', green: 'أخضر', blue: 'أزرق', pink: 'وردي' },
+  highlightNote: 'ملاحظة على التظليل',
+  highlightSaveNote: 'احفظ الملاحظة',
+  highlightRemove: 'أزل التظليل',
+  highlightClose: 'أغلق',
+  highlightsOrphaned: (count: number) => (count === 1 ? 'تظليل واحد لم يعد في نص المقالة بعد تحديثه' : `${count} تظليلات لم تعد في نص المقالة بعد تحديثه`),
+  exportHighlightsMd: 'صدّر التظليلات (Markdown)',
 
   // ---- settings
   settings: 'الإعدادات',

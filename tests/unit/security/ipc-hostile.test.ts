@@ -167,6 +167,38 @@ const HOSTILE_FOR: { [M in MethodName]: [string, unknown][] } = {
     ['id zero', { id: 0 }],
     ['a fractional id', { id: 1.5 }],
   ],
+  articleHighlights: [
+    ['no id', {}],
+    ['a string id', { id: '1' }],
+  ],
+  addHighlight: [
+    ['no offsets', { article: 1 }],
+    ['a negative start', { article: 1, start: -1, end: 5 }],
+    ['a fractional end', { article: 1, start: 0, end: 5.5 }],
+    ['a colour outside the set', { article: 1, start: 0, end: 5, color: 'red' }],
+    ['a CSS colour', { article: 1, start: 0, end: 5, color: 'url(javascript:1)' }],
+    ['a 10 MB note', { article: 1, start: 0, end: 5, note: TEN_MB }],
+    ['good input with a __proto__ key', withProtoKey('"article":1,"start":0,"end":5')],
+  ],
+  updateHighlight: [
+    ['no id', { color: 'green' }],
+    ['an id that is not a UUID', { id: "1' OR 1=1 --", color: 'green' }],
+    ['a 10 MB note', { id: '6f1c2a3e-9a0b-4c7d-8e5f-1a2b3c4d5e6f', note: TEN_MB }],
+  ],
+  removeHighlight: [
+    ['no id', {}],
+    ['a numeric id', { id: 1 }],
+  ],
+  listHighlights: [
+    ['limit 501', { limit: 501 }],
+    ['an unknown colour', { color: 'black' }],
+    ['a string article', { article: '1' }],
+  ],
+  exportHighlights: [
+    ['an unknown format', { format: 'html' }],
+    ['no format', {}],
+    ['a path as article', { article: '/etc/passwd', format: 'md' }],
+  ],
   openExternal: [
     ['no url', {}],
     ['a number url', { url: 5 }],
@@ -323,6 +355,12 @@ describe('calls from frames that are not the app’s', () => {
     exportArticle: { id: 1, format: 'md' },
     deleteArticle: { id: 1 },
     restoreArticle: { id: 1 },
+    articleHighlights: { id: 1 },
+    addHighlight: { article: 1, start: 0, end: 10, note: 'ملاحظة من إطار غريب' },
+    updateHighlight: { id: '6f1c2a3e-9a0b-4c7d-8e5f-1a2b3c4d5e6f', color: 'pink' },
+    removeHighlight: { id: '6f1c2a3e-9a0b-4c7d-8e5f-1a2b3c4d5e6f' },
+    listHighlights: {},
+    exportHighlights: { format: 'md' },
   };
 
   const foreignFrames: [string, FakeFrame | null, number][] = [

@@ -4,7 +4,7 @@
  * which records every call. Imports are driven by the test (each call waits for `finishImport`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ArticleSummary, ArticleView, ImportReport, SahifaApi, SahifaEvent, SearchHit } from '../../../../common';
+import type { ArticleSummary, ArticleView, Highlight, ImportReport, SahifaApi, SahifaEvent, SearchHit } from '../../../../common';
 import { defaultSettings } from '../../../../common';
 import { newsArticles } from '../../../fixtures/corpus';
 
@@ -67,6 +67,8 @@ const summary = (a: StoredArticle): ArticleSummary => ({
 export type FakeApi = SahifaApi & {
   readonly calls: Call[];
   readonly articles: StoredArticle[];
+  /** The reader's highlights, removed ones included (they carry `removed`). */
+  readonly highlights: (Highlight & { removed?: boolean })[];
   /** Calls to `method` so far, their inputs. */
   inputs(method: string): unknown[];
   /** Sends an event to the window, as main would. */
@@ -113,6 +115,13 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     deleted: false,
   }));
   const calls: Call[] = [];
+  const highlights: (Highlight & { removed?: boolean })[] = [];
+  const findHighlight = (id: string) => {
+    const highlight = highlights.find((h) => h.id === id && !h.removed);
+    if (highlight === undefined) throw new Error(`there is no highlight ${id}`);
+    return highlight;
+  };
+  const bare = ({ removed: _removed, ...highlight }: Highlight & { removed?: boolean }): Highlight => highlight;
   const failures = new Map<string, string>();
   const listeners = new Set<(event: SahifaEvent) => void>();
   const imports: ((result: ImportReport | Error) => void)[] = [];
@@ -147,6 +156,7 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     shell,
     calls,
     articles,
+    highlights,
     inputs: (method) => calls.filter((c) => c.method === method).map((c) => c.input),
     send: (event) => listeners.forEach((listener) => listener(event)),
     finishImport: (result) => {
@@ -242,6 +252,63 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
         article.deleted = false;
         return { id: article.id };
       }),
+    articleHighlights: (input) =>
+      call('articleHighlights', input, () => highlights.filter((h) => h.article === find(input.id).id && !h.removed).sort((a, b) => a.start - b.start).map(bare)),
+    addHighlight: (input) =>
+      call('addHighlight', input, () => {
+        const { text } = find(input.article);
+        if (input.start < 0 || input.end > text.length || input.start >= input.end) throw new Error(`the offsets ${input.start}–${input.end} are outside the text`);
+        const now = new Date(Date.UTC(2026, 10, 30, 8, 0, highlights.length)).toISOString();
+        const highlight: Highlight = {
+          id: `00000000-0000-4000-8000-${String(highlights.length + 1).padStart(12, '0')}`,
+          article: input.article,
+          start: input.start,
+          end: input.end,
+          quote: text.slice(input.start, input.end),
+          prefix: text.slice(Math.max(0, input.start - 32), input.start),
+          suffix: text.slice(input.end, input.end + 32),
+          color: input.color ?? 'yellow',
+          note: input.note?.trim() || null,
+          created: now,
+          updated: now,
+          orphaned: false,
+        };
+        highlights.push(highlight);
+        return highlight;
+      }),
+    updateHighlight: (input) =>
+      call('updateHighlight', input, () => {
+        const highlight = findHighlight(input.id);
+        if (input.color !== undefined) highlight.color = input.color;
+        if (input.note !== undefined) highlight.note = input.note?.trim() || null;
+        return bare(highlight);
+      }),
+    removeHighlight: (input) =>
+      call('removeHighlight', input, () => {
+        const highlight = findHighlight(input.id);
+        highlight.removed = true;
+        return { id: highlight.id, article: highlight.article };
+      }),
+    listHighlights: (input) =>
+      call('listHighlights', input, () => {
+        const { offset = 0, limit = 50 } = input;
+        const list = highlights
+          .filter((h) => !h.removed && (input.article === undefined || h.article === input.article) && (input.color === undefined || h.color === input.color))
+          .filter((h) => {
+            const article = find(h.article);
+            return (input.tag === undefined || article.tags.includes(input.tag)) && (input.source === undefined || article.source === input.source);
+          })
+          .sort((a, b) => (a.created < b.created ? 1 : -1));
+        const items = list.slice(offset, offset + limit).map((h) => ({ ...bare(h), title: find(h.article).title, source: find(h.article).source }));
+        return { total: list.length, offset, items };
+      }),
+    exportHighlights: (input) =>
+      call('exportHighlights', input, () => ({
+        kind: 'content' as const,
+        fileName: `highlights.${input.format}`,
+        mimeType: input.format === 'md' ? 'text/markdown' : 'application/ld+json',
+        content: highlights.filter((h) => !h.removed && (input.article === undefined || h.article === input.article)).map((h) => `> ${h.quote}`).join('\n\n'),
+      })),
   };
   return api;
 }
