@@ -119,7 +119,7 @@ export class Articles {
     if (!stored) return;
     // Only the same file imported again updates the text: another file with the same address (a
     // feed's summary of a page saved whole) is a duplicate, not a newer version.
-    if (stored.text !== row.text && stored.origin !== null && stored.origin === row.origin) {
+    if (stored.text !== row.text && stored.origin === row.origin) {
       this.statements.replaceText.run({ id: stored.id, title: row.title, byline: row.byline, text: row.text, html: row.html, excerpt: row.excerpt });
       this.statements.deleteIndex.run(stored.id);
       this.statements.insertIndex.run(stored.id, ...index);

@@ -103,6 +103,14 @@ describe('when an article is imported again with a changed text', () => {
     expect(library.search('تحديث').items.map((h) => h.id)).toContain(ids[0]);
   });
 
+  it('keeps the text when another file brings the same article (a feed summary of a saved page)', () => {
+    const h = library.highlights.add(ids[0]!, passage(first, 500, 40));
+    const summary = { ...first, text: first.text.slice(0, 200), origin: 'elsewhere/feed.xml' };
+    expect(library.addArticles([summary])).toMatchObject({ imported: 0, duplicates: 1 });
+    expect(library.get(ids[0]!).text).toBe(first.text);
+    expect(library.highlights.get(h.id)).toEqual(h);
+  });
+
   it('changes nothing when the text is the same', () => {
     const h = library.highlights.add(ids[0]!, passage(first, 500, 40));
     library.addArticles([first]);
