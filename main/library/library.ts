@@ -9,6 +9,7 @@ import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import { compileQuery, parseQuery, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankFilter, type RankRequest } from './rank';
 import { RankHelper } from './rank-helper';
+import { reindexQueued } from './reindex';
 import { migrations, SCHEMA_VERSION } from './schema';
 import type {
   Article,
@@ -373,7 +374,9 @@ export class Library {
       db.pragma('cache_size = -65536');
       db.pragma('busy_timeout = 5000');
       migrate(db, file, version);
-      return new Library(file, db, options);
+      const library = new Library(file, db, options);
+      reindexQueued(db, (id) => library.titleAndText(id));
+      return library;
     } catch (error) {
       db.close();
       if (error instanceof LibraryError) throw error;
@@ -722,6 +725,11 @@ export class Library {
     const dated = candidates.map((c) => ({ ...c, date: (this.statements.sortDate.get(c.id) as { d: string } | undefined)?.d ?? '' }));
     dated.sort((x, y) => x.rank - y.rank || (x.date < y.date ? 1 : x.date > y.date ? -1 : y.id - x.id));
     return dated.map(({ id, rank }) => ({ id, rank }));
+  }
+
+  /** An article's title and text, or null when there is no such article. */
+  titleAndText(id: number): { title: string; text: string } | null {
+    return (this.statements.titleAndText.get(id) as { title: string; text: string } | undefined) ?? null;
   }
 
   /** Where a query matches in one article's full text and title, for the reading view. */

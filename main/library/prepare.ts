@@ -4,7 +4,7 @@
  * thread and hand the library articles that only need writing (Library.addPrepared). Nothing here
  * may import better-sqlite3: parse threads load this module.
  */
-import { analyzeText } from '../text/analyze';
+import { analyzeText, type IndexedTerm } from '../text/analyze';
 import { articleIdentity } from './identity';
 import type { NewArticle } from './types';
 
@@ -21,6 +21,20 @@ export interface PreparedArticle {
 
 const EXCERPT_CHARS = 220;
 
+/**
+ * A stem column: each word's stem, followed by the stems of its digit and letter runs when it
+ * mixes them, so that 1436 finds 1436هـ. Only stems get the runs: surface columns keep one entry
+ * per word, so phrases and the identity hash see the words as written.
+ */
+function stemColumn(terms: IndexedTerm[]): string {
+  let column = '';
+  for (const term of terms) {
+    column += column === '' ? term.stem : ` ${term.stem}`;
+    for (const part of term.partStems) column += ` ${part}`;
+  }
+  return column;
+}
+
 /** The analyzed columns the full-text index holds for a title and a text. */
 export function indexColumns(title: string, text: string): { identitySurfaces: [string, string]; columns: IndexColumns } {
   const titleTerms = analyzeText(title);
@@ -29,7 +43,7 @@ export function indexColumns(title: string, text: string): { identitySurfaces: [
   const bodySurface = bodyTerms.map((t) => t.surface).join(' ');
   return {
     identitySurfaces: [titleSurface, bodySurface],
-    columns: [titleSurface, titleTerms.map((t) => t.stem).join(' '), bodySurface, bodyTerms.map((t) => t.stem).join(' ')],
+    columns: [titleSurface, stemColumn(titleTerms), bodySurface, stemColumn(bodyTerms)],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { queueMixedWordArticles } from './reindex';
 
 /**
  * Migrations, in order. The library's `user_version` is the number of migrations applied; each
@@ -83,6 +84,9 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX articles_by_source ON articles (ifnull(source, char(1114111)), sort_date DESC, id DESC);
     `);
   },
+  // Words mixing digits and letters (1436هـ) get their digit and letter runs in the stem columns:
+  // queue the articles holding one; Library.open re-indexes them (reindex.ts).
+  (db) => queueMixedWordArticles(db),
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -3,6 +3,10 @@
  * exactly as written (harakat, tatweel and all). A word is a maximal run of letters, digits and
  * combining marks; tatweel, ZWJ/ZWNJ, soft hyphen and bidi controls may sit inside a word (they
  * never split it) but never begin or end one.
+ *
+ * A word that mixes digits and letters (1436هـ, 2015م, و3) is one word, and it also has parts: its
+ * runs of digits and of letters (wordParts), which the index holds beside it so that 1436 finds
+ * 1436هـ.
  */
 
 /** [start, end) UTF-16 offsets of a word in the original text. */
@@ -62,4 +66,57 @@ export function tokenize(text: string): Token[] {
   }
   if (start >= 0) tokens.push({ start, end });
   return tokens;
+}
+
+const LETTER_RUN = 1;
+const DIGIT_RUN = 2;
+/** Which kind of run each BMP unit starts or continues: letters, decimal digits, or neither (marks, joiners). */
+const RUN_KIND = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  const ch = String.fromCharCode(c);
+  if (/^\p{Nd}$/u.test(ch)) RUN_KIND[c] = DIGIT_RUN;
+  else if (/^\p{L}$/u.test(ch)) RUN_KIND[c] = LETTER_RUN;
+}
+// Tatweel is a letter to Unicode (Lm), but to a reader it only stretches one.
+for (const ch of JOINERS) RUN_KIND[ch.charCodeAt(0)] = 0;
+
+function runKindAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit < 0xd800 || unit > 0xdbff) return RUN_KIND[unit]!;
+  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  return /^\p{Nd}$/u.test(ch) ? DIGIT_RUN : /^\p{L}$/u.test(ch) ? LETTER_RUN : 0;
+}
+
+/**
+ * The digit runs and letter runs of the word at `token` (1436هـ → 1436, هـ), as offsets into the
+ * same text, when the word holds both digits and letters; otherwise none. Marks and joiners belong
+ * to the run before them.
+ */
+export function wordParts(text: string, token: Token): Token[] {
+  let kinds = 0;
+  for (let i = token.start; i < token.end; i++) {
+    const unit = text.charCodeAt(i);
+    kinds |= unit < 0xd800 || unit > 0xdbff ? RUN_KIND[unit]! : runKindAt(text, i);
+  }
+  if (kinds !== (LETTER_RUN | DIGIT_RUN)) return [];
+  const parts: Token[] = [];
+  let start = token.start;
+  let end = token.start;
+  let kind = 0;
+  for (let i = token.start; i < token.end; ) {
+    const unit = text.charCodeAt(i);
+    const size = unit >= 0xd800 && unit <= 0xdbff ? 2 : 1;
+    const here = runKindAt(text, i);
+    if (here !== 0 && kind !== 0 && here !== kind) {
+      parts.push({ start, end });
+      start = i;
+    }
+    if (here !== 0) kind = here;
+    // Marks end a run where they stand; joiners only continue one, as in tokenize.
+    if (here !== 0 || (size === 1 && CLASS[unit] === WORD)) end = i + size;
+    i += size;
+  }
+  parts.push({ start, end });
+  return parts;
 }

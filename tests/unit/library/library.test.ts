@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library, LibraryError, NotFoundError } from '../../../main/library/library';
+import { SCHEMA_VERSION } from '../../../main/library/schema';
 import type { NewArticle } from '../../../main/library/types';
 import { newsArticles } from '../../fixtures/corpus';
 
@@ -30,7 +31,7 @@ describe('the library file', () => {
   it('is created with its folders, in WAL mode, at the current schema version', () => {
     const db = new Database(library.file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
 

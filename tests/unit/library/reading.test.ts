@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, invokeMethod } from '../../../main/handlers';
 import { Library } from '../../../main/library/library';
-import { migrations } from '../../../main/library/schema';
+import { migrations, SCHEMA_VERSION } from '../../../main/library/schema';
 import type { NewArticle } from '../../../main/library/types';
 import type { Settings } from '../../../preload/api';
 import { newsArticles } from '../../fixtures/corpus';
@@ -58,7 +58,7 @@ describe('migration 2', () => {
     const upgraded = Library.open(file);
     try {
       const check = new Database(file, { readonly: true });
-      expect(check.pragma('user_version', { simple: true })).toBe(2);
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       check.close();
       const [item] = upgraded.list().items;
       expect(item).toMatchObject({ id: 7, title: 'الأمن الغذائي', bookmarked: true, read: false });
