@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importPaths, type ImportProgress } from './import/importer';
+// The importers (parsers for every format, fflate, marked, DOMPurify) load only for `import`: a
+// dynamic import, which the built command line keeps in a chunk of its own.
+import type { ImportProgress } from './import/importer';
 import { EXPORT_FORMATS, exportArticles, type ExportFormat } from './library/export';
 import { Library, LibraryError } from './library/library';
 import { restoreLibrary } from './library/restore';
@@ -124,6 +126,7 @@ async function run(command: string, args: string[], values: Values, library: Lib
   switch (command) {
     case 'import': {
       if (args.length === 0) throw new UsageError('import needs at least one file or folder');
+      const { importPaths } = await import('./import/importer');
       const report = await importPaths(library, args, { onProgress: progressReporter(io, json) });
       // Each failure as the command line has always printed it: its path and its English reason.
       const failed = report.failed.map((failure) => ({ path: failure.path, error: failure.error }));

@@ -8,6 +8,8 @@
  *   out/main/rank-worker.cjs, .mjs     the search's second ranking thread, likewise
  *   out/main/parse-worker.cjs, .mjs    an import's parse threads, likewise (started by the import worker)
  *   out/preload/index.cjs    the preload bridge (CommonJS: sandboxed preloads cannot be ESM)
+ *   out/cli/sahifa.mjs       the `sahifa` command line (bin/sahifa.mjs runs it), its lazily loaded
+ *                            chunks, and the worker threads it may start
  *
  * A step whose outputs are newer than all its inputs is skipped, so `npm start` and `npm run web`
  * can call this every time. `--force` rebuilds everything. Type errors are tsc's job (npm test).
@@ -55,6 +57,12 @@ const steps = [
       ...WORKERS.flatMap(({ name }) => [path.join(out, 'main', `${name}.cjs`), path.join(out, 'main', `${name}.mjs`)]),
     ],
     run: buildMain,
+  },
+  {
+    name: 'cli',
+    inputs: [at('main'), at('preload')],
+    outputs: [path.join(out, 'cli', 'sahifa.mjs')],
+    run: buildCli,
   },
   {
     name: 'preload',
@@ -118,6 +126,50 @@ async function buildMain() {
   ]);
 }
 
+/**
+ * The command line as one ES module plus chunks: what only some commands need (importers, export,
+ * restore) is a dynamic import in main/cli.ts, so it becomes a chunk that `sahifa stats` never
+ * loads. The workers are entry points of the same build, next to the chunks that start them
+ * (main/worker-script.ts finds them there). Written to a fresh folder that replaces the old one,
+ * so a command starting meanwhile never loads half a build.
+ */
+async function buildCli() {
+  const esbuild = await import('esbuild');
+  const target = path.join(out, 'cli');
+  const fresh = `${target}.${process.pid}.new`;
+  const stale = `${target}.${process.pid}.old`;
+  fs.rmSync(fresh, { recursive: true, force: true });
+  try {
+    await esbuild.build({
+      entryPoints: [
+        { in: at('main', 'cli.ts'), out: 'sahifa' },
+        ...WORKERS.map(({ name, entry }) => ({ in: entry, out: name })),
+      ],
+      outdir: fresh,
+      outExtension: { '.js': '.mjs' },
+      chunkNames: 'chunk-[hash]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: EXTERNAL,
+      logLevel: 'warning',
+      legalComments: 'none',
+      // Bundled CommonJS packages call require() for Node's built-ins; ESM has no require.
+      banner: { js: "import { createRequire as __sahifaCreateRequire } from 'node:module'; const require = __sahifaCreateRequire(import.meta.url);" },
+    });
+    if (fs.existsSync(target)) fs.renameSync(target, stale);
+    fs.renameSync(fresh, target);
+  } catch (error) {
+    // Another process put its own fresh build in place first: that one serves.
+    if (!(error?.code === 'ENOTEMPTY' || error?.code === 'EEXIST') || !fs.existsSync(path.join(target, 'sahifa.mjs'))) throw error;
+  } finally {
+    fs.rmSync(fresh, { recursive: true, force: true });
+    fs.rmSync(stale, { recursive: true, force: true });
+  }
+}
+
 async function buildPreload() {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -167,10 +219,11 @@ function oldestOutput(paths) {
   return oldest;
 }
 
-/** Builds whatever is out of date. Returns the names of the steps it ran. */
-export async function buildIfNeeded({ force = false, log = console.log } = {}) {
+/** Builds whatever is out of date (of the named steps, else all). Returns the names of the steps it ran. */
+export async function buildIfNeeded({ force = false, log = console.log, only = null } = {}) {
   const ran = [];
   for (const step of steps) {
+    if (only && !only.includes(step.name)) continue;
     const stale = force || newestMtime([...step.inputs, ...COMMON_INPUTS]) >= oldestOutput(step.outputs);
     if (!stale) continue;
     const started = performance.now();
