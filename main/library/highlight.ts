@@ -8,7 +8,7 @@ import type { Range } from './types';
 import type { ParsedQuery, QueryTerm } from './query';
 
 /** A word of the text as the index sees it: its term, and the runs of a word mixing digits and letters. */
-interface Analyzed {
+export interface Analyzed {
   term: Term | null;
   parts: AnalyzedPart[];
 }
@@ -17,7 +17,7 @@ interface Analyzed {
 const analyzed = new Map<string, Analyzed>();
 const CACHE_LIMIT = 100_000;
 
-function analyzeCached(word: string): Analyzed {
+export function analyzeCached(word: string): Analyzed {
   let entry = analyzed.get(word);
   if (entry === undefined) {
     if (analyzed.size >= CACHE_LIMIT) analyzed.clear();
@@ -31,7 +31,8 @@ function positiveTerms(query: ParsedQuery): QueryTerm[] {
   return query.groups.flat();
 }
 
-function matchLength(term: QueryTerm, words: Analyzed[], at: number): number {
+/** How many words of `words` from `at` on the term matches (a phrase covers several), 0 for none. */
+export function matchLength(term: QueryTerm, words: Analyzed[], at: number): number {
   const here = words[at]!.term;
   if (!here) return 0;
   switch (term.kind) {

@@ -10,6 +10,7 @@ import { compileQuery, parseQuery, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankFilter, type RankRequest } from './rank';
 import { RankHelper } from './rank-helper';
 import { reindexQueued } from './reindex';
+import { rerankWindow, titlesFirst } from './title-first';
 import { migrations, SCHEMA_VERSION } from './schema';
 import type {
   Article,
@@ -315,6 +316,7 @@ export class Library {
       // Two subqueries: each is one b-tree probe, where min() and max() in one SELECT scan the table.
       idBounds: db.prepare('SELECT (SELECT min(id) FROM articles) AS low, (SELECT max(id) FROM articles) AS high'),
       sortDate: db.prepare('SELECT sort_date AS d FROM articles WHERE id = ?'),
+      titles: db.prepare('SELECT a.id, a.title FROM json_each(?) j JOIN articles a ON a.id = j.value'),
       hit: db.prepare(
         `SELECT a.title, a.source, a.published, a.dir, a.text, (b.article_id IS NOT NULL) AS bookmarked,
            coalesce((SELECT r.read FROM reading r WHERE r.article_id = a.id), 0) AS read
@@ -686,12 +688,12 @@ export class Library {
     const parsed = parseQuery(query);
     const expression = compileQuery(parsed);
     if (!expression) return { parsed, offset, limit, request: null };
-    return { parsed, offset, limit, request: { expression, filter: filterClause(options), range: WHOLE_LIBRARY, best: offset + limit + TIE_MARGIN } };
+    return { parsed, offset, limit, request: { expression, filter: filterClause(options), range: WHOLE_LIBRARY, best: Math.max(offset + limit, rerankWindow(parsed)) + TIE_MARGIN } };
   }
 
   /** The page's hits, with snippets and highlights, from the ranking of the whole library. */
   private resultsPage({ parsed, offset, limit }: SearchPlan, ranking: RangeRanking): Page<SearchHit> {
-    const ranked = this.newestFirstOnTies(ranking.ranked).slice(offset, offset + limit);
+    const ranked = titlesFirst(this.newestFirstOnTies(ranking.ranked), parsed, (ids) => this.titles(ids)).slice(offset, offset + limit);
     const items = ranked.map(({ id, rank }): SearchHit => {
       const row = this.statements.hit.get(id) as Pick<ArticleRow, 'title' | 'source' | 'published' | 'dir' | 'text' | 'bookmarked' | 'read'>;
       const tokens = tokenize(row.text);
@@ -718,6 +720,12 @@ export class Library {
     const { low, high } = this.statements.idBounds.get() as { low: number | null; high: number | null };
     if (low === null || high === null || high - low < this.splitSearchAbove) return null;
     return Math.floor((low + high) / 2) + 1;
+  }
+
+  /** The titles of some articles, in one statement. */
+  private titles(ids: number[]): Map<number, string> {
+    const rows = this.statements.titles.all(JSON.stringify(ids)) as { id: number; title: string }[];
+    return new Map(rows.map((row) => [row.id, row.title]));
   }
 
   /** Equal scores, newest first: only the candidates' dates are looked up, not every match's. */
