@@ -16,6 +16,7 @@
  * new index; changes to analysis do). --json prints one line of figures.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Library } from '../main/library/library';
@@ -65,7 +66,7 @@ function figures(ranks: (number | null)[], sameHeadlineAhead: number[]): Figures
 }
 
 function openLibrary(articles: NewArticle[]): { library: Library; ids: number[]; plain: Database.Database; cleanup(): void } {
-  const dir = reuse ? path.join('bench', '.data', 'known-item') : fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'sahifa-known-'));
+  const dir = reuse ? path.join('bench', '.data', 'known-item') : fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-known-'));
   const file = path.join(dir, 'library.sqlite');
   const plainFile = path.join(dir, 'plain.sqlite');
   const existed = reuse && fs.existsSync(file) && fs.existsSync(plainFile);

@@ -130,43 +130,46 @@ async function buildMain() {
  * The command line as one ES module plus chunks: what only some commands need (importers, export,
  * restore) is a dynamic import in main/cli.ts, so it becomes a chunk that `sahifa stats` never
  * loads. The workers are entry points of the same build, next to the chunks that start them
- * (main/worker-script.ts finds them there). Written to a fresh folder that replaces the old one,
- * so a command starting meanwhile never loads half a build.
+ * (main/worker-script.ts finds them there). Each file is written aside and renamed into place,
+ * chunks (named by their content) before the entry points, and the chunks of an older build stay
+ * a minute: a command starting meanwhile loads one build or the other, never half of one.
  */
 async function buildCli() {
   const esbuild = await import('esbuild');
   const target = path.join(out, 'cli');
-  const fresh = `${target}.${process.pid}.new`;
-  const stale = `${target}.${process.pid}.old`;
-  fs.rmSync(fresh, { recursive: true, force: true });
-  try {
-    await esbuild.build({
-      entryPoints: [
-        { in: at('main', 'cli.ts'), out: 'sahifa' },
-        ...WORKERS.map(({ name, entry }) => ({ in: entry, out: name })),
-      ],
-      outdir: fresh,
-      outExtension: { '.js': '.mjs' },
-      chunkNames: 'chunk-[hash]',
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      external: EXTERNAL,
-      logLevel: 'warning',
-      legalComments: 'none',
-      // Bundled CommonJS packages call require() for Node's built-ins; ESM has no require.
-      banner: { js: "import { createRequire as __sahifaCreateRequire } from 'node:module'; const require = __sahifaCreateRequire(import.meta.url);" },
-    });
-    if (fs.existsSync(target)) fs.renameSync(target, stale);
-    fs.renameSync(fresh, target);
-  } catch (error) {
-    // Another process put its own fresh build in place first: that one serves.
-    if (!(error?.code === 'ENOTEMPTY' || error?.code === 'EEXIST') || !fs.existsSync(path.join(target, 'sahifa.mjs'))) throw error;
-  } finally {
-    fs.rmSync(fresh, { recursive: true, force: true });
-    fs.rmSync(stale, { recursive: true, force: true });
+  const result = await esbuild.build({
+    entryPoints: [
+      { in: at('main', 'cli.ts'), out: 'sahifa' },
+      ...WORKERS.map(({ name, entry }) => ({ in: entry, out: name })),
+    ],
+    outdir: target,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
+    write: false,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    logLevel: 'warning',
+    legalComments: 'none',
+    // Bundled CommonJS packages call require() for Node's built-ins; ESM has no require.
+    banner: { js: "import { createRequire as __sahifaCreateRequire } from 'node:module'; const require = __sahifaCreateRequire(import.meta.url);" },
+  });
+  fs.mkdirSync(target, { recursive: true });
+  const isChunk = (file) => path.basename(file).startsWith('chunk-');
+  const files = [...result.outputFiles].sort((x, y) => Number(isChunk(y.path)) - Number(isChunk(x.path)));
+  for (const file of files) {
+    const aside = `${file.path}.${process.pid}.tmp`;
+    fs.writeFileSync(aside, file.contents);
+    fs.renameSync(aside, file.path);
+  }
+  const current = new Set(files.map((file) => path.basename(file.path)));
+  const aMinuteAgo = Date.now() - 60_000;
+  for (const name of fs.readdirSync(target)) {
+    const file = path.join(target, name);
+    if (isChunk(name) && !current.has(name) && fs.statSync(file).mtimeMs < aMinuteAgo) fs.rmSync(file, { force: true });
   }
 }
 
