@@ -6,14 +6,19 @@
  * 2. News — all 31,030 SaudiNewsNet articles; every query of bench/queries.ts against the
  *    brute-force reference (bench/reference.ts): recall and precision per query and overall.
  * 3. Side by side — the same queries on a plain FTS5 table (default tokenizer, raw text).
+ * 4. Numbers glued to letters — the news words that mix digits and letters (1436هـ, 2015م); a
+ *    seeded sample of their digit runs searched alone must find, against the reference, every
+ *    article holding them, the word's own article among them, with the number highlighted.
  *
  * Everything is written under a temporary folder that is removed at the end. Exit code 1 when a
  * target (recall 100% on diacritics; recall and precision ≥ 99% on news) is missed.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Library } from '../main/library/library';
 import { parseQuery } from '../main/library/query';
-import { tokenize } from '../main/text/tokenize';
+import { analyzeWord } from '../main/text/analyze';
+import { tokenize, wordParts } from '../main/text/tokenize';
 import { newsArticles } from '../tests/fixtures/corpus';
 import {
   addAll,
@@ -32,6 +37,7 @@ import { compare, ReferenceIndex } from './reference';
 
 const SEED = 5; // issue 5
 const SAMPLE_WORDS = 1000;
+const SAMPLE_NUMBERS = 40;
 const NEWS_TARGET = 0.99;
 
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
@@ -106,7 +112,7 @@ function evaluateDiacritics(): boolean {
   }
 }
 
-function evaluateNews(): boolean {
+function evaluateNews(): { news: boolean; glued: boolean } {
   const started = performance.now();
   const { library, dir, dispose } = temporaryLibrary('sahifa-eval-news-');
   const plain = new Database(path.join(dir, 'plain.sqlite'));
@@ -184,14 +190,86 @@ function evaluateNews(): boolean {
     console.log(`\nbuild (library + reference + plain table): ${seconds(built)}; total ${seconds(performance.now() - started)}`);
     console.log(`pages whose total disagreed with the hits: ${totalMismatch}; hits shown without a highlight: ${unhighlighted}`);
     if (below.length > 0) console.log(`\nQueries below ${pct(NEWS_TARGET)}:\n${below.join('\n')}`);
-    return recall >= NEWS_TARGET && precision >= NEWS_TARGET && below.length === 0;
+    const glued = evaluateGluedNumbers(library, reference, articles, ids);
+    return { news: recall >= NEWS_TARGET && precision >= NEWS_TARGET && below.length === 0, glued };
   } finally {
     plain.close();
     dispose();
   }
 }
 
+/** Each digit run of a word mixing digits and letters in the articles, with an article holding it. */
+function gluedNumbers(articles: { title: string; text: string }[], ids: number[]): { words: number; articles: number; origin: Map<string, number> } {
+  const origin = new Map<string, number>();
+  let words = 0;
+  let holding = 0;
+  articles.forEach((article, i) => {
+    let found = false;
+    for (const text of [article.title, article.text]) {
+      for (const token of tokenize(text)) {
+        const parts = wordParts(text, token);
+        if (parts.length === 0) continue;
+        words++;
+        found = true;
+        for (const part of parts) {
+          const run = analyzeWord(text.slice(part.start, part.end))?.surface;
+          if (run !== undefined && /^[0-9]+$/.test(run) && !origin.has(run)) origin.set(run, ids[i]!);
+        }
+      }
+    }
+    if (found) holding++;
+  });
+  return { words, articles: holding, origin };
+}
+
+/** Digit runs of glued words searched alone: recall and precision against the reference, own article, highlight. */
+function evaluateGluedNumbers(library: Library, reference: ReferenceIndex, articles: { title: string; text: string }[], ids: number[]): boolean {
+  const started = performance.now();
+  const glued = gluedNumbers(articles, ids);
+  const numbers = sample([...glued.origin.keys()].sort(), SAMPLE_NUMBERS, seededRandom(SEED));
+  const totals = { expected: 0, correct: 0, found: 0, ownMissed: 0, ownUnmarked: 0 };
+  const failures: string[] = [];
+  for (const number of numbers) {
+    const result = searchAll(library, number);
+    const score = compare(result.ids, reference.matching(parseQuery(number)));
+    totals.expected += score.expected;
+    totals.correct += score.correct;
+    totals.found += score.found;
+    const own = glued.origin.get(number)!;
+    if (!result.ids.includes(own)) totals.ownMissed++;
+    const marks = library.matchRanges(own, number);
+    const { title, text } = library.get(own);
+    const marked = [...marks.highlights.map(([a, b]) => text.slice(a, b)), ...marks.titleHighlights.map(([a, b]) => title.slice(a, b))];
+    if (!marked.some((m) => analyzeWord(m)?.surface === number)) totals.ownUnmarked++;
+    if (score.recall < 1 || score.precision < 1) failures.push(`  ${number}: missed ${score.missed.slice(0, 5).join(', ')} extra ${score.extra.slice(0, 5).join(', ')}`);
+  }
+  const recall = totals.expected === 0 ? 1 : totals.correct / totals.expected;
+  const precision = totals.found === 0 ? 1 : totals.correct / totals.found;
+  console.log(`\n## Numbers glued to letters: ${numbers.length} digit runs of mixed words searched alone (seed ${SEED})\n`);
+  console.log(
+    table(
+      ['measure', 'value'],
+      [
+        ['words mixing digits and letters (titles and texts)', String(glued.words)],
+        ['articles holding one', `${glued.articles} of ${articles.length}`],
+        ['distinct digit runs among them', String(glued.origin.size)],
+        ['expected (article, number) pairs', String(totals.expected)],
+        ['recall (target 100%)', pct(recall)],
+        ['precision (target 100%)', pct(precision)],
+        ["numbers whose own article was missed", String(totals.ownMissed)],
+        ["numbers not highlighted in their own article", String(totals.ownUnmarked)],
+        ['time', seconds(performance.now() - started)],
+      ],
+    ),
+  );
+  if (failures.length > 0) console.log(`\nNumbers below 100%:\n${failures.join('\n')}`);
+  return recall === 1 && precision === 1 && totals.ownMissed === 0 && totals.ownUnmarked === 0;
+}
+
 const diacriticsOk = evaluateDiacritics();
 const newsOk = evaluateNews();
-console.log(`\ndiacritics recall target: ${diacriticsOk ? 'met' : 'MISSED'}; news recall/precision targets: ${newsOk ? 'met' : 'MISSED'}`);
-process.exitCode = diacriticsOk && newsOk ? 0 : 1;
+console.log(
+  `\ndiacritics recall target: ${diacriticsOk ? 'met' : 'MISSED'}; news recall/precision targets: ${newsOk.news ? 'met' : 'MISSED'}; ` +
+    `glued numbers: ${newsOk.glued ? 'met' : 'MISSED'}`,
+);
+process.exitCode = diacriticsOk && newsOk.news && newsOk.glued ? 0 : 1;

@@ -3,7 +3,9 @@
  * analyzed word of every article, with no index. It mirrors the documented semantics
  * (DESIGN.md "Arabic search", main/library/query.ts) independently of SQLite/FTS5:
  *
- *   word   = some word of the title or body has the same surface or the same stem;
+ *   word   = some word of the title or body has the same surface or the same stem, or the word
+ *            mixes digits and letters and one of its digit or letter runs has that stem
+ *            (1436 finds 1436هـ);
  *   prefix = some surface word starts with the prefix;
  *   phrase = consecutive surface words, inside the title or inside the body;
  *   groups are ANDed, alternatives inside a group ORed, excluded terms must not match.
@@ -18,6 +20,8 @@ import type { ParsedQuery, QueryTerm } from '../main/library/query';
 interface Field {
   surfaces: Int32Array;
   stems: Int32Array;
+  /** Stems of the digit and letter runs of the field's mixed words, wherever they are. */
+  partStems: Int32Array;
 }
 
 interface Doc {
@@ -27,7 +31,13 @@ interface Doc {
 }
 
 /** Tells whether a term matches at one position of a field; 0 = no, else the words it covers. */
-type TermMatcher = (field: Field, at: number) => number;
+type PositionMatcher = (field: Field, at: number) => number;
+
+interface TermMatcher {
+  at: PositionMatcher;
+  /** The stem a word term also finds among the runs of mixed words; -1 for other terms. */
+  partStem: number;
+}
 
 export class ReferenceIndex {
   private readonly surfaceIds = new Map<string, number>();
@@ -46,11 +56,13 @@ export class ReferenceIndex {
     const terms = analyzeText(text);
     const surfaces = new Int32Array(terms.length);
     const stems = new Int32Array(terms.length);
+    const partStems: number[] = [];
     terms.forEach((term, i) => {
       surfaces[i] = intern(this.surfaceIds, term.surface);
       stems[i] = intern(this.stemIds, term.stem);
+      for (const part of term.partStems) partStems.push(intern(this.stemIds, part));
     });
-    return { surfaces, stems };
+    return { surfaces, stems, partStems: Int32Array.from(partStems) };
   }
 
   private matcher(term: QueryTerm): TermMatcher {
@@ -58,20 +70,21 @@ export class ReferenceIndex {
       case 'word': {
         const surface = this.surfaceIds.get(term.term.surface) ?? -1;
         const stem = this.stemIds.get(term.term.stem) ?? -1;
-        return (f, at) => (f.surfaces[at] === surface || f.stems[at] === stem ? 1 : 0);
+        return { at: (f, at) => (f.surfaces[at] === surface || f.stems[at] === stem ? 1 : 0), partStem: stem };
       }
       case 'prefix': {
         const starts = new Uint8Array(this.surfaceIds.size);
         for (const [surface, id] of this.surfaceIds) if (surface.startsWith(term.surface)) starts[id] = 1;
-        return (f, at) => starts[f.surfaces[at]!]!;
+        return { at: (f, at) => starts[f.surfaces[at]!]!, partStem: -1 };
       }
       case 'phrase': {
         const ids = term.terms.map((t) => this.surfaceIds.get(t.surface) ?? -1);
-        return (f, at) => {
+        const at: PositionMatcher = (f, at) => {
           if (at + ids.length > f.surfaces.length) return 0;
           for (let k = 0; k < ids.length; k++) if (f.surfaces[at + k] !== ids[k]) return 0;
           return ids.length;
         };
+        return { at, partStem: -1 };
       }
     }
   }
@@ -82,8 +95,8 @@ export class ReferenceIndex {
     const groups = query.groups.map((group) => group.map((t) => this.matcher(t)));
     const excluded = query.excluded.map((t) => this.matcher(t));
     const inField = (m: TermMatcher, f: Field): boolean => {
-      for (let i = 0; i < f.surfaces.length; i++) if (m(f, i) > 0) return true;
-      return false;
+      for (let i = 0; i < f.surfaces.length; i++) if (m.at(f, i) > 0) return true;
+      return m.partStem >= 0 && f.partStems.includes(m.partStem);
     };
     const inDoc = (m: TermMatcher, d: Doc): boolean => inField(m, d.title) || inField(m, d.body);
     const ids: number[] = [];

@@ -7,8 +7,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { day, UsageError, wholeNumber } from './cli-usage';
 import { feedFilter, runSubscriptionCommand, SUBSCRIPTION_ARGUMENTS, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_USAGE } from './cli-subscriptions';
-import { importPaths, type ImportProgress } from './import/importer';
-import { failedName, failureForScripts } from './import/parse-file';
+import { failedName, failureForScripts } from './import/failure-lines';
+// The importers (parsers for every format, fflate, marked, DOMPurify) load only for `import`: a
+// dynamic import, which the built command line keeps in a chunk of its own.
+import type { ImportProgress } from './import/importer';
 import { exportArticles } from './library/export';
 import { exportHighlights, highlightedArticles } from './library/highlight-export';
 import { LibraryError, type Library } from './library/library';
@@ -177,6 +179,7 @@ async function run(command: string, args: string[], values: Values, library: Lib
   switch (command) {
     case 'import': {
       if (args.length === 0) throw new UsageError('import needs at least one file or folder');
+      const { importPaths } = await import('./import/importer');
       const report = await importPaths(library, args, { onProgress: progressReporter(io, json) });
         // What was changed on the way in (an encoding not taken at its word, garbled text restored).
         const notes = (report.notes ?? []).map((n) => ({ path: n.path, note: n.message }));

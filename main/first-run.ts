@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { emptyReport, mergeReports, type ImportReport } from '../common';
 import type { ArticleSink } from './import/importer';
-import { failedName } from './import/parse-file';
+import { failedName } from './import/failure-lines';
 import type { Library } from './library/library';
 
 /** The welcome article's file name starts with this; it must open the list. */

@@ -9,6 +9,8 @@
  *   out/main/parse-worker.cjs, .mjs    an import's parse threads, likewise (started by the import worker)
  *   out/main/refresh-worker.cjs, .mjs  the subscriptions' background refresh, likewise
  *   out/preload/index.cjs    the preload bridge (CommonJS: sandboxed preloads cannot be ESM)
+ *   out/cli/sahifa.mjs       the `sahifa` command line (bin/sahifa.mjs runs it), its lazily loaded
+ *                            chunks, and the worker threads it may start
  *
  * A step whose outputs are newer than all its inputs is skipped, so `npm start` and `npm run web`
  * can call this every time. `--force` rebuilds everything. Type errors are tsc's job (npm test).
@@ -57,6 +59,12 @@ const steps = [
       ...WORKERS.flatMap(({ name }) => [path.join(out, 'main', `${name}.cjs`), path.join(out, 'main', `${name}.mjs`)]),
     ],
     run: buildMain,
+  },
+  {
+    name: 'cli',
+    inputs: [at('main'), at('common')],
+    outputs: [path.join(out, 'cli', 'sahifa.mjs')],
+    run: buildCli,
   },
   {
     name: 'preload',
@@ -120,6 +128,53 @@ async function buildMain() {
   ]);
 }
 
+/**
+ * The command line as one ES module plus chunks: what only some commands need (importers, export,
+ * restore) is a dynamic import in main/cli.ts, so it becomes a chunk that `sahifa stats` never
+ * loads. The workers are entry points of the same build, next to the chunks that start them
+ * (main/worker-script.ts finds them there). Each file is written aside and renamed into place,
+ * chunks (named by their content) before the entry points, and the chunks of an older build stay
+ * a minute: a command starting meanwhile loads one build or the other, never half of one.
+ */
+async function buildCli() {
+  const esbuild = await import('esbuild');
+  const target = path.join(out, 'cli');
+  const result = await esbuild.build({
+    entryPoints: [
+      { in: at('main', 'cli.ts'), out: 'sahifa' },
+      ...WORKERS.map(({ name, entry }) => ({ in: entry, out: name })),
+    ],
+    outdir: target,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
+    write: false,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    logLevel: 'warning',
+    legalComments: 'none',
+    // Bundled CommonJS packages call require() for Node's built-ins; ESM has no require.
+    banner: { js: "import { createRequire as __sahifaCreateRequire } from 'node:module'; const require = __sahifaCreateRequire(import.meta.url);" },
+  });
+  fs.mkdirSync(target, { recursive: true });
+  const isChunk = (file) => path.basename(file).startsWith('chunk-');
+  const files = [...result.outputFiles].sort((x, y) => Number(isChunk(y.path)) - Number(isChunk(x.path)));
+  for (const file of files) {
+    const aside = `${file.path}.${process.pid}.tmp`;
+    fs.writeFileSync(aside, file.contents);
+    fs.renameSync(aside, file.path);
+  }
+  const current = new Set(files.map((file) => path.basename(file.path)));
+  const aMinuteAgo = Date.now() - 60_000;
+  for (const name of fs.readdirSync(target)) {
+    const file = path.join(target, name);
+    if (isChunk(name) && !current.has(name) && fs.statSync(file).mtimeMs < aMinuteAgo) fs.rmSync(file, { force: true });
+  }
+}
+
 async function buildPreload() {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -169,10 +224,11 @@ function oldestOutput(paths) {
   return oldest;
 }
 
-/** Builds whatever is out of date. Returns the names of the steps it ran. */
-export async function buildIfNeeded({ force = false, log = console.log } = {}) {
+/** Builds whatever is out of date (of the named steps, else all). Returns the names of the steps it ran. */
+export async function buildIfNeeded({ force = false, log = console.log, only = null } = {}) {
   const ran = [];
   for (const step of steps) {
+    if (only && !only.includes(step.name)) continue;
     const stale = force || newestMtime([...step.inputs, ...COMMON_INPUTS]) >= oldestOutput(step.outputs);
     if (!stale) continue;
     const started = performance.now();

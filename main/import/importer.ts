@@ -17,7 +17,7 @@ import { MAX_FILE_BYTES } from './sniff';
 import type { SourceFile } from './parser';
 import { walkPaths } from './walk';
 
-export { ENTRY_SEPARATOR, MAX_RELATIVE_BYTES, parseFile, relativeReader } from './parse-file';
+export { MAX_RELATIVE_BYTES, parseFile, relativeReader } from './parse-file';
 
 export interface ArticleSink {
   addArticles(articles: NewArticle[]): AddResult;

@@ -14,23 +14,7 @@ import { addNote } from './notes';
 import type { SourceFile } from './parser';
 import { MAX_FILE_BYTES, sniffFormat, tooLarge } from './sniff';
 import { reasonFor } from './walk';
-
-/** Separates a container's path from an entry inside it in failures and origins. */
-export const ENTRY_SEPARATOR = ' › ';
-
-/** What failed, in English for a terminal: the file, and the feed item when it was one ("feed.xml › item 3"). */
-export function failedName(failure: Pick<ImportFailure, 'path' | 'item'>): string {
-  return failure.item === undefined ? failure.path : `${failure.path}${ENTRY_SEPARATOR}item ${failure.item}`;
-}
-
-/**
- * A failure as `sahifa import --json` writes it, for scripts: the path, the item when it was one,
- * the code the app translates, the English line, and the code's values when it has any.
- */
-export function failureForScripts({ path, item, code, error, detail }: ImportFailure): ImportFailure {
-  // Every failure main makes has a code; 'unexpected' is what the app calls one without.
-  return { path, ...(item === undefined ? {} : { item }), code: code ?? 'unexpected', error, ...(detail === undefined ? {} : { detail }) };
-}
+import { ENTRY_SEPARATOR } from './failure-lines';
 
 /** One resource a page refers to (an image in its `_files` folder); pages embed them, so keep them sane. */
 export const MAX_RELATIVE_BYTES = 20 * 1024 * 1024;

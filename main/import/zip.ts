@@ -14,6 +14,7 @@ import { crc32, inflateRawSync } from 'node:zlib';
 import type { NewArticle } from '../../common';
 import { ImportError, reason, type FailureReason } from './errors';
 import type { ParseContext, SourceFile } from './parser';
+import { ENTRY_SEPARATOR } from './failure-lines';
 import {
   MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_EXPANDED_BYTES, MAX_ARCHIVE_NESTING, MAX_EMBEDDED_IMAGE_BYTES, MAX_ENTRY_BYTES, NESTED_TOO_DEEP, UNSAFE_PATH,
   entryTooLarge, expandsTooMuch, tooManyEntries,
@@ -354,8 +355,7 @@ export async function parseZip(file: SourceFile, context: ParseContext): Promise
       }
       throw error; // the archive as a whole is over its budget
     }
-    // ENTRY_SEPARATOR of importer.ts, which cannot be imported here without a cycle through the registry.
-    const child: SourceFile = { path: `${file.path} › ${entry.name}`, name: baseName(entry.name), bytes, readRelative: relativeReader(archive, entry.name) };
+    const child: SourceFile = { path: `${file.path}${ENTRY_SEPARATOR}${entry.name}`, name: baseName(entry.name), bytes, readRelative: relativeReader(archive, entry.name) };
     for (const article of await context.parseEntry(child)) articles.push(article);
     if (Date.now() - lastYield > YIELD_EVERY_MS) {
       await yieldToEventLoop();

@@ -43,6 +43,7 @@ export class Articles {
          FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id WHERE a.id = ?`,
       ),
       exists: db.prepare('SELECT 1 FROM articles WHERE id = ?'),
+      titleAndText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
       addBookmark: db.prepare('INSERT INTO bookmarks (article_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING'),
       removeBookmark: db.prepare('DELETE FROM bookmarks WHERE article_id = ?'),
       allIds: db.prepare('SELECT id FROM articles ORDER BY id').pluck(),
@@ -131,6 +132,11 @@ export class Articles {
   /** The article's words go into the full-text index under its id. */
   index(id: number, columns: readonly [string, string, string, string]): void {
     this.statements.insertIndex.run(id, ...columns);
+  }
+
+  /** An article's title and text, or null when there is no such article. */
+  titleAndText(id: number): { title: string; text: string } | null {
+    return (this.statements.titleAndText.get(id) as { title: string; text: string } | undefined) ?? null;
   }
 
   exists(id: number): boolean {

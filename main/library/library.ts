@@ -18,6 +18,7 @@ import { HighlightStore } from './highlight-store';
 import { ArticleList, type ListOptions } from './list';
 import { prepareArticle, type PreparedArticle } from './prepare';
 import { Reading } from './reading';
+import { reindexQueued } from './reindex';
 import { Search, type SearchOptions } from './search';
 import { StoredSettings } from './settings';
 import { Tags } from './tags';
@@ -80,7 +81,11 @@ export class Library {
   }
 
   static open(file: string, options: OpenOptions = {}): Library {
-    return new Library(file, openDatabase(file, options), options);
+    const db = openDatabase(file, options);
+    const library = new Library(file, db, options);
+    // Articles a migration queued for re-indexing (reindex.ts), in batches that each commit.
+    reindexQueued(db, (id) => library.articleTable.titleAndText(id));
+    return library;
   }
 
   /** Subscriptions: folders, feeds and their items (feeds.ts), on this connection. */

@@ -4,7 +4,7 @@
  * thread and hand the library articles that only need writing (Library.addPrepared). Nothing here
  * may import better-sqlite3: parse threads load this module.
  */
-import { analyzeText } from '../text/analyze';
+import { analyzeText, type IndexedTerm } from '../text/analyze';
 import { articleIdentity } from './identity';
 import type { NewArticle } from '../../common';
 
@@ -21,10 +21,27 @@ export interface PreparedArticle {
 
 const EXCERPT_CHARS = 220;
 
-/** A text's analyzed surface words and their stems, each joined by spaces: a pair of index columns. */
+/**
+ * A stem column: each word's stem, followed by the stems of its digit and letter runs when it
+ * mixes them, so that 1436 finds 1436هـ. Only stems get the runs: surface columns keep one entry
+ * per word, so phrases and the identity hash see the words as written.
+ */
+function stemColumn(terms: IndexedTerm[]): string {
+  let column = '';
+  for (const term of terms) {
+    column += column === '' ? term.stem : ` ${term.stem}`;
+    for (const part of term.partStems) column += ` ${part}`;
+  }
+  return column;
+}
+
+/**
+ * A text's analyzed surface words and their stems (with the runs of words that mix digits and
+ * letters), each joined by spaces: a pair of index columns.
+ */
 export function analyzedColumns(text: string): [surface: string, stem: string] {
   const terms = analyzeText(text);
-  return [terms.map((t) => t.surface).join(' '), terms.map((t) => t.stem).join(' ')];
+  return [terms.map((t) => t.surface).join(' '), stemColumn(terms)];
 }
 
 /** The analyzed columns the full-text index holds for a title and a text. */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { analyzedColumns } from './prepare';
+import { queueMixedWordArticles } from './reindex';
 
 /**
  * Migrations, in order. The library's `user_version` is the number of migrations applied; each
@@ -214,6 +215,9 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
     }[];
     for (const { id, note } of notes) insert.run(id, ...analyzedColumns(note));
   },
+  // 7: words mixing digits and letters (1436هـ) get their digit and letter runs in the stem columns:
+  // queue the articles holding one; Library.open re-indexes them (reindex.ts).
+  (db) => queueMixedWordArticles(db),
 ];
 
 export const SCHEMA_VERSION = migrations.length;

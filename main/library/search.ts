@@ -15,6 +15,7 @@ import { mergeNoteRanking } from './note-search';
 import { compileQuery, NOTE_COLUMNS, parseQuery, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankRequest } from './rank';
 import { RankHelper } from './rank-helper';
+import { rerankWindow, titlesFirst } from './title-first';
 import type { Page, Range, SearchHit } from '../../common';
 
 export interface SearchOptions extends SearchFilters {
@@ -68,6 +69,7 @@ export class Search {
     this.splitAbove = setup.splitAbove ?? SPLIT_SEARCH_ABOVE;
     this.statements = {
       titleAndText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
+      titles: db.prepare('SELECT a.id, a.title FROM json_each(?) j JOIN articles a ON a.id = j.value'),
       // Two subqueries: each is one b-tree probe, where min() and max() in one SELECT scan the table.
       idBounds: db.prepare('SELECT (SELECT min(id) FROM articles) AS low, (SELECT max(id) FROM articles) AS high'),
       sortDate: db.prepare('SELECT sort_date AS d FROM articles WHERE id = ?'),
@@ -148,7 +150,7 @@ export class Search {
       parsed,
       offset,
       limit,
-      request: { expression, filter: filterClause(options), range: WHOLE_LIBRARY, best: offset + limit + TIE_MARGIN },
+      request: { expression, filter: filterClause(options), range: WHOLE_LIBRARY, best: Math.max(offset + limit, rerankWindow(parsed)) + TIE_MARGIN },
       noteExpression: compileQuery(parsed, NOTE_COLUMNS),
     };
   }
@@ -175,7 +177,7 @@ export class Search {
 
   /** The page's hits, with snippets and highlights, from the ranking of the whole library. */
   private resultsPage({ parsed, offset, limit }: SearchPlan, ranking: RangeRanking): Page<SearchHit> {
-    const ranked = this.newestFirstOnTies(ranking.ranked).slice(offset, offset + limit);
+    const ranked = titlesFirst(this.newestFirstOnTies(ranking.ranked), parsed, (ids) => this.titles(ids)).slice(offset, offset + limit);
     const items = ranked.map(({ id, rank }): SearchHit => {
       const row = this.statements.hit.get(id) as Pick<ArticleRow, 'title' | 'source' | 'published' | 'dir' | 'text' | 'bookmarked' | 'read'>;
       const { snippet, highlights } = this.snippetOf(id, row.text, parsed);
@@ -201,6 +203,12 @@ export class Search {
     const { low, high } = this.statements.idBounds.get() as { low: number | null; high: number | null };
     if (low === null || high === null || high - low < this.splitAbove) return null;
     return Math.floor((low + high) / 2) + 1;
+  }
+
+  /** The titles of some articles, in one statement. */
+  private titles(ids: number[]): Map<number, string> {
+    const rows = this.statements.titles.all(JSON.stringify(ids)) as { id: number; title: string }[];
+    return new Map(rows.map((row) => [row.id, row.title]));
   }
 
   /** Equal scores, newest first: only the candidates' dates are looked up, not every match's. */

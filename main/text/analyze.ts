@@ -1,16 +1,27 @@
 /**
  * Words → the terms the index stores: the normalized surface word (for exact, phrase and prefix
- * matches) and its Light-10 stem (for recall). Index, query and highlighting all go through here,
- * so they agree on what a word is.
+ * matches) and its Light-10 stem (for recall), plus, for a word that mixes digits and letters
+ * (1436هـ), the stems of its digit and letter runs. Index, query and highlighting all go through
+ * here, so they agree on what a word is.
  */
 import { normalize } from './normalize';
 import { stem } from './stem';
-import { tokenize } from './tokenize';
+import { tokenize, wordParts, type Token } from './tokenize';
 
 export { isStopWord } from './stopwords';
 
 export interface Term {
   surface: string;
+  stem: string;
+}
+
+/** An analyzed word as the index holds it: its term, and the stems of its parts (usually none). */
+export interface IndexedTerm extends Term {
+  partStems: string[];
+}
+
+/** One digit or letter run of a mixed word: [start, end) inside the word, and its stem. */
+export interface AnalyzedPart extends Token {
   stem: string;
 }
 
@@ -25,11 +36,24 @@ export function analyzeWord(word: string): Term | null {
   return { surface, stem: stem(surface) };
 }
 
-export function analyzeText(text: string): Term[] {
-  const terms: Term[] = [];
-  for (const { start, end } of tokenize(text)) {
-    const term = analyzeWord(text.slice(start, end));
-    if (term) terms.push(term);
+/** The digit and letter runs of a word that mixes them (1436هـ → 1436 and ه), else none. */
+export function analyzeParts(word: string): AnalyzedPart[] {
+  const runs = wordParts(word, { start: 0, end: word.length });
+  if (runs.length === 0) return [];
+  const parts: AnalyzedPart[] = [];
+  for (const part of runs) {
+    const term = analyzeWord(word.slice(part.start, part.end));
+    if (term) parts.push({ start: part.start, end: part.end, stem: term.stem });
+  }
+  return parts;
+}
+
+export function analyzeText(text: string): IndexedTerm[] {
+  const terms: IndexedTerm[] = [];
+  for (const token of tokenize(text)) {
+    const word = text.slice(token.start, token.end);
+    const term = analyzeWord(word);
+    if (term) terms.push({ surface: term.surface, stem: term.stem, partStems: analyzeParts(word).map((part) => part.stem) });
   }
   return terms;
 }

@@ -35,6 +35,23 @@ describe('sahifa command line', () => {
     expect(Object.keys(hits[0]!).sort()).toEqual(['highlights', 'id', 'score', 'snippet', 'title']);
   });
 
+  it('runs the built program, newer than every source file, and the sources the same way with SAHIFA_FROM_SOURCE=1', () => {
+    const built = path.resolve('out', 'cli', 'sahifa.mjs');
+    expect(sahifa(['--library', lib, 'stats']).status).toBe(0);
+    const newestSource = (folder: string): number =>
+      Math.max(
+        ...fs.readdirSync(folder, { withFileTypes: true }).map((entry) =>
+          entry.isDirectory() ? newestSource(path.join(folder, entry.name)) : fs.statSync(path.join(folder, entry.name)).mtimeMs,
+        ),
+      );
+    expect(fs.statSync(built).mtimeMs).toBeGreaterThan(newestSource(path.resolve('main')));
+    // The bundle holds the command line itself; the importers are a chunk only `import` loads.
+    expect(fs.readFileSync(built, 'utf8')).toContain('sahifa [--library FILE]');
+    expect(fs.readFileSync(built, 'utf8')).not.toContain('Readability');
+    const fromSource = sahifa(['--library', lib, 'stats', '--json'], { SAHIFA_FROM_SOURCE: '1' });
+    expect(JSON.parse(fromSource.stdout)).toEqual(sahifaJson(['--library', lib, 'stats']));
+  });
+
   it('reports a re-import as a duplicate and changes nothing', () => {
     const report = sahifaJson<{ imported: number; duplicates: number }>(['--library', lib, 'import', SAMPLE_ARTICLE]);
     expect(report).toMatchObject({ imported: 0, duplicates: 1 });

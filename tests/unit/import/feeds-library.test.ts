@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerParser } from '../../../main/import/formats';
 import { importPaths } from '../../../main/import/importer';
-import { failedName } from '../../../main/import/parse-file';
+import { failedName } from '../../../main/import/failure-lines';
 import { parseFeed, parseJsonFeed } from '../../../main/import/feeds/index';
 import { Library } from '../../../main/library/library';
 import { feeds } from './feeds-helpers';

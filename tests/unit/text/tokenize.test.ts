@@ -40,4 +40,18 @@ describe('tokenize', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize(' ،.؟!\n—')).toEqual([]);
   });
+
+  it('classes every BMP character as Unicode does: letters, digits and marks make words, joiners only join', () => {
+    const joiners = new Set('\u0640\u200c\u200d\u00ad\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069');
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      const isWord = /^[\p{L}\p{N}\p{M}]$/u.test(ch) && !joiners.has(ch);
+      if ((tokenize(ch).length === 1) !== isWord) wrong.push(c.toString(16));
+      // A joiner is kept between two letters.
+      if (joiners.has(ch) && words(`ب${ch}ب`).join() !== `ب${ch}ب`) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
 });
