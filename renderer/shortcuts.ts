@@ -72,6 +72,7 @@ export function shortcutList(strings: Strings, direction: 'rtl' | 'ltr', mac: bo
     { keys: [['/'], [mod, 'F']], label: strings.keySearch },
     { keys: [['B']], label: strings.keyBookmark },
     { keys: [['U']], label: strings.keyRead },
+    { keys: [['H']], label: strings.keyHighlight },
     { keys: [['Delete']], label: strings.keyDelete },
     { keys: [[mod, 'Z']], label: strings.keyUndo },
     { keys: [['?']], label: strings.keyHelp },

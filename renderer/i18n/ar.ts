@@ -288,6 +288,7 @@ export const ar = {
   keySearch: 'ابحث',
   keyBookmark: 'أضف إلى المفضلة أو أزل منها',
   keyRead: 'علّم كمقروءة أو غير مقروءة',
+  keyHighlight: 'ظلّل النص المحدد',
   keyDelete: 'احذف المقالة',
   keyUndo: 'تراجع عن الحذف',
   keyHelp: 'اعرض هذه الاختصارات',

@@ -226,6 +226,7 @@ export const en: Strings = {
   keySearch: 'Search',
   keyBookmark: 'Bookmark or remove the bookmark',
   keyRead: 'Mark as read or unread',
+  keyHighlight: 'Highlight the selected text',
   keyDelete: 'Delete the article',
   keyUndo: 'Undo the deletion',
   keyHelp: 'Show these shortcuts',

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parserFor } from '../../../main/import/formats';
 import { FORMATS, type Format } from '../../../main/import/parser';
+import { SCHEMA_VERSION } from '../../../main/library/schema';
 import { analyzeWord } from '../../../main/text/analyze';
 import { CORPUS, SAMPLE_ARTICLE } from '../../fixtures/corpus';
 import { sahifa, sahifaJson } from './helpers';
@@ -186,7 +187,7 @@ describe('sahifa command line', () => {
   it('refuses a library from a newer version without touching it', () => {
     const newer = path.join(dir, 'newer.sqlite');
     const db = new Database(newer);
-    db.pragma('user_version = 7');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const before = fs.readFileSync(newer);
     const result = sahifa(['--library', newer, 'stats']);
