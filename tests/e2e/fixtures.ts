@@ -37,6 +37,14 @@ export interface SahifaApp {
 
 const ELECTRON_ORIGIN = `${APP_ORIGIN}/`;
 
+/** Calls the app's API from the page, as the renderer does. */
+export function api<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
+  return page.evaluate(
+    ([name, args]) => (window as unknown as { sahifa: Record<string, (input: unknown) => Promise<unknown>> }).sahifa[name as string]!(args),
+    [method, input] as const,
+  ) as Promise<T>;
+}
+
 /** Electron's binary, found without `require('electron')`, which would try to download it. */
 export function findElectronBinary(): { path: string } | { reason: string } {
   const packageDir = path.join(root, 'node_modules', 'electron');

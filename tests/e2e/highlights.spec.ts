@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { api, expect, test } from './fixtures';
 
 const NEWS_START = 'وأكد شمخاني خلال اللقاء';
 const NOTE = 'موقف يستحق المتابعة';
@@ -19,12 +19,6 @@ interface Highlight {
   note: string | null;
 }
 
-function api<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  return page.evaluate(
-    ([name, args]) => (window as unknown as { sahifa: Record<string, (input: unknown) => Promise<unknown>> }).sahifa[name as string]!(args),
-    [method, input] as const,
-  ) as Promise<T>;
-}
 
 const reader = (page: Page) => page.locator('sahifa-article-reader');
 

@@ -4,18 +4,11 @@
  * interface mirrored.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { api, expect, test } from './fixtures';
 
 const WELCOME_TITLE = 'مرحبًا بك في صحيفة';
 const NEWS_START = 'وأكد شمخاني خلال اللقاء';
 
-/** Calls the app's API from the page, as the renderer does. */
-function api<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
-  return page.evaluate(
-    ([name, args]) => (window as unknown as { sahifa: Record<string, (input: unknown) => Promise<unknown>> }).sahifa[name as string]!(args),
-    [method, input] as const,
-  ) as Promise<T>;
-}
 
 const reader = (page: Page) => page.locator('sahifa-article-reader');
 const rows = (page: Page) => page.locator('button.row');
