@@ -242,7 +242,7 @@ export class ArticleReader extends LitElement {
   };
 
   override render(): TemplateResult {
-    return html`<sahifa-reader-toolbar .article=${this.article} ?narrow=${this.narrow}></sahifa-reader-toolbar>
+    return html`<sahifa-reader-toolbar .article=${this.article} .highlightCount=${this.userHighlights.length} ?narrow=${this.narrow}></sahifa-reader-toolbar>
       ${this.loading
         ? html`<div class="loading-bar" role="progressbar" aria-label=${strings.loading}></div>`
         : this.article === null

@@ -4,7 +4,7 @@
  * article. The choice goes up as `export-article`.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ArticleExportFormat } from '../../common';
+import type { ArticleExportFormat, HighlightExportFormat } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
@@ -14,16 +14,20 @@ import { sharedStyles } from './shared-styles';
 export class ExportMenu extends LitElement {
   static override properties = {
     articleId: { attribute: false },
+    highlightCount: { attribute: false },
     open: { state: true },
   };
 
   /** The article it exports: another one closes the menu. */
   declare articleId: number | null;
+  /** The article's highlights: when it has some, they can be exported too. */
+  declare highlightCount: number;
   declare open: boolean;
 
   constructor() {
     super();
     this.articleId = null;
+    this.highlightCount = 0;
     this.open = false;
     new LocaleController(this);
   }
@@ -56,7 +60,15 @@ export class ExportMenu extends LitElement {
         border-radius: var(--radius-sm);
         background: transparent;
         text-align: start;
+        white-space: nowrap;
         cursor: pointer;
+      }
+
+      .export-menu hr {
+        margin-block: 0.25rem;
+        margin-inline: 0.4rem;
+        border: 0;
+        border-block-start: 1px solid var(--border);
       }
 
       .export-menu button:hover {
@@ -85,6 +97,11 @@ export class ExportMenu extends LitElement {
         ? html`<div class="export-menu" id="export-menu" role="group" aria-label=${strings.exportLabel}>
             <button data-format="md" @click=${() => this.exportAs('md')}>${strings.exportMarkdown}</button>
             <button data-format="html" @click=${() => this.exportAs('html')}>${strings.exportHtml}</button>
+            ${this.highlightCount > 0
+              ? html`<hr />
+                  <button data-highlights="md" @click=${() => this.exportHighlights('md')}>${strings.exportHighlightsMd}</button>
+                  <button data-highlights="json" @click=${() => this.exportHighlights('json')}>${strings.exportHighlightsJson}</button>`
+              : nothing}
           </div>`
         : nothing}
     </div>`;
@@ -97,6 +114,12 @@ export class ExportMenu extends LitElement {
   private exportAs(format: ArticleExportFormat): void {
     this.open = false;
     emit(this, 'export-article', { format });
+    this.button?.focus();
+  }
+
+  private exportHighlights(format: HighlightExportFormat): void {
+    this.open = false;
+    emit(this, 'export-highlights', { format });
     this.button?.focus();
   }
 

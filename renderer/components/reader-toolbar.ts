@@ -16,15 +16,19 @@ import './export-menu';
 export class ReaderToolbar extends LitElement {
   static override properties = {
     article: { attribute: false },
+    highlightCount: { attribute: false },
     narrow: { type: Boolean, reflect: true },
   };
 
   declare article: ArticleView | null;
+  /** How many highlights the article has: the export menu offers them when there are some. */
+  declare highlightCount: number;
   declare narrow: boolean;
 
   constructor() {
     super();
     this.article = null;
+    this.highlightCount = 0;
     this.narrow = false;
     new LocaleController(this);
   }
@@ -121,7 +125,7 @@ export class ReaderToolbar extends LitElement {
               ${externalIcon}
             </button>`
         : nothing}
-      <sahifa-export-menu .articleId=${article.id}></sahifa-export-menu>
+      <sahifa-export-menu .articleId=${article.id} .highlightCount=${this.highlightCount}></sahifa-export-menu>
       <button class="icon-button danger delete" title=${strings.deleteArticle} aria-label=${strings.deleteArticle} @click=${() => emit(this, 'delete-article')}>
         ${trashIcon}
       </button>

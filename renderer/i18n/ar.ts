@@ -244,6 +244,7 @@ export const ar = {
   highlightClose: 'أغلق',
   highlightsOrphaned: (count: number) => (count === 1 ? 'تظليل واحد لم يعد في نص المقالة بعد تحديثه' : `${count} تظليلات لم تعد في نص المقالة بعد تحديثه`),
   exportHighlightsMd: 'صدّر التظليلات (Markdown)',
+  exportHighlightsJson: 'صدّر التظليلات (JSON، تعليقات W3C)',
 
   // ---- settings
   settings: 'الإعدادات',

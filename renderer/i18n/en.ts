@@ -184,6 +184,7 @@ export const en: Strings = {
   highlightClose: 'Close',
   highlightsOrphaned: (count: number) => (count === 1 ? 'One highlight is no longer in the article’s updated text' : `${count} highlights are no longer in the article’s updated text`),
   exportHighlightsMd: 'Export highlights (Markdown)',
+  exportHighlightsJson: 'Export highlights (JSON, W3C annotations)',
 
   settings: 'Settings',
   settingsTitle: 'Reading and interface settings',

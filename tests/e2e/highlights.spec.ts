@@ -110,6 +110,31 @@ test('the H key highlights the selection, and removing from the editor takes it 
   await expect(mark).toHaveCount(0);
 });
 
+test('the export menu offers the highlights once there are some, and saves them as the API exports them', async ({ app, page }) => {
+  test.skip(app.shell !== 'browser', 'the desktop app shows a save dialog');
+  await openNews(page);
+  const menuButton = reader(page).getByRole('button', { name: 'صدّر المقالة' });
+  await menuButton.click();
+  await expect(reader(page).getByRole('button', { name: 'صدّر التظليلات (Markdown)' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await selectInFirstParagraph(page, 10, 30);
+  await page.keyboard.press('h');
+  await expect(reader(page).locator('mark.reader-highlight')).toHaveCount(1);
+  await menuButton.click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    reader(page).getByRole('button', { name: 'صدّر التظليلات (Markdown)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.md$/);
+  const { readFile } = await import('node:fs/promises');
+  const saved = await readFile(await download.path(), 'utf8');
+  const id = Number(await reader(page).locator('article').getAttribute('data-id'));
+  const exported = await api<{ content: string }>(page, 'exportHighlights', { article: id, format: 'md' });
+  expect(saved).toBe(exported.content);
+  await expect(page.locator('sahifa-notice-toast')).toContainText('حُفظت التظليلات');
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`highlights of every colour pass axe in the ${colorScheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
