@@ -57,5 +57,6 @@ export function mergeReports(a: ImportReport, b: ImportReport): ImportReport {
 
 /** File name endings the file pickers offer; the importer sniffs contents, so others import too. */
 export const importableExtensions = [
-  'txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'mhtml', 'mht', 'xml', 'rss', 'atom', 'rdf', 'json', 'epub', 'zip',
+  'txt', 'text', 'md', 'markdown', 'mdown', 'mkd', 'mkdn', 'html', 'htm', 'xhtml', 'xht', 'shtml', 'mhtml', 'mht',
+  'xml', 'rss', 'atom', 'rdf', 'json', 'epub', 'zip',
 ] as const;

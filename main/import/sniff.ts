@@ -99,9 +99,9 @@ function isBlank(b: Uint8Array, wide: ReturnType<typeof wideEncoding>): boolean 
   return /^[\s\ufeff\u00ef\u00bb\u00bf]*$/.test(text);
 }
 
-const MARKDOWN_EXT = new Set(['md', 'markdown', 'mdown', 'mkd', 'mkdn']);
-const TEXT_EXT = new Set(['txt', 'text', '']);
-const HTML_EXT = new Set(['html', 'htm', 'xhtml', 'xht', 'shtml']);
+export const MARKDOWN_EXT = new Set(['md', 'markdown', 'mdown', 'mkd', 'mkdn']);
+export const TEXT_EXT = new Set(['txt', 'text', '']);
+export const HTML_EXT = new Set(['html', 'htm', 'xhtml', 'xht', 'shtml']);
 
 /** Throws ImportError for files that are not articles at all (binary junk, empty files). */
 export function sniffFormat(file: { name: string; bytes: Uint8Array }): Format {
