@@ -48,51 +48,53 @@ export class Articles {
       removeBookmark: db.prepare('DELETE FROM bookmarks WHERE article_id = ?'),
       allIds: db.prepare('SELECT id FROM articles ORDER BY id').pluck(),
       storedText: db.prepare('SELECT id, text, origin FROM articles WHERE identity = ?'),
-      replaceText: db.prepare('UPDATE articles SET title = @title, byline = @byline, text = @text, html = @html, excerpt = @excerpt WHERE id = @id'),
+      rewriteArticle: db.prepare(
+        `UPDATE articles SET title = @title, byline = @byline, url = coalesce(@url, url), lang = @lang, dir = @dir,
+           published = @published, sort_date = coalesce(@published, sort_date), excerpt = @excerpt, text = @text, html = @html
+         WHERE id = @id`,
+      ),
     };
   }
 
   /**
    * Adds articles analysed beforehand (prepare.ts; an import does it on a parse thread) in one
-   * transaction; an article already in the library is a duplicate (when its text changed, it takes
-   * the new text: see updateDuplicate). The import time is decided here, at the write.
+   * transaction; an article already in the library is a duplicate (when the same file brings a
+   * changed text, it takes it: see updateDuplicate). The import time is decided here, at the write.
    */
   addPrepared(articles: PreparedArticle[]): AddResult {
     const imported = new Date().toISOString();
-    const prepared = articles.map(({ article, identity, excerpt, index }) => ({
+    const writes = articles.map((prepared) => ({
+      prepared,
       row: {
-        identity,
-        title: article.title,
-        byline: article.byline,
-        source: article.source,
-        url: article.url,
-        lang: article.lang,
-        dir: article.dir,
-        published: article.published,
+        identity: prepared.identity,
+        title: prepared.article.title,
+        byline: prepared.article.byline,
+        source: prepared.article.source,
+        url: prepared.article.url,
+        lang: prepared.article.lang,
+        dir: prepared.article.dir,
+        published: prepared.article.published,
         imported,
-        sortDate: article.published ?? imported,
-        excerpt,
-        text: article.text,
-        html: article.html,
-        origin: article.origin,
-        markdown: article.markdown ?? null,
+        sortDate: prepared.article.published ?? imported,
+        excerpt: prepared.excerpt,
+        text: prepared.article.text,
+        html: prepared.article.html,
+        origin: prepared.article.origin,
+        markdown: prepared.article.markdown ?? null,
       },
-      bookmarked: article.bookmarked === true,
-      highlights: article.highlights ?? [],
-      index,
+      bookmarked: prepared.article.bookmarked === true,
+      highlights: prepared.article.highlights ?? [],
+      index: prepared.index,
     }));
     return this.db.transaction((): AddResult => {
       const result: AddResult = { imported: 0, duplicates: 0, ids: [] };
-      for (const { row, index, bookmarked, highlights } of prepared) {
+      for (const { prepared, row, index, bookmarked, highlights } of writes) {
         const info = this.statements.insertArticle.run(row);
         if (info.changes === 0) {
           const rendered = this.statements.renderStoredMarkdown.get(row) as number | undefined;
-          if (rendered !== undefined) {
-            this.statements.deleteIndex.run(rendered);
-            this.statements.insertIndex.run(rendered, ...index);
-          }
+          if (rendered !== undefined) this.reindex(rendered, index);
           result.duplicates++;
-          this.updateDuplicate(row, index, highlights);
+          this.updateDuplicate(prepared, highlights);
           continue;
         }
         const id = Number(info.lastInsertRowid);
@@ -111,26 +113,47 @@ export class Articles {
    * article takes it, and its highlights are found again in it (or marked orphaned); highlights the file carries that
    * the library lacks are added. Runs inside addPrepared's transaction.
    */
-  private updateDuplicate(
-    row: { identity: string; title: string; byline: string | null; text: string; html: string | null; excerpt: string; origin: string | null },
-    index: PreparedArticle['index'],
-    highlights: readonly HighlightSeed[],
-  ): void {
-    const stored = this.statements.storedText.get(row.identity) as { id: number; text: string; origin: string | null } | undefined;
+  private updateDuplicate(prepared: PreparedArticle, highlights: readonly HighlightSeed[]): void {
+    const { article } = prepared;
+    const stored = this.statements.storedText.get(prepared.identity) as { id: number; text: string; origin: string | null } | undefined;
     if (!stored) return;
     // Only the same file imported again updates the text: another file with the same address (a
     // feed's summary of a page saved whole) is a duplicate, not a newer version.
-    if (stored.text !== row.text && stored.origin === row.origin) {
-      this.statements.replaceText.run({ id: stored.id, title: row.title, byline: row.byline, text: row.text, html: row.html, excerpt: row.excerpt });
-      this.statements.deleteIndex.run(stored.id);
-      this.statements.insertIndex.run(stored.id, ...index);
-      this.highlights.reanchorArticle(stored.id, row.text);
-    }
-    if (highlights.length > 0) this.highlights.adopt(stored.id, row.text, highlights);
+    if (stored.text !== article.text && stored.origin === article.origin) this.rewrite(stored.id, prepared);
+    if (highlights.length > 0) this.highlights.adopt(stored.id, article.text, highlights);
+  }
+
+  /**
+   * A newer version of an article under the same id (the same file imported again, a feed item
+   * changed upstream): its row, its words in the index, and its highlights found again in the new
+   * text or marked orphaned.
+   */
+  rewrite(id: number, { article, excerpt, index }: PreparedArticle): void {
+    const before = this.titleAndText(id);
+    this.statements.rewriteArticle.run({
+      id,
+      title: article.title,
+      byline: article.byline,
+      url: article.url,
+      lang: article.lang,
+      dir: article.dir,
+      published: article.published,
+      excerpt,
+      text: article.text,
+      html: article.html,
+    });
+    this.reindex(id, index);
+    if (before !== null && before.text !== article.text) this.highlights.reanchorArticle(id, article.text);
   }
 
   /** The article's words go into the full-text index under its id. */
   index(id: number, columns: readonly [string, string, string, string]): void {
+    this.statements.insertIndex.run(id, ...columns);
+  }
+
+  /** The article's words in the index, replaced by these. */
+  reindex(id: number, columns: readonly [string, string, string, string]): void {
+    this.statements.deleteIndex.run(id);
     this.statements.insertIndex.run(id, ...columns);
   }
 

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { NotFoundError } from './errors';
 import { canonicalUrl } from './identity';
-import { indexColumns, prepareArticle, excerptOf, type PreparedArticle } from './prepare';
+import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import type { AddResult } from './articles';
 import type { NewArticle } from '../../common';
 
@@ -85,6 +85,8 @@ export function feedUrlKey(url: string): string {
 /** What the library does with articles: the feed store adds and deletes through it. */
 export interface ArticleWriter {
   addPrepared(articles: PreparedArticle[]): AddResult;
+  rewriteArticle(id: number, prepared: PreparedArticle): void;
+  reindexArticle(id: number, columns: PreparedArticle['index']): void;
   deleteArticle(id: number): unknown;
 }
 
@@ -173,17 +175,10 @@ export class FeedStore {
       markItemRemoved: db.prepare('UPDATE feed_items SET removed = ? WHERE feed_id = ? AND item_key = ?'),
       relinkItem: db.prepare('UPDATE feed_items SET article_id = ? WHERE feed_id = ? AND item_key = ?'),
       idOfIdentity: db.prepare('SELECT id FROM articles WHERE identity = ?').pluck(),
-      updateArticle: db.prepare(
-        `UPDATE articles SET title = @title, byline = @byline, url = coalesce(@url, url), lang = @lang, dir = @dir,
-           published = @published, sort_date = coalesce(@published, sort_date), excerpt = @excerpt, text = @text, html = @html
-         WHERE id = @id`,
-      ),
       updateArticleHeader: db.prepare(
         'UPDATE articles SET title = @title, published = @published, sort_date = coalesce(@published, sort_date) WHERE id = @id',
       ),
       articleText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
-      deleteIndex: db.prepare('DELETE FROM article_index WHERE rowid = ?'),
-      insertIndex: db.prepare('INSERT INTO article_index (rowid, title_surface, title_stem, body_surface, body_stem) VALUES (?, ?, ?, ?, ?)'),
       setFullText: db.prepare('UPDATE feed_items SET full_text = ? WHERE feed_id = ? AND item_key = ?'),
       markRead: db.prepare(
         `INSERT INTO reading (article_id, position, read, updated) VALUES (?, 0, 1, ?)
@@ -445,34 +440,20 @@ export class FeedStore {
     return result;
   }
 
-  /** An item changed upstream: its article takes the new text, under the same id. */
+  /**
+   * An item changed upstream: its article takes the new version under the same id, through the
+   * articles table, so that its index and highlights follow.
+   */
   private rewrite(articleId: number, prepared: PreparedArticle, keepText: boolean): void {
     const { article } = prepared;
     if (keepText) {
       // The full text fetched once stands; the feed's new title and date are still taken.
       this.statements.updateArticleHeader!.run({ id: articleId, title: article.title, published: article.published });
       const row = this.statements.articleText!.get(articleId) as { title: string; text: string };
-      this.reindex(articleId, indexColumns(row.title, row.text).columns);
+      this.articles.reindexArticle(articleId, indexColumns(row.title, row.text).columns);
       return;
     }
-    this.statements.updateArticle!.run({
-      id: articleId,
-      title: article.title,
-      byline: article.byline,
-      url: article.url,
-      lang: article.lang,
-      dir: article.dir,
-      published: article.published,
-      excerpt: excerptOf(article.title, article.text),
-      text: article.text,
-      html: article.html,
-    });
-    this.reindex(articleId, prepared.index);
-  }
-
-  private reindex(articleId: number, columns: PreparedArticle['index']): void {
-    this.statements.deleteIndex!.run(articleId);
-    this.statements.insertIndex!.run(articleId, ...columns);
+    this.articles.rewriteArticle(articleId, prepared);
   }
 
   /**

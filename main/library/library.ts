@@ -134,6 +134,16 @@ export class Library {
     return this.articleTable.addPrepared(articles);
   }
 
+  /** A newer version of an article under its id: row, index and highlights follow (articles.ts). */
+  rewriteArticle(id: number, prepared: PreparedArticle): void {
+    this.articleTable.rewrite(id, prepared);
+  }
+
+  /** The article's words in the index, replaced by these. */
+  reindexArticle(id: number, columns: PreparedArticle['index']): void {
+    this.articleTable.reindex(id, columns);
+  }
+
   get(id: number): Article {
     return this.articleTable.get(id);
   }

@@ -91,6 +91,21 @@ describe('items across refreshes', () => {
     expect(library.feeds().get(feed.id).unread).toBe(0);
   });
 
+  it('an item whose text changes upstream keeps its highlights, found again in the new text', () => {
+    const { feed } = library.feeds().add({ url: 'https://example.com/feed', title: 'مثال' });
+    const [id] = refresh(feed.id, [item(1)]).ids as [number];
+    const text = library.get(id).text;
+    const highlight = library.highlights.add(id, { start: 200, end: 260, note: 'مهم' });
+    // The update puts a line before the text: every offset moves.
+    const changed = { ...item(1), hash: 'changed' };
+    changed.article = { ...changed.article, text: `تحديث: ${text}` };
+    expect(refresh(feed.id, [changed])).toMatchObject({ updated: 1 });
+    const moved = library.highlights.get(highlight.id);
+    expect(moved).toMatchObject({ orphaned: false, quote: highlight.quote, note: 'مهم' });
+    expect(library.get(id).text.slice(moved.start, moved.end)).toBe(highlight.quote);
+    expect(moved.start).toBe(highlight.start + 'تحديث: '.length);
+  });
+
   it('links an item to the article already imported from a file, and never removes that article', () => {
     const fromFile = item(0).article;
     const [fileId] = library.addArticles([{ ...fromFile, origin: '/home/reader/news.html' }]).ids as [number];
