@@ -37,6 +37,10 @@ export interface Narrowing {
   tag?: string;
   /** Only articles from this source (its exact name). */
   source?: string;
+  /** Only articles that came from this subscription (its id). */
+  feed?: number;
+  /** Only articles from the feeds in this folder or any folder inside it (its id). */
+  folder?: number;
 }
 
 /**

@@ -36,7 +36,13 @@ const highlightId = z.string().uuid();
 const textOffset = z.number().int().min(0).max(1_000_000_000);
 const highlightNote = z.string().max(10_000).nullable();
 /** Narrowing shared by the list and search. */
-const narrowing = { unread: z.boolean().default(false), tag: tagName.optional(), source: sourceName.optional() };
+const narrowing = {
+  unread: z.boolean().default(false),
+  tag: tagName.optional(),
+  source: sourceName.optional(),
+  feed: id.optional(),
+  folder: id.optional(),
+};
 
 /** Every setting and its allowed values; stored values that no longer pass fall back to their default. */
 export const settingsSchema = z.strictObject({
@@ -98,6 +104,8 @@ export const inputSchemas = {
     color: z.enum(HIGHLIGHT_COLORS).optional(),
     tag: narrowing.tag,
     source: narrowing.source,
+    feed: narrowing.feed,
+    folder: narrowing.folder,
     offset,
     limit,
   }),

@@ -64,8 +64,8 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
   // Their transactions lock out this connection's writes for a moment: never wait long, blocking (see invokeMethod).
   library.setLockWait(MAIN_LOCK_WAIT_MS);
   return {
-    async listArticles({ filter, unread, tag, source, sort, offset, limit }) {
-      return library.list({ bookmarked: filter === 'bookmarked', unread, tag, source, sort, offset, limit });
+    async listArticles({ filter, unread, tag, source, feed, folder, sort, offset, limit }) {
+      return library.list({ bookmarked: filter === 'bookmarked', unread, tag, source, feeds: feedsOf(library, feed, folder), sort, offset, limit });
     },
 
     async getArticle({ id, query }) {
@@ -77,8 +77,9 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
       return { ...article, ...library.annotations(id), highlights: ranges.highlights, titleHighlights: ranges.titleHighlights };
     },
 
-    async search({ query, offset, limit, bookmarked, highlighted, unread, tag, source }) {
-      return library.searchInParallel(query, { offset, limit, bookmarked, highlighted, unread, tag, source });
+    async search({ query, offset, limit, bookmarked, highlighted, unread, tag, source, feed, folder }) {
+      const feeds = feedsOf(library, feed, folder);
+      return library.searchInParallel(query, { offset, limit, bookmarked, highlighted, unread, tag, source, feeds });
     },
 
     async setBookmark({ id, bookmarked }) {
@@ -199,8 +200,8 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
       return { id: removed.id, article: removed.article };
     },
 
-    async listHighlights({ article, color, tag, source, offset, limit }) {
-      return library.highlights.list({ article, color, tag, source, offset, limit });
+    async listHighlights({ article, color, tag, source, feed, folder, offset, limit }) {
+      return library.highlights.list({ article, color, tag, source, feeds: feedsOf(library, feed, folder), offset, limit });
     },
 
     async exportHighlights({ article, format }) {
@@ -221,6 +222,18 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
  * plain http(s) (file:, javascript:, data:, custom schemes that launch other programs) and URLs
  * carrying credentials, which are a classic way to disguise where a link really goes.
  */
+/**
+ * The feed ids a narrowing to one feed or one folder (with the folders inside it) stands for;
+ * undefined when it names neither.
+ */
+function feedsOf(library: Library, feed: number | undefined, folder: number | undefined): number[] | undefined {
+  if (feed === undefined && folder === undefined) return undefined;
+  const feeds = library.feeds();
+  const inFolder = folder === undefined ? null : new Set(feeds.feedIdsInFolder(folder));
+  const ids = feed === undefined ? [...(inFolder ?? [])] : inFolder === null || inFolder.has(feed) ? [feed] : [];
+  return ids;
+}
+
 export function safeExternalUrl(raw: string): string | null {
   return safeHttpUrl(raw)?.href ?? null;
 }

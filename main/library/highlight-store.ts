@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { anchorAt, AnchorRangeError, reanchor, type TextAnchor } from '../text/anchor';
 import { LibraryError, NotFoundError } from './errors';
+import { filterClause } from './filters';
 import { analyzedColumns } from './prepare';
 import type { RankFilter, Ranked } from './rank';
 import { DEFAULT_HIGHLIGHT_COLOR, type Highlight, type HighlightColor, type HighlightListItem, type HighlightSeed, type Page } from '../../common';
@@ -36,6 +37,8 @@ export interface HighlightFilter {
   tag?: string;
   /** Only highlights in articles from this source (its exact name). */
   source?: string;
+  /** Only highlights in articles that came from these feeds (ids). */
+  feeds?: number[];
   offset?: number;
   limit?: number;
 }
@@ -175,15 +178,10 @@ export class HighlightStore {
       conditions.push('h.color = ?');
       params.push(filter.color);
     }
-    if (filter.source) {
-      conditions.push('a.source = ?');
-      params.push(filter.source);
-    }
-    if (filter.tag) {
-      conditions.push('EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id AND t.name = ?)');
-      params.push(filter.tag);
-    }
-    const where = conditions.join(' AND ');
+    // The article narrowing is the list's and the search's own (filters.ts), joins aside.
+    const narrowing = filterClause({ tag: filter.tag, source: filter.source, feeds: filter.feeds });
+    params.push(...narrowing.params);
+    const where = conditions.join(' AND ') + narrowing.where;
     let statements = this.listStatements.get(where);
     if (!statements) {
       const from = `FROM highlights h JOIN articles a ON a.id = h.article_id WHERE ${where}`;
