@@ -4,7 +4,7 @@
  * them bubble out of shadow roots (composed): the root component listens where it wires things.
  */
 import type { ArticleExportFormat, HighlightColor, HighlightExportFormat, ListSort } from '../common';
-import type { View } from './view-state';
+import type { HighlightNarrowing, Section } from './view-state';
 
 declare global {
   interface HTMLElementEventMap {
@@ -15,7 +15,7 @@ declare global {
     'source-changed': CustomEvent<{ source: string | null }>;
     'unread-toggled': CustomEvent<undefined>;
     // The sidebar
-    'view-selected': CustomEvent<{ view: View }>;
+    'view-selected': CustomEvent<{ view: Section }>;
     'tag-selected': CustomEvent<{ tag: string }>;
     // The top bar
     /** What the search field holds now, at each keystroke. */
@@ -45,7 +45,14 @@ declare global {
     'highlight-add': CustomEvent<{ article: number; start: number; end: number; color: HighlightColor }>;
     'highlight-update': CustomEvent<{ id: string; color?: HighlightColor; note?: string | null }>;
     'highlight-remove': CustomEvent<{ id: string }>;
-    'export-highlights': CustomEvent<{ format: HighlightExportFormat }>;
+    /** The open article's highlights, or with `all` every highlight in the library. */
+    'export-highlights': CustomEvent<{ format: HighlightExportFormat; all?: boolean }>;
+    /** The reader brought this highlight into view (or found it no longer in the text). */
+    'highlight-revealed': CustomEvent<{ id: string }>;
+    // The highlights view
+    /** A highlight chosen in the view: its article opens, scrolled to it. */
+    'open-highlight': CustomEvent<{ id: string; article: number }>;
+    'highlights-narrowed': CustomEvent<Partial<HighlightNarrowing>>;
     // Imports and notices
     'cancel-import': CustomEvent<undefined>;
     /** A toast's close button. */

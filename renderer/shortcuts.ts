@@ -11,7 +11,7 @@
  */
 import type { Strings } from './strings';
 
-export type ShortcutAction = 'next' | 'previous' | 'open' | 'back' | 'search' | 'bookmark' | 'toggle-read' | 'delete' | 'undo' | 'help';
+export type ShortcutAction = 'next' | 'previous' | 'open' | 'back' | 'search' | 'bookmark' | 'toggle-read' | 'delete' | 'undo' | 'help' | 'highlights';
 
 export interface KeyContext {
   direction: 'rtl' | 'ltr';
@@ -21,7 +21,7 @@ export interface KeyContext {
   editing: boolean;
 }
 
-type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'>;
+type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'> & { shiftKey?: boolean };
 
 const letter = (event: KeyLike, char: string): boolean =>
   event.key.toLowerCase() === char || event.code === `Key${char.toUpperCase()}`;
@@ -53,6 +53,8 @@ export function shortcutFor(event: KeyLike, context: KeyContext): ShortcutAction
     case 'Enter':
       return context.inList ? 'open' : null;
   }
+  // H alone highlights the selection (article-body.ts); with Shift it shows every highlight.
+  if (event.shiftKey === true && letter(event, 'h')) return 'highlights';
   if (letter(event, 'j')) return 'next';
   if (letter(event, 'k')) return 'previous';
   if (letter(event, 'b')) return 'bookmark';
@@ -73,6 +75,7 @@ export function shortcutList(strings: Strings, direction: 'rtl' | 'ltr', mac: bo
     { keys: [['B']], label: strings.keyBookmark },
     { keys: [['U']], label: strings.keyRead },
     { keys: [['H']], label: strings.keyHighlight },
+    { keys: [['Shift', 'H']], label: strings.keyHighlights },
     { keys: [['Delete']], label: strings.keyDelete },
     { keys: [[mod, 'Z']], label: strings.keyUndo },
     { keys: [['?']], label: strings.keyHelp },

@@ -2,7 +2,7 @@
  * The shapes of what the window shows, shared by the controllers that hold the state and the
  * components that render it (so neither folder imports the other).
  */
-import type { ArticleSummary, ImportReport, SearchHit } from '../common';
+import type { ArticleSummary, HighlightColor, ImportReport, SearchHit } from '../common';
 
 /** Which list the library pane shows. */
 export type View = 'library' | 'bookmarks';
@@ -30,4 +30,20 @@ export interface Notice {
   /** e.g. Undo */
   action?: { label: string; run: () => void };
   kind?: 'info' | 'error';
+}
+
+/** What the sidebar can show in the list pane: a list of articles, or every highlight. */
+export type Section = View | 'highlights';
+
+/** A subscription the highlights can be narrowed to. */
+export interface FeedChoice {
+  id: number;
+  title: string;
+}
+
+/** What the highlights view is narrowed to; null for no narrowing. */
+export interface HighlightNarrowing {
+  color: HighlightColor | null;
+  tag: string | null;
+  feed: number | null;
 }

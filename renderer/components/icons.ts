@@ -70,3 +70,6 @@ export const readIcon = icon(svg`<path d="M3.75 10 12 4.5 20.25 10v8.75a1.25 1.2
 export const unreadIcon = icon(svg`<rect x="3.75" y="6" width="16.5" height="13" rx="1.25"/><path d="m3.75 7.5 8.25 5.5 8.25-5.5"/><circle cx="19" cy="6" r="2.5" fill="currentColor"/>`);
 
 export const plusIcon = icon(svg`<path d="M12 5v14M5 12h14"/>`);
+
+/** A highlighter's tip over a line of marked text. */
+export const highlighterIcon = icon(svg`<path d="m14.5 4.5 5 5-7.75 7.75h-5v-5z"/><path d="m9.25 9.75 5 5"/><path d="M4 20.5h16"/>`);

@@ -13,11 +13,12 @@ import type { SahifaEvent, SourceCount, TagCount } from '../../common';
 import { ArticleController } from '../controllers/article';
 import { FileDropController } from '../controllers/file-drop';
 import { HighlightsController } from '../controllers/highlights';
+import { HighlightsViewController } from '../controllers/highlights-view';
 import { ImportController } from '../controllers/import';
 import { ShortcutController } from '../controllers/keyboard';
 import { LibraryFacetsController } from '../controllers/library-facets';
 import { ListQueryController } from '../controllers/list-query';
-import type { View } from '../view-state';
+import type { FeedChoice, Section } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { MediaQueryController } from '../controllers/media-query';
 import { NoticeController } from '../controllers/notices';
@@ -27,6 +28,8 @@ import type { ShortcutAction } from '../shortcuts';
 import { strings } from '../strings';
 import type { ArticleList } from './article-list';
 import type { ArticleReader } from './article-reader';
+import type { HighlightList } from './highlight-list';
+import type { HighlightsPane } from './highlights-pane';
 import type { ListPane } from './list-pane';
 import type { SettingsPanel } from './settings-panel';
 import type { ShortcutsDialog } from './shortcuts-dialog';
@@ -34,6 +37,7 @@ import { sharedStyles } from './shared-styles';
 import type { TopBar } from './top-bar';
 import './article-reader';
 import './drop-overlay';
+import './highlights-pane';
 import './import-progress';
 import './import-toast';
 import './list-pane';
@@ -63,13 +67,22 @@ export class SahifaApp extends LitElement {
   private readonly notices = new NoticeController(this, () => this.onNoticeDismissed());
   private readonly reading = new ArticleController(this, { api: this.api, list: this.listQuery, facets: this.facets, notices: this.notices });
   private readonly marks = new HighlightsController(this, this.api, this.notices);
+  private readonly highlightsView = new HighlightsViewController(this, this.api);
+  /**
+   * The subscriptions the highlights view narrows by, as {id, title}; empty (and the choice left
+   * out) until the app lists its feeds.
+   */
+  private feedChoices: FeedChoice[] = [];
   private readonly undo = new UndoController({
     api: this.api,
     article: this.reading,
     list: this.listQuery,
     facets: this.facets,
     notices: this.notices,
-    onRestored: () => void this.updateComplete.then(() => this.reader?.focusText()),
+    onRestored: () => {
+      this.highlightsView.refresh();
+      void this.updateComplete.then(() => this.reader?.focusText());
+    },
   });
   private readonly importer = new ImportController(this, { api: this.api, onImported: () => this.refreshAll() });
   private readonly drop = new FileDropController(this, (files) => void this.importer.importDropped(files));
@@ -108,6 +121,11 @@ export class SahifaApp extends LitElement {
       min-inline-size: 0;
     }
 
+    /* The highlights view takes the list's place; the list keeps its rows and scroll for the way back. */
+    sahifa-list-pane[hidden] {
+      display: none;
+    }
+
     sahifa-article-reader:focus {
       outline: none;
     }
@@ -138,6 +156,7 @@ export class SahifaApp extends LitElement {
 
     :host([narrow][pane='reader']) sahifa-sidebar,
     :host([narrow][pane='reader']) sahifa-list-pane,
+    :host([narrow][pane='reader']) sahifa-highlights-pane,
     :host([narrow][pane='list']) sahifa-article-reader {
       display: none;
     }
@@ -177,6 +196,10 @@ export class SahifaApp extends LitElement {
 
   private get articleList(): ArticleList | null {
     return this.listPane?.articleList ?? null;
+  }
+
+  private get highlightList(): HighlightList | null {
+    return this.renderRoot.querySelector<HighlightsPane>('sahifa-highlights-pane')?.highlightList ?? null;
   }
 
   private get reader(): ArticleReader | null {
@@ -221,6 +244,7 @@ export class SahifaApp extends LitElement {
   private refreshAll(): void {
     this.listQuery.reload();
     this.facets.refresh();
+    this.highlightsView.refresh();
   }
 
   /** A tag or source that is gone (its last article untagged or deleted) no longer narrows the list. */
@@ -230,16 +254,31 @@ export class SahifaApp extends LitElement {
     if (source !== null && !sources.some((s) => s.source === source)) this.listQuery.setSource(null);
   }
 
-  private showView(view: View): void {
-    if (this.listQuery.showView(view) && this.narrow) this.pane = 'list';
+  /** The library, the bookmarks, or every highlight in the list pane. */
+  private showView(view: Section): void {
+    if (view === 'highlights') {
+      this.highlightsView.show();
+    } else {
+      const fromHighlights = this.highlightsView.active;
+      this.highlightsView.hide();
+      if (!this.listQuery.showView(view) && !fromHighlights) return;
+    }
+    if (this.narrow) this.pane = 'list';
   }
 
   private showTag(tag: string | null): void {
+    this.highlightsView.hide();
     this.listQuery.setTag(tag);
     if (this.narrow) this.pane = 'list';
   }
 
+  /** A highlight chosen in the highlights view: its article, scrolled to it. */
+  private openHighlight(highlight: { id: string; article: number }): Promise<void> {
+    return this.openArticle(this.highlightsView.choose(highlight));
+  }
+
   private readonly onSearchCommit = (event: HTMLElementEventMap['search-commit']): void => {
+    this.highlightsView.hide();
     this.listQuery.commit();
     // ↓: into the results, on the first row (the arrows walk on from there).
     if (event.detail.intoResults && this.articleList?.focusFirstRow()) event.preventDefault();
@@ -252,6 +291,11 @@ export class SahifaApp extends LitElement {
 
   /** Enter on a row: that article, with the focus in its text. */
   private async enterReader(row: Element | null): Promise<void> {
+    const highlight = row instanceof HTMLElement ? row.dataset['highlight'] : undefined;
+    if (highlight !== undefined && row instanceof HTMLElement) {
+      await this.openHighlight({ id: highlight, article: Number(row.dataset['article']) });
+      return;
+    }
     const id = Number(row instanceof HTMLElement ? row.dataset.id : NaN);
     if (Number.isInteger(id) && id > 0 && id !== this.reading.article?.id) await this.openArticle(id);
     if (this.narrow) this.pane = 'reader';
@@ -262,7 +306,7 @@ export class SahifaApp extends LitElement {
   /** Esc: back to the list, on the current article's row. */
   private leaveReader(): void {
     if (this.narrow) this.pane = 'list';
-    void this.updateComplete.then(() => this.articleList?.focusCurrent());
+    void this.updateComplete.then(() => (this.highlightsView.active ? this.highlightList?.focusCurrent() : this.articleList?.focusCurrent()));
   }
 
   /** The focus was on the notice (its button): it goes back where the reader was working. */
@@ -281,6 +325,7 @@ export class SahifaApp extends LitElement {
     const current = this.articleList?.currentRowIndex ?? null;
     const index = current !== null && this.listQuery.list?.get(current)?.id === article.id ? current : 0;
     if (!(await this.undo.delete(article))) return;
+    this.highlightsView.refresh();
     await this.listQuery.ready;
     await this.updateComplete;
     await this.listPane?.updateComplete;
@@ -316,7 +361,11 @@ export class SahifaApp extends LitElement {
         return;
       case 'next':
       case 'previous':
-        this.articleList?.step(action === 'next' ? 1 : -1);
+        if (this.highlightsView.active) this.highlightList?.step(action === 'next' ? 1 : -1);
+        else this.articleList?.step(action === 'next' ? 1 : -1);
+        return;
+      case 'highlights':
+        this.showView('highlights');
         return;
       case 'open':
         void this.enterReader(target);
@@ -342,13 +391,33 @@ export class SahifaApp extends LitElement {
 
   // ---------------------------------------------------------------- render
 
+  private renderHighlightsPane(): TemplateResult {
+    const view = this.highlightsView;
+    return html`<sahifa-highlights-pane
+      .list=${view.list}
+      .revision=${view.revision}
+      .error=${view.error}
+      .narrowing=${view.narrowing}
+      .tags=${this.facets.tags}
+      .feeds=${this.feedChoices}
+      .selectedId=${view.selectedId}
+      ?narrow=${this.narrow}
+      @open-highlight=${(event: HTMLElementEventMap['open-highlight']) => void this.openHighlight(event.detail)}
+      @highlights-narrowed=${(event: HTMLElementEventMap['highlights-narrowed']) => view.narrow(event.detail)}
+      @export-highlights=${(event: HTMLElementEventMap['export-highlights']) => void this.marks.exportAs(event.detail.format, true)}
+    ></sahifa-highlights-pane>`;
+  }
+
   override render(): TemplateResult {
     const { listQuery: query, facets, reading, importer, notices } = this;
     return html`
       <sahifa-top-bar
         .query=${query.text}
         ?narrow=${this.narrow}
-        @search-input=${(event: HTMLElementEventMap['search-input']) => query.type(event.detail.text)}
+        @search-input=${(event: HTMLElementEventMap['search-input']) => {
+          this.highlightsView.hide();
+          query.type(event.detail.text);
+        }}
         @search-commit=${this.onSearchCommit}
         @search-clear=${() => query.clearSearch()}
         @show-shortcuts=${(event: HTMLElementEventMap['show-shortcuts']) => void this.shortcutsDialog?.show(event.detail.opener)}
@@ -357,15 +426,17 @@ export class SahifaApp extends LitElement {
       ></sahifa-top-bar>
       <div class="body">
         <sahifa-sidebar
-          .view=${query.view}
-          .tag=${query.tag}
+          .view=${this.highlightsView.active ? 'highlights' : query.view}
+          .tag=${this.highlightsView.active ? null : query.tag}
           .stats=${facets.stats}
           .tags=${facets.tags}
           ?narrow=${this.narrow}
           @view-selected=${(event: HTMLElementEventMap['view-selected']) => this.showView(event.detail.view)}
           @tag-selected=${(event: HTMLElementEventMap['tag-selected']) => this.showTag(event.detail.tag)}
         ></sahifa-sidebar>
+        ${this.highlightsView.active ? this.renderHighlightsPane() : nothing}
         <sahifa-list-pane
+          ?hidden=${this.highlightsView.active}
           .list=${query.list}
           .revision=${query.revision}
           .error=${query.error}
@@ -384,6 +455,7 @@ export class SahifaApp extends LitElement {
           @source-changed=${(event: HTMLElementEventMap['source-changed']) => query.setSource(event.detail.source)}
           @unread-toggled=${() => query.toggleUnread()}
         ></sahifa-list-pane>
+
         <sahifa-article-reader
           role="main"
           aria-label=${strings.readerLabel}
@@ -392,15 +464,20 @@ export class SahifaApp extends LitElement {
           .error=${reading.error}
           .knownTags=${facets.tags.map((t) => t.name)}
           .userHighlights=${this.marks.articleId === reading.article?.id ? this.marks.highlights : []}
+          .reveal=${this.highlightsView.revealing}
           ?narrow=${this.narrow}
           @highlight-add=${(event: HTMLElementEventMap['highlight-add']) =>
-            void this.marks.add(event.detail.article, event.detail.start, event.detail.end, event.detail.color)}
+            void this.marks.add(event.detail.article, event.detail.start, event.detail.end, event.detail.color).then(() => this.highlightsView.refresh())}
           @highlight-update=${(event: HTMLElementEventMap['highlight-update']) => {
             const { id, ...changes } = event.detail;
-            void this.marks.update(id, changes);
+            void this.marks.update(id, changes).then(() => {
+              const updated = this.marks.highlights.find((h) => h.id === id);
+              if (updated !== undefined) this.highlightsView.changed(updated);
+            });
           }}
-          @highlight-remove=${(event: HTMLElementEventMap['highlight-remove']) => void this.marks.remove(event.detail.id)}
-          @export-highlights=${(event: HTMLElementEventMap['export-highlights']) => void this.marks.exportAs(event.detail.format)}
+          @highlight-remove=${(event: HTMLElementEventMap['highlight-remove']) => void this.marks.remove(event.detail.id).then(() => this.highlightsView.refresh())}
+          @export-highlights=${(event: HTMLElementEventMap['export-highlights']) => void this.marks.exportAs(event.detail.format, event.detail.all)}
+          @highlight-revealed=${(event: HTMLElementEventMap['highlight-revealed']) => this.highlightsView.revealed(event.detail.id)}
           @reader-back=${() => this.leaveReader()}
           @toggle-bookmark=${() => void reading.toggleBookmark()}
           @toggle-read=${() => void reading.toggleRead()}

@@ -1,14 +1,14 @@
 /**
- * The sidebar: the library and the bookmarks with their counts, then the tags. On small windows
+ * The sidebar: the library and the bookmarks with their counts, the highlights, then the tags. On small windows
  * it turns into tabs above the list. Choices go up as `view-selected` and `tag-selected`.
  */
 import { LitElement, css, html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { LibraryStats, TagCount } from '../../common';
-import type { View } from '../view-state';
+import type { Section } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { formatNumber, strings } from '../strings';
-import { bookmarkIcon, libraryIcon, tagIcon } from './icons';
+import { bookmarkIcon, highlighterIcon, libraryIcon, tagIcon } from './icons';
 import { boxlessHostStyles, sharedStyles } from './shared-styles';
 
 export class SideBar extends LitElement {
@@ -20,7 +20,7 @@ export class SideBar extends LitElement {
     narrow: { type: Boolean, reflect: true },
   };
 
-  declare view: View;
+  declare view: Section;
   /** The tag the list is limited to, null for none. */
   declare tag: string | null;
   declare stats: LibraryStats | null;
@@ -181,7 +181,7 @@ export class SideBar extends LitElement {
   ];
 
   override render(): TemplateResult {
-    const item = (view: View, icon: SVGTemplateResult, label: string, count: number | undefined) =>
+    const item = (view: Section, icon: SVGTemplateResult, label: string, count: number | undefined) =>
       html`<button
         class="nav-item"
         data-view=${view}
@@ -196,6 +196,7 @@ export class SideBar extends LitElement {
       <h2>${strings.navigation}</h2>
       ${item('library', libraryIcon, strings.library, this.stats?.articles)}
       ${item('bookmarks', bookmarkIcon(false), strings.bookmarks, this.stats?.bookmarks)}
+      ${item('highlights', highlighterIcon, strings.highlights, undefined)}
       ${this.tags.length === 0
         ? nothing
         : html`<h2 class="tags-heading" id="tags-heading">${strings.tags}</h2>

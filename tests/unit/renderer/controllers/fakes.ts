@@ -39,6 +39,8 @@ export class FakeHost implements ReactiveControllerHost {
 
 export interface StoredArticle extends ArticleView {
   deleted: boolean;
+  /** The subscription the article came from, if a test says so. */
+  feed?: number;
 }
 
 export interface Call {
@@ -296,10 +298,17 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
           .filter((h) => !h.removed && (input.article === undefined || h.article === input.article) && (input.color === undefined || h.color === input.color))
           .filter((h) => {
             const article = find(h.article);
-            return (input.tag === undefined || article.tags.includes(input.tag)) && (input.source === undefined || article.source === input.source);
+            return (
+              (input.tag === undefined || article.tags.includes(input.tag)) &&
+              (input.source === undefined || article.source === input.source) &&
+              (input.feed === undefined || article.feed === input.feed)
+            );
           })
           .sort((a, b) => (a.created < b.created ? 1 : -1));
-        const items = list.slice(offset, offset + limit).map((h) => ({ ...bare(h), title: find(h.article).title, source: find(h.article).source }));
+        const items = list.slice(offset, offset + limit).map((h) => {
+          const { title, source, published, imported } = find(h.article);
+          return { ...bare(h), title, source, published, imported };
+        });
         return { total: list.length, offset, items };
       }),
     exportHighlights: (input) =>
