@@ -2,7 +2,8 @@
  * Writes the README's screenshots (docs/screenshot-*.png, 1280×800, light and dark) from the real
  * app: the browser mode on a temporary library, filled with 30 real articles from the SaudiNewsNet
  * corpus, photographed in Chromium: search results, the reader (light and dark), the library with
- * tags and unread articles, the settings panel, and the English interface.
+ * tags and unread articles, highlights and the highlights view (light and dark), the settings panel,
+ * and the English interface.
  *
  *   npm run screenshots        (builds first; or: npx tsx scripts/screenshots.ts after a build)
  *
@@ -225,6 +226,29 @@ async function main(): Promise<void> {
     await page.locator('article mark.reader-highlight[data-color="green"]').first().click();
     await settle(page);
     await shoot(page, 'screenshot-highlights');
+
+    // The highlights view: highlights of three articles, newest first, the chosen one open in the
+    // reader, scrolled to and marked; light and dark.
+    await page.keyboard.press('Escape');
+    const others = (await callApi<{ items: { id: number }[] }>(server, 'listArticles', { limit: 12 })).items.filter((item) => item.id !== id);
+    const notes = ['تصريح مهم للمقارنة مع بيان الوزارة', null, 'Useful figure for the weekly report'];
+    for (const [i, other] of others.slice(0, 3).entries()) {
+      const { text: otherText } = await callApi<{ text: string }>(server, 'getArticle', { id: other.id });
+      const start = otherText.indexOf(' ', Math.floor(otherText.length * 0.4)) + 1;
+      const end = otherText.indexOf(' ', start + 90);
+      await callApi(server, 'addHighlight', { article: other.id, start, end: end > start ? end : otherText.length, color: (['pink', 'yellow', 'blue'] as const)[i], note: notes[i] });
+    }
+    await page.reload();
+    await page.locator('sahifa-sidebar .nav-item[data-view="highlights"]').click();
+    const chosen = page.locator('sahifa-highlights-pane button.row').nth(2);
+    await chosen.click();
+    await page.locator('article mark.reader-highlight[data-revealed]').first().waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await settle(page);
+      await shoot(page, `screenshot-highlights-view${scheme === 'dark' ? '-dark' : ''}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // The settings panel over the article, in the sepia theme with Amiri.
     await callApi(server, 'updateSettings', { settings: { theme: 'sepia', textFace: 'amiri', fontSize: 22, hijri: true } });

@@ -91,16 +91,14 @@ export class HighlightList extends LitElement {
         outline-offset: -3px;
       }
 
-      /* The quote as the reader highlighted it: its colour beside it, its text in its own direction. */
+      /* The quote as the reader highlighted it: painted in its colour as in the article, in its own direction. */
       .quote {
         display: -webkit-box;
         margin: 0;
-        padding-inline-start: 0.7rem;
-        border-inline-start: 4px solid var(--highlight-yellow);
         color: var(--text-strong);
         font-family: var(--font-reading);
         font-size: 0.95rem;
-        line-height: 1.75;
+        line-height: 1.85;
         -webkit-line-clamp: 3;
         -webkit-box-orient: vertical;
         overflow: hidden;
@@ -108,22 +106,29 @@ export class HighlightList extends LitElement {
         text-align: start;
       }
 
-      .row[data-color='green'] .quote {
-        border-inline-start-color: var(--highlight-green);
+      .quote .painted {
+        padding: 0.1em 0;
+        border-radius: 2px;
+        background: var(--highlight-yellow);
+        box-decoration-break: clone;
+        -webkit-box-decoration-break: clone;
       }
 
-      .row[data-color='blue'] .quote {
-        border-inline-start-color: var(--highlight-blue);
+      .row[data-color='green'] .painted {
+        background: var(--highlight-green);
       }
 
-      .row[data-color='pink'] .quote {
-        border-inline-start-color: var(--highlight-pink);
+      .row[data-color='blue'] .painted {
+        background: var(--highlight-blue);
+      }
+
+      .row[data-color='pink'] .painted {
+        background: var(--highlight-pink);
       }
 
       .note {
         display: -webkit-box;
         margin: 0;
-        padding-inline-start: 0.7rem;
         color: var(--text);
         font-size: 0.85rem;
         line-height: 1.6;
@@ -227,7 +232,7 @@ export class HighlightList extends LitElement {
         @click=${() => this.choose(item)}
       >
         <span class="visually-hidden">${strings.highlightColourName(strings.highlightColour[item.color])}</span>
-        <span class="quote" dir="auto">${item.quote}</span>
+        <span class="quote" dir="auto"><span class="painted">${item.quote}</span></span>
         ${item.note === null
           ? nothing
           : html`<span class="note"><span class="label">${strings.highlightNoteLabel}</span> <bdi dir="auto">${item.note}</bdi></span>`}
