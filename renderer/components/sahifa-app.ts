@@ -9,7 +9,7 @@
  * and moves the focus where the reader expects it, which only the window can see across its panes.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { SahifaEvent, SourceCount, TagCount } from '../../common';
+import type { Highlight, SahifaEvent, SourceCount, TagCount } from '../../common';
 import { ArticleController } from '../controllers/article';
 import { FileDropController } from '../controllers/file-drop';
 import { HighlightsController } from '../controllers/highlights';
@@ -47,6 +47,9 @@ import './shortcuts-dialog';
 import './side-bar';
 import './top-bar';
 
+/** The reader's highlights while those of its article are not in: always the same, so nothing is redrawn for it. */
+const NO_HIGHLIGHTS: readonly Highlight[] = [];
+
 /** Below this width the window shows one pane at a time, the list or the reader. */
 const NARROW = '(max-width: 760px)';
 
@@ -65,7 +68,13 @@ export class SahifaApp extends LitElement {
   private readonly listQuery = new ListQueryController(this, this.api);
   private readonly facets = new LibraryFacetsController(this, this.api, (tags, sources) => this.dropVanishedNarrowing(tags, sources));
   private readonly notices = new NoticeController(this, () => this.onNoticeDismissed());
-  private readonly reading = new ArticleController(this, { api: this.api, list: this.listQuery, facets: this.facets, notices: this.notices });
+  private readonly reading = new ArticleController(this, {
+    api: this.api,
+    list: this.listQuery,
+    facets: this.facets,
+    notices: this.notices,
+    alongside: (id) => this.marks.follow(id),
+  });
   private readonly marks = new HighlightsController(this, this.api, this.notices);
   private readonly highlightsView = new HighlightsViewController(this, this.api);
   /**
@@ -180,8 +189,8 @@ export class SahifaApp extends LitElement {
 
   protected override willUpdate(): void {
     this.narrow = this.small.matches;
-    // The open article's highlights are fetched once it is shown.
-    this.marks.follow(this.reading.article?.id ?? null);
+    // The highlights of the article shown, or being opened (fetched with it: ArticleController).
+    void this.marks.follow(this.reading.loading ? this.reading.selectedId : (this.reading.article?.id ?? null));
   }
 
   // ---------------------------------------------------------------- the parts
@@ -463,7 +472,7 @@ export class SahifaApp extends LitElement {
           .loading=${reading.loading}
           .error=${reading.error}
           .knownTags=${facets.tags.map((t) => t.name)}
-          .userHighlights=${this.marks.articleId === reading.article?.id ? this.marks.highlights : []}
+          .userHighlights=${this.marks.articleId === reading.article?.id ? this.marks.highlights : NO_HIGHLIGHTS}
           .reveal=${this.highlightsView.revealing}
           ?narrow=${this.narrow}
           @highlight-add=${(event: HTMLElementEventMap['highlight-add']) =>

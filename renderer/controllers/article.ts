@@ -28,6 +28,11 @@ export interface ArticleControllerOptions {
   facets: LibraryFacetsController;
   notices: NoticeController;
   browser?: BrowserActions;
+  /**
+   * Fetches what the reader shows along with an article (its highlights), at the same time as the
+   * article: the article is shown once both are in, so that its text is drawn once. Never rejects.
+   */
+  alongside?: (id: number) => Promise<void>;
 }
 
 const SHORT_NOTICE_MS = 2_500;
@@ -44,6 +49,7 @@ export class ArticleController implements ReactiveController {
   private readonly facets: LibraryFacetsController;
   private readonly notices: NoticeController;
   private readonly browser: BrowserActions;
+  private readonly alongside: (id: number) => Promise<void>;
   /** Only the answer for the last article asked for is shown. */
   private request = 0;
   private readonly tracker = new ReadingTracker({
@@ -63,6 +69,7 @@ export class ArticleController implements ReactiveController {
     this.facets = options.facets;
     this.notices = options.notices;
     this.browser = options.browser ?? { copyText, downloadFile };
+    this.alongside = options.alongside ?? (() => Promise.resolve());
     host.addController(this);
   }
 
@@ -83,7 +90,7 @@ export class ArticleController implements ReactiveController {
     this.host.requestUpdate();
     const query = this.list.query;
     try {
-      const article = await this.api.getArticle(query === '' ? { id } : { id, query });
+      const [article] = await Promise.all([this.api.getArticle(query === '' ? { id } : { id, query }), this.alongside(id)]);
       if (request !== this.request) return;
       this.article = article;
       this.tracker.open(article);
