@@ -31,3 +31,23 @@ export interface Notice {
   action?: { label: string; run: () => void };
   kind?: 'info' | 'error';
 }
+
+/** What the list is narrowed to in the subscriptions: one feed, or a folder (with the folders inside it). */
+export type FeedScope = { kind: 'feed'; id: number } | { kind: 'folder'; id: number };
+
+/** The same scope as the contract's narrowing. */
+export function scopeNarrowing(scope: FeedScope | null): { feed?: number; folder?: number } {
+  if (scope === null) return {};
+  return scope.kind === 'feed' ? { feed: scope.id } : { folder: scope.id };
+}
+
+/** A feed's settings as the settings dialog changes them (the contract's updateFeed, without the id). */
+export interface FeedChanges {
+  title?: string;
+  folder?: string;
+  intervalMinutes?: number;
+  fullText?: boolean;
+  images?: boolean;
+  retentionDays?: number | null;
+  paused?: boolean;
+}

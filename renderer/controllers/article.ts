@@ -28,6 +28,8 @@ export interface ArticleControllerOptions {
   facets: LibraryFacetsController;
   notices: NoticeController;
   browser?: BrowserActions;
+  /** An article was marked read or unread. */
+  onReadChanged?: (id: number, read: boolean) => void;
 }
 
 const SHORT_NOTICE_MS = 2_500;
@@ -44,6 +46,7 @@ export class ArticleController implements ReactiveController {
   private readonly facets: LibraryFacetsController;
   private readonly notices: NoticeController;
   private readonly browser: BrowserActions;
+  private readonly onReadChanged: (id: number, read: boolean) => void;
   /** Only the answer for the last article asked for is shown. */
   private request = 0;
   private readonly tracker = new ReadingTracker({
@@ -63,6 +66,7 @@ export class ArticleController implements ReactiveController {
     this.facets = options.facets;
     this.notices = options.notices;
     this.browser = options.browser ?? { copyText, downloadFile };
+    this.onReadChanged = options.onReadChanged ?? (() => undefined);
     host.addController(this);
   }
 
@@ -117,9 +121,16 @@ export class ArticleController implements ReactiveController {
       await this.api.saveReading({ id, read });
       if (this.article?.id === id) this.patch({ read });
       this.list.updateArticle(id, { read });
+      this.onReadChanged(id, read);
     } catch (error) {
       this.notices.error(error);
     }
+  }
+
+  /** The article in the reader was marked read or unread elsewhere (mark all read, its undo): shown, not saved again. */
+  patchRead(read: boolean): void {
+    this.tracker.settle();
+    this.patch({ read });
   }
 
   /** By hand: that stands, the reading no longer marks it. */
