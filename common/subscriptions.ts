@@ -19,6 +19,8 @@ export interface FeedInfo {
   lastError: string | null;
   /** Why refreshing stopped (the reader paused it, or the site said the feed is gone), null when it runs. */
   paused: string | null;
+  /** Paused by the reader (rather than by the site, which said the feed is gone). */
+  pausedByReader: boolean;
   intervalMinutes: number;
   fullText: boolean;
   images: boolean;

@@ -72,6 +72,7 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
     lastChecked: feed.lastChecked,
     lastError: feed.lastError,
     paused: feed.paused,
+    pausedByReader: feed.paused === PAUSED_BY_READER,
     intervalMinutes: feed.intervalMinutes,
     fullText: feed.fullText,
     images: feed.images,

@@ -5,7 +5,7 @@
  * than a day or a week), opens the settings or the unsubscribe question; the heading also has
  * Subscribe and OPML import and export. Everything goes up as events (../events.ts).
  *
- * Titles come from feeds in any script: each is isolated (<bdi>, dir=auto), so a Latin title in
+ * Titles come from feeds in any script: each is isolated (dir=auto), so a Latin title in
  * the Arabic interface, or an Arabic one with Latin words, reads in its own direction.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
@@ -221,14 +221,18 @@ export class FeedTree extends LitElement {
         opacity: 0.55;
       }
 
-      .more {
-        flex: none;
+      /* Over the count, shown while the row is pointed at or has the focus: the name keeps the width. */
+      .row > .more {
+        position: absolute;
+        inset-inline-end: 0.15rem;
+        inset-block-start: 3px;
+        background: var(--surface-raised);
         opacity: 0;
       }
 
-      .row:hover .more,
-      .row:focus-within .more,
-      .more[aria-expanded='true'] {
+      .row:hover > .more,
+      .row:focus-within > .more,
+      .row > .more[aria-expanded='true'] {
         opacity: 1;
       }
 
@@ -360,8 +364,10 @@ export class FeedTree extends LitElement {
   private renderFeed(feed: FeedInfo): TemplateResult {
     const scope: FeedScope = { kind: 'feed', id: feed.id };
     const icon = feed.lastError !== null ? alertIcon : feed.paused !== null ? pauseIcon : feedIcon;
-    const why = feed.paused !== null ? strings.feedPausedWhy(feed.paused) : feed.lastError !== null ? strings.feedError(feed.lastError) : null;
-    const second = why === null ? nothing : html`<span class="error-line" dir="auto">${why}</span>`;
+    // The full reason (main's words, often a long English line) is the row's title; the row says it shortly.
+    const why = feed.paused !== null ? (feed.pausedByReader ? strings.feedPaused : strings.feedPausedWhy(feed.paused)) : feed.lastError !== null ? strings.feedError(feed.lastError) : null;
+    const short = feed.paused !== null ? strings.feedPaused : feed.lastError !== null ? strings.feedFailed : null;
+    const second = short === null ? nothing : html`<span class="error-line">${short}</span>`;
     return html`<li class="feed ${feed.paused !== null ? 'paused' : ''} ${this.refreshing.has(feed.id) ? 'refreshing' : ''}" data-feed=${feed.id}>
       <div class="row">
         ${this.scopeButton(scope, icon, feed.title, feed.unread, second, why === null ? feed.title : `${feed.title} — ${why}`, feed.lastError !== null)}
@@ -388,7 +394,7 @@ export class FeedTree extends LitElement {
       @click=${() => emit(this, 'feed-scope-selected', { scope })}
     >
       <span class=${failed ? 'error-icon' : ''}>${icon}</span>
-      <span class="text"><span class="label" dir="auto"><bdi>${label}</bdi></span>${second}</span>
+      <span class="text"><span class="label" dir="auto">${label}</span>${second}</span>
       ${unread > 0 ? html`<span class="badge" aria-label=${strings.unreadCount(unread)}>${formatNumber(unread)}</span>` : nothing}
     </button>`;
   }

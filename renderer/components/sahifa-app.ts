@@ -464,6 +464,7 @@ export class SahifaApp extends LitElement {
           .view=${query.view}
           .query=${query.query}
           .tag=${query.tag}
+          .scopeTitle=${query.scope === null ? null : this.feeds.scopeTitle(query.scope)}
           .source=${query.source}
           .sort=${query.sort}
           .unread=${query.unread}

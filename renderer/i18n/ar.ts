@@ -323,6 +323,7 @@ export const ar = {
   feedPaused: 'متوقفة',
   feedPausedWhy: (why: string): string => `متوقفة: ${why}`,
   feedError: (message: string): string => `فشل آخر تحديث: ${message}`,
+  feedFailed: 'فشل آخر تحديث',
   unreadCount: (n: number): string => `غير المقروءة: ${formatNumber(n)}`,
   unsubscribe: 'ألغِ الاشتراك…',
   unsubscribeTitle: (title: string): string => `إلغاء الاشتراك في «${title}»`,

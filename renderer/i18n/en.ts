@@ -261,6 +261,7 @@ export const en: Strings = {
   feedPaused: 'Paused',
   feedPausedWhy: (why: string): string => `Paused: ${why}`,
   feedError: (message: string): string => `The last refresh failed: ${message}`,
+  feedFailed: 'The last refresh failed',
   unreadCount: (n: number): string => `${formatNumber(n)} unread`,
   unsubscribe: 'Unsubscribe…',
   unsubscribeTitle: (title: string): string => `Unsubscribe from “${title}”`,

@@ -151,7 +151,7 @@ describe('subscriptions through the contract', () => {
     // Paused feeds are left out of "refresh all" and of a folder's refresh.
     await call('updateFeed', { id: feed.id, paused: true });
     expect(await call('refreshFeeds', { folder: 999 })).toEqual({ feeds: 0 });
-    expect((await feedOf(feed.id)).paused).toBe('paused by the reader');
+    expect(await feedOf(feed.id)).toMatchObject({ paused: 'paused by the reader', pausedByReader: true });
   });
 
   it('changes a feed’s settings, and suggests full text for a feed of short items', async () => {

@@ -122,7 +122,7 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     deleted: false,
     feed: i % 3 === 0 ? 1 : i % 3 === 1 ? 2 : null,
   }));
-  const feedDefaults = { site: null, lastChecked: '2026-11-30T07:00:00Z', lastError: null, paused: null, intervalMinutes: 60, fullText: false, images: true, retentionDays: null, suggestFullText: false };
+  const feedDefaults = { site: null, lastChecked: '2026-11-30T07:00:00Z', lastError: null, paused: null, pausedByReader: false, intervalMinutes: 60, fullText: false, images: true, retentionDays: null, suggestFullText: false };
   const feeds: StoredFeed[] = [
     { ...feedDefaults, id: 1, title: 'سبق', url: 'https://sabq.example/feed', folder: 1 },
     { ...feedDefaults, id: 2, title: 'Arab News — الرياض', url: 'https://arabnews.example/rss', folder: null },
@@ -369,7 +369,7 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
         const feed = feeds.find((f) => f.id === input.id);
         if (feed === undefined) throw new Error(`there is no feed ${input.id}`);
         const { id: _id, paused, retentionDays, folder: _folder, ...rest } = input;
-        Object.assign(feed, rest, paused === undefined ? {} : { paused: paused ? 'paused by the reader' : null }, retentionDays === undefined ? {} : { retentionDays });
+        Object.assign(feed, rest, paused === undefined ? {} : { paused: paused ? 'paused by the reader' : null, pausedByReader: paused }, retentionDays === undefined ? {} : { retentionDays });
         const own = live().filter((a) => a.feed === feed.id);
         return { ...feed, articles: own.length, unread: own.filter((a) => !a.read).length };
       }),
