@@ -94,6 +94,9 @@ test('subscribe, read with Space, mark the list read and undo, refresh now, unsu
   await tree(page).getByRole('menuitem', { name: 'حدّث الآن' }).click();
   await expect.poll(() => unreadOf(page, SITE_FEED)).toBe('5');
   await expect(rows(page)).toHaveCount(7);
+  // The article being read stays open and chosen in the list.
+  const reading = await reader.locator('article h1').innerText();
+  await expect(page.locator('button.row[aria-current="true"]')).toContainText(reading.slice(0, 20));
 
   // Unsubscribe, keeping the articles: the feed goes, its articles stay in the library.
   await feedRow(page, SITE_FEED).getByRole('button', { name: `إجراءات «${SITE_FEED}»` }).click();
