@@ -89,13 +89,14 @@ test('subscribe, read with Space, mark the list read and undo, refresh now, unsu
   // Refresh now: the feed has two new items; they show in the list and the count (the article read
   // was the other feed's, the newest).
   expect(await unreadOf(page, SITE_FEED)).toBe('3');
+  const reading = await reader.locator('article h1').innerText();
   server.serve('/gulf.xml', { body: arabicFeed({ count: 5 }), type: 'application/rss+xml', etag: '"g2"' });
   await feedRow(page, SITE_FEED).getByRole('button', { name: `إجراءات «${SITE_FEED}»` }).click();
   await tree(page).getByRole('menuitem', { name: 'حدّث الآن' }).click();
   await expect.poll(() => unreadOf(page, SITE_FEED)).toBe('5');
   await expect(rows(page)).toHaveCount(7);
   // The article being read stays open and chosen in the list.
-  const reading = await reader.locator('article h1').innerText();
+  await expect(reader.locator('article h1')).toHaveText(reading);
   await expect(page.locator('button.row[aria-current="true"]')).toContainText(reading.slice(0, 20));
 
   // Unsubscribe, keeping the articles: the feed goes, its articles stay in the library.
