@@ -58,6 +58,7 @@ export class FeedSettingsDialog extends LitElement {
     this.folder = folder;
     this.asking = unsubscribe;
     await this.updateComplete;
+    // What was typed and not saved the last time goes: the fields start from the feed as it is.
     this.renderRoot.querySelector('form')?.reset();
     this.dialog?.showModal();
     this.renderRoot.querySelector<HTMLElement>(unsubscribe ? 'input[name=articles]' : 'input[name=title]')?.focus();
@@ -122,11 +123,11 @@ export class FeedSettingsDialog extends LitElement {
     const intervals = INTERVALS.includes(feed.intervalMinutes) ? INTERVALS : [...INTERVALS, feed.intervalMinutes].sort((a, b) => a - b);
     const retentions = feed.retentionDays === null || RETENTIONS.includes(feed.retentionDays) ? RETENTIONS : [...RETENTIONS, feed.retentionDays].sort((a, b) => a - b);
     return html`<form @submit=${this.onSave}>
-      <label>${strings.feedName}<input type="text" name="title" dir="auto" .value=${feed.title} /></label>
+      <label>${strings.feedName}<input type="text" name="title" dir="auto" value=${feed.title} /></label>
       <p class="hint" dir="ltr">${feed.url}</p>
       <label
         >${strings.feedFolder}
-        <input type="text" name="folder" dir="auto" list="feed-folders" .value=${this.folder} placeholder=${strings.feedFolderTop} />
+        <input type="text" name="folder" dir="auto" list="feed-folders" value=${this.folder} placeholder=${strings.feedFolderTop} />
         <datalist id="feed-folders">${this.folders.map((path) => html`<option value=${path}></option>`)}</datalist>
       </label>
       <label
@@ -165,7 +166,7 @@ export class FeedSettingsDialog extends LitElement {
       </fieldset>
       <div class="actions">
         <button type="button" class="button quiet" @click=${() => this.close()}>${strings.cancel}</button>
-        <button type="submit" class="button primary danger-fill">${strings.unsubscribeConfirm}</button>
+        <button type="submit" class="button primary">${strings.unsubscribeConfirm}</button>
       </div>
     </form>`;
   }

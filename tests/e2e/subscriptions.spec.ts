@@ -140,8 +140,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const settings = page.getByRole('dialog', { name: `إعدادات «${SECOND_FEED}»` });
       await expect(settings).toBeVisible();
       await check(page, 'feed settings');
-      await page.keyboard.press('Escape');
+      // Saving changes only what was changed: the name and folder stay.
+      await settings.getByLabel('التحديث كل').selectOption('30');
+      await settings.getByLabel('اجلب النص الكامل لكل خبر جديد').check();
+      await settings.getByRole('button', { name: 'احفظ' }).click();
       await expect(settings).toBeHidden();
+      const saved = (await api<{ feeds: { title: string; folder: number | null; intervalMinutes: number; fullText: boolean }[] }>(page, 'listFeeds')).feeds;
+      expect(saved.find((f) => f.title === SECOND_FEED)).toMatchObject({ folder: null, intervalMinutes: 30, fullText: true });
+      expect(saved.find((f) => f.title === SITE_FEED)?.folder).not.toBeNull();
 
       await tree(page).getByRole('button', { name: 'اشترك', exact: true }).click();
       await expect(page.getByRole('dialog', { name: 'اشترك في موقع أو خلاصة' })).toBeVisible();
