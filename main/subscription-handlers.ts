@@ -12,7 +12,7 @@ import { LibraryError } from './library/errors';
 import type { Feed } from './library/feeds';
 import type { Library } from './library/library';
 import { exportOpml, importOpml, OpmlError } from './subscriptions/opml';
-import { median, refreshContext, SHORT_ITEM_CHARS } from './subscriptions/refresh';
+import { median, SHORT_ITEM_CHARS, withRefreshContext } from './subscriptions/refresh';
 import { savePage, subscribe } from './subscriptions/subscribe';
 
 /** Why a feed the reader paused is paused (the command line says the same). */
@@ -89,15 +89,6 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
 
   const folderOf = (path: string): number | null => (path.trim() === '' ? null : store().ensureFolder(path));
 
-  const withContext = async <T>(run: (ctx: ReturnType<typeof refreshContext>) => Promise<T>): Promise<T> => {
-    const ctx = refreshContext(library);
-    try {
-      return await run(ctx);
-    } finally {
-      ctx.close();
-    }
-  };
-
   return {
     async listFeeds(): Promise<FeedList> {
       const feeds = store().list().map(info);
@@ -121,7 +112,7 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
     },
 
     async subscribe({ url, folder }) {
-      const report = await withContext((ctx) => subscribe(ctx, url, { folder: folder?.trim() ? folder : null })).catch((error: unknown) => {
+      const report = await withRefreshContext(library, (ctx) => subscribe(ctx, url, { folder: folder?.trim() ? folder : null })).catch((error: unknown) => {
         throw readable(`cannot subscribe to ${url}`, error);
       });
       if (!report.existing) measureSuggestion(report.feed.id);
@@ -171,7 +162,7 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
     },
 
     async savePage({ url }) {
-      const report = await withContext((ctx) => savePage(ctx, url)).catch((error: unknown) => {
+      const report = await withRefreshContext(library, (ctx) => savePage(ctx, url)).catch((error: unknown) => {
         throw readable(`cannot save ${url}`, error);
       });
       return { id: report.id, imported: report.imported > 0, title: library.get(report.id).title };

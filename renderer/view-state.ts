@@ -2,7 +2,7 @@
  * The shapes of what the window shows, shared by the controllers that hold the state and the
  * components that render it (so neither folder imports the other).
  */
-import type { ArticleSummary, ImportReport, SearchHit } from '../common';
+import type { ArticleSummary, ImportReport, MethodInput, SearchHit } from '../common';
 
 /** Which list the library pane shows. */
 export type View = 'library' | 'bookmarks';
@@ -42,12 +42,4 @@ export function scopeNarrowing(scope: FeedScope | null): { feed?: number; folder
 }
 
 /** A feed's settings as the settings dialog changes them (the contract's updateFeed, without the id). */
-export interface FeedChanges {
-  title?: string;
-  folder?: string;
-  intervalMinutes?: number;
-  fullText?: boolean;
-  images?: boolean;
-  retentionDays?: number | null;
-  paused?: boolean;
-}
+export type FeedChanges = Omit<MethodInput<'updateFeed'>, 'id'>;

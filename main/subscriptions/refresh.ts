@@ -92,6 +92,16 @@ export function refreshContext(library: Library, options: { signal?: AbortSignal
   };
 }
 
+/** Runs `run` with a fresh refresh context, closed afterwards whatever happens. */
+export async function withRefreshContext<T>(library: Library, run: (ctx: RefreshContext) => Promise<T>): Promise<T> {
+  const ctx = refreshContext(library);
+  try {
+    return await run(ctx);
+  } finally {
+    ctx.close();
+  }
+}
+
 export function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);

@@ -11,7 +11,7 @@ import { emit } from '../events';
 import { strings } from '../strings';
 import type { FeedChanges } from '../view-state';
 import { closeIcon } from './icons';
-import { formDialogStyles, sharedStyles } from './shared-styles';
+import { dialogStyles, formDialogStyles, sharedStyles } from './shared-styles';
 
 const INTERVALS = [15, 30, 60, 180, 360, 720, 1440];
 const RETENTIONS = [7, 30, 90, 365];
@@ -42,7 +42,7 @@ export class FeedSettingsDialog extends LitElement {
     new LocaleController(this);
   }
 
-  static override styles = [sharedStyles, formDialogStyles];
+  static override styles = [sharedStyles, dialogStyles, formDialogStyles];
 
   private get dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');

@@ -141,10 +141,9 @@ export const boxlessHostStyles = css`
   }
 `;
 
-/** A modal <dialog> with a header, a form of labelled fields, one error line and the buttons at its end. */
-export const formDialogStyles = css`
+/** A modal <dialog>: its box, its backdrop, and a header with its title and a close button. */
+export const dialogStyles = css`
   dialog {
-    inline-size: min(32rem, calc(100vw - 2rem));
     max-block-size: calc(100vh - 3rem);
     padding: 0;
     border: 1px solid var(--border-strong);
@@ -170,6 +169,13 @@ export const formDialogStyles = css`
     margin: 0;
     color: var(--text-strong);
     font-size: 1.05rem;
+  }
+`;
+
+/** A dialog (with dialogStyles) holding a form of labelled fields, one error line and the buttons at its end. */
+export const formDialogStyles = css`
+  dialog {
+    inline-size: min(32rem, calc(100vw - 2rem));
   }
 
   form {

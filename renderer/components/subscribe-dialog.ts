@@ -8,7 +8,7 @@ import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
-import { formDialogStyles, sharedStyles } from './shared-styles';
+import { dialogStyles, formDialogStyles, sharedStyles } from './shared-styles';
 
 export class SubscribeDialog extends LitElement {
   static override properties = {
@@ -31,7 +31,7 @@ export class SubscribeDialog extends LitElement {
     new LocaleController(this);
   }
 
-  static override styles = [sharedStyles, formDialogStyles];
+  static override styles = [sharedStyles, dialogStyles, formDialogStyles];
 
   private get dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');

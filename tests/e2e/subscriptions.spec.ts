@@ -5,9 +5,9 @@
  * list read and undo it, refresh now and see the new items, unsubscribe keeping the articles; and
  * axe with feeds shown, in both themes. No request leaves the app (the fixture's guard).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { arabicFeed, FeedServer } from '../fixtures/feed-server';
+import { checkAxe as check } from './axe';
 import { api, expect, test } from './fixtures';
 
 let server: FeedServer;
@@ -110,14 +110,6 @@ test('subscribe, read with Space, mark the list read and undo, refresh now, unsu
   // The two welcome articles, and the seven of both feeds.
   await expect(rows(page)).toHaveCount(9);
 });
-
-async function check(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${where}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
