@@ -43,6 +43,8 @@ export class FeedTree extends LitElement {
 
   /** The button whose menu is open: the focus goes back to it. */
   private menuOpener: HTMLElement | null = null;
+  /** Where the open menu is drawn: by its button, reaching toward the list, above it near the window's bottom. */
+  private menuPlace = '';
 
   constructor() {
     super();
@@ -236,10 +238,9 @@ export class FeedTree extends LitElement {
         opacity: 1;
       }
 
+      /* Fixed, so that it can reach over the list beside the narrow sidebar (which scrolls and clips). */
       .menu {
-        position: absolute;
-        inset-block-start: 100%;
-        inset-inline-end: 0;
+        position: fixed;
         z-index: 5;
         display: grid;
         min-inline-size: 15rem;
@@ -422,7 +423,7 @@ export class FeedTree extends LitElement {
       }}>${label}</button>`;
     const markRead = (olderThan?: MarkReadAge) => () => emit(this, 'feed-mark-read', olderThan === undefined ? { scope } : { scope, olderThan });
     const opener = () => this.menuOpener ?? this;
-    return html`<div class="menu" role="menu" @keydown=${this.onMenuKey} @focusout=${this.onMenuFocusOut}>
+    return html`<div class="menu" role="menu" style=${this.menuPlace} @keydown=${this.onMenuKey} @focusout=${this.onMenuFocusOut}>
       ${item(strings.refreshNow, () => emit(this, 'feed-refresh', { scope }))}
       <hr />
       ${item(strings.markAllRead, markRead())} ${item(strings.markOlderThanDay, markRead('day'))} ${item(strings.markOlderThanWeek, markRead('week'))}
@@ -450,6 +451,11 @@ export class FeedTree extends LitElement {
       return;
     }
     this.menuOpener = opener;
+    const box = opener.getBoundingClientRect();
+    const rtl = getComputedStyle(opener).direction === 'rtl';
+    const vertical = box.bottom + 320 < window.innerHeight ? `top: ${box.bottom + 4}px` : `bottom: ${window.innerHeight - box.top + 4}px`;
+    const sideways = rtl ? `right: ${window.innerWidth - box.right}px` : `left: ${box.left}px`;
+    this.menuPlace = `${vertical}; ${sideways}`;
     this.menu = owner;
   }
 
