@@ -9,7 +9,7 @@ import { day, UsageError, wholeNumber } from './cli-usage';
 import type { Feed } from './library/feeds';
 import { NotFoundError, type Library } from './library/library';
 import { exportOpml, importOpml, readOpmlFile } from './subscriptions/opml';
-import { activeFeedIds, refreshContext, refreshFeeds } from './subscriptions/refresh';
+import { activeFeedIds, refreshFeeds, withRefreshContext, type RefreshContext } from './subscriptions/refresh';
 import { savePage, subscribe } from './subscriptions/subscribe';
 
 export const SUBSCRIPTION_USAGE = `  subscribe <url> [--folder F]   subscribe to a feed, or to the feed a site announces
@@ -126,14 +126,7 @@ export async function runSubscriptionCommand(command: string, args: string[], va
   const json = values.json;
   const print = (value: unknown) => io.out(JSON.stringify(value));
   const store = library.feeds();
-  const withContext = async <T>(run: (ctx: ReturnType<typeof refreshContext>) => Promise<T>): Promise<T> => {
-    const ctx = refreshContext(library);
-    try {
-      return await run(ctx);
-    } finally {
-      ctx.close();
-    }
-  };
+  const withContext = <T>(run: (ctx: RefreshContext) => Promise<T>): Promise<T> => withRefreshContext(library, run);
   switch (command) {
     case 'subscribe': {
       const report = await withContext((ctx) => subscribe(ctx, args[0] as string, { folder: values.folder ?? null })).catch((error: unknown) => {

@@ -3,8 +3,8 @@
  * that a listener knows its detail's type. Components send them with `emit`, which always makes
  * them bubble out of shadow roots (composed): the root component listens where it wires things.
  */
-import type { ArticleExportFormat, HighlightColor, HighlightExportFormat, ListSort } from '../common';
-import type { HighlightNarrowing, Section } from './view-state';
+import type { ArticleExportFormat, HighlightColor, HighlightExportFormat, ListSort, MarkReadAge } from '../common';
+import type { FeedChanges, FeedScope, HighlightNarrowing, Section } from './view-state';
 
 declare global {
   interface HTMLElementEventMap {
@@ -17,6 +17,18 @@ declare global {
     // The sidebar
     'view-selected': CustomEvent<{ view: Section }>;
     'tag-selected': CustomEvent<{ tag: string }>;
+    // The subscriptions in the sidebar, and their dialogs
+    'feed-scope-selected': CustomEvent<{ scope: FeedScope }>;
+    /** null: every subscription. */
+    'feed-refresh': CustomEvent<{ scope: FeedScope | null }>;
+    'feed-mark-read': CustomEvent<{ scope: FeedScope | null; olderThan?: MarkReadAge }>;
+    'feed-settings': CustomEvent<{ id: number; opener: HTMLElement; unsubscribe?: boolean }>;
+    'show-subscribe': CustomEvent<{ opener: HTMLElement }>;
+    'subscribe-submit': CustomEvent<{ url: string; folder: string }>;
+    'feed-update': CustomEvent<{ id: number; changes: FeedChanges }>;
+    'feed-unsubscribe': CustomEvent<{ id: number; keepArticles: boolean }>;
+    'opml-import': CustomEvent<{ file: File }>;
+    'opml-export': CustomEvent<undefined>;
     // The top bar
     /** What the search field holds now, at each keystroke. */
     'search-input': CustomEvent<{ text: string }>;

@@ -2,7 +2,7 @@
  * The shapes of what the window shows, shared by the controllers that hold the state and the
  * components that render it (so neither folder imports the other).
  */
-import type { ArticleSummary, HighlightColor, ImportReport, SearchHit } from '../common';
+import type { ArticleSummary, HighlightColor, ImportReport, MethodInput, SearchHit } from '../common';
 
 /** Which list the library pane shows. */
 export type View = 'library' | 'bookmarks';
@@ -47,3 +47,14 @@ export interface HighlightNarrowing {
   tag: string | null;
   feed: number | null;
 }
+/** What the list is narrowed to in the subscriptions: one feed, or a folder (with the folders inside it). */
+export type FeedScope = { kind: 'feed'; id: number } | { kind: 'folder'; id: number };
+
+/** The same scope as the contract's narrowing. */
+export function scopeNarrowing(scope: FeedScope | null): { feed?: number; folder?: number } {
+  if (scope === null) return {};
+  return scope.kind === 'feed' ? { feed: scope.id } : { folder: scope.id };
+}
+
+/** A feed's settings as the settings dialog changes them (the contract's updateFeed, without the id). */
+export type FeedChanges = Omit<MethodInput<'updateFeed'>, 'id'>;

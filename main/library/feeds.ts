@@ -119,9 +119,10 @@ const FEED_COLUMNS = `f.id, f.uid, f.url, f.title, f.site, f.folder_id, f.interv
   (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.article_id = fi.article_id AND r.read = 1)) AS unread`;
 
-/** Articles the reader has made their own: never removed by retention or an unsubscribe. */
+/** Articles the reader has made their own (bookmarked, noted, tagged, highlighted): never removed by retention or an unsubscribe. */
 const KEPT_BY_READER = `(EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)
-  OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id))`;
+  OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id)
+  OR EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.deleted IS NULL))`;
 /** Articles some other source brought (a file, another feed): a feed only removes what it added. */
 const BROUGHT_ELSEWHERE = `EXISTS (SELECT 1 FROM feed_items o WHERE o.article_id = a.id
   AND (o.created = 0 OR (o.feed_id <> fi.feed_id AND EXISTS (SELECT 1 FROM feeds of WHERE of.id = o.feed_id AND of.deleted IS NULL))))`;

@@ -24,7 +24,7 @@ const MAX_BACKOFF_SECONDS = 24 * 3600;
 /** Up to this much later than asked, so that feeds added together do not stay in step. */
 const JITTER = 0.1;
 /** Items shorter than this (median, in characters) make a feed worth reading in full text. */
-const SHORT_ITEM_CHARS = 400;
+export const SHORT_ITEM_CHARS = 400;
 const FULL_TEXT_PARALLEL = 3;
 
 export const SETTING_IMAGES = 'subscriptions.images';
@@ -92,7 +92,17 @@ export function refreshContext(library: Library, options: { signal?: AbortSignal
   };
 }
 
-function median(values: number[]): number {
+/** Runs `run` with a fresh refresh context, closed afterwards whatever happens. */
+export async function withRefreshContext<T>(library: Library, run: (ctx: RefreshContext) => Promise<T>): Promise<T> {
+  const ctx = refreshContext(library);
+  try {
+    return await run(ctx);
+  } finally {
+    ctx.close();
+  }
+}
+
+export function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;

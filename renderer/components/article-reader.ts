@@ -192,6 +192,20 @@ export class ArticleReader extends LitElement {
     this.scroller?.focus({ preventScroll: true });
   }
 
+  /**
+   * Space's paging: scrolls the article by most of a screen, forward (1) or back (-1). False when
+   * it was already at that end, so that the window can move on to the next article.
+   */
+  page(delta: 1 | -1): boolean {
+    const scroller = this.scroller;
+    if (scroller === null) return false;
+    const range = scroller.scrollHeight - scroller.clientHeight;
+    if (delta > 0 ? scroller.scrollTop >= range - 2 : scroller.scrollTop <= 0) return false;
+    this.userScrolling = true;
+    scroller.scrollBy({ top: delta * scroller.clientHeight * 0.85, behavior: 'instant' });
+    return true;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('article') && isNewArticle(changed.get('article'), this.article)) this.freshArticle = true;
     if (changed.has('reveal')) this.revealQueued = null;

@@ -11,14 +11,16 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { Highlight, SahifaEvent, SourceCount, TagCount } from '../../common';
 import { ArticleController } from '../controllers/article';
+import { FeedsController } from '../controllers/feeds';
 import { FileDropController } from '../controllers/file-drop';
 import { HighlightsController } from '../controllers/highlights';
 import { HighlightsViewController } from '../controllers/highlights-view';
 import { ImportController } from '../controllers/import';
 import { ShortcutController } from '../controllers/keyboard';
 import { LibraryFacetsController } from '../controllers/library-facets';
+import { LinkDropController } from '../controllers/link-drop';
 import { ListQueryController } from '../controllers/list-query';
-import type { FeedChoice, Section } from '../view-state';
+import type { FeedChoice, FeedScope, Section } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { MediaQueryController } from '../controllers/media-query';
 import { NoticeController } from '../controllers/notices';
@@ -30,14 +32,18 @@ import type { ArticleList } from './article-list';
 import type { ArticleReader } from './article-reader';
 import type { HighlightList } from './highlight-list';
 import type { HighlightsPane } from './highlights-pane';
+import type { FeedSettingsDialog } from './feed-settings-dialog';
 import type { ListPane } from './list-pane';
 import type { SettingsPanel } from './settings-panel';
 import type { ShortcutsDialog } from './shortcuts-dialog';
+import type { SubscribeDialog } from './subscribe-dialog';
 import { sharedStyles } from './shared-styles';
 import type { TopBar } from './top-bar';
 import './article-reader';
 import './drop-overlay';
 import './highlights-pane';
+import './feed-settings-dialog';
+import './feed-tree';
 import './import-progress';
 import './import-toast';
 import './list-pane';
@@ -45,6 +51,7 @@ import './notice-toast';
 import './settings-panel';
 import './shortcuts-dialog';
 import './side-bar';
+import './subscribe-dialog';
 import './top-bar';
 
 /** The reader's highlights while those of its article are not in: always the same, so nothing is redrawn for it. */
@@ -68,12 +75,19 @@ export class SahifaApp extends LitElement {
   private readonly listQuery = new ListQueryController(this, this.api);
   private readonly facets = new LibraryFacetsController(this, this.api, (tags, sources) => this.dropVanishedNarrowing(tags, sources));
   private readonly notices = new NoticeController(this, () => this.onNoticeDismissed());
+  private readonly feeds = new FeedsController(this, {
+    api: this.api,
+    notices: this.notices,
+    onArticlesChanged: () => this.refreshAll(),
+    onPageSaved: (id) => void this.openArticle(id),
+  });
   private readonly reading = new ArticleController(this, {
     api: this.api,
     list: this.listQuery,
     facets: this.facets,
     notices: this.notices,
     alongside: (id) => this.marks.follow(id),
+    onReadChanged: () => this.feeds.countsChanged(),
   });
   private readonly marks = new HighlightsController(this, this.api, this.notices);
   private readonly highlightsView = new HighlightsViewController(this, this.api);
@@ -92,9 +106,11 @@ export class SahifaApp extends LitElement {
       this.highlightsView.refresh();
       void this.updateComplete.then(() => this.reader?.focusText());
     },
+    onCountsChanged: () => this.feeds.countsChanged(),
   });
   private readonly importer = new ImportController(this, { api: this.api, onImported: () => this.refreshAll() });
   private readonly drop = new FileDropController(this, (files) => void this.importer.importDropped(files));
+  private readonly links = new LinkDropController(this, (url) => void this.feeds.savePage(url));
   private unsubscribe: (() => void) | null = null;
 
   constructor() {
@@ -103,7 +119,11 @@ export class SahifaApp extends LitElement {
     this.pane = 'list';
     new LocaleController(this);
     new ShortcutController(this, {
-      paused: () => (this.settingsPanel?.isOpen ?? false) || (this.shortcutsDialog?.isOpen ?? false),
+      paused: () =>
+        (this.settingsPanel?.isOpen ?? false) ||
+        (this.shortcutsDialog?.isOpen ?? false) ||
+        (this.subscribeDialog?.isOpen ?? false) ||
+        (this.feedDialog?.isOpen ?? false),
       run: (action, target) => this.runShortcut(action, target),
     });
   }
@@ -227,6 +247,14 @@ export class SahifaApp extends LitElement {
     return this.renderRoot.querySelector('sahifa-shortcuts-dialog');
   }
 
+  private get subscribeDialog(): SubscribeDialog | null {
+    return this.renderRoot.querySelector('sahifa-subscribe-dialog');
+  }
+
+  private get feedDialog(): FeedSettingsDialog | null {
+    return this.renderRoot.querySelector('sahifa-feed-settings-dialog');
+  }
+
   private get noticeHasFocus(): boolean {
     return this.renderRoot.querySelector('sahifa-notice-toast')?.matches(':focus-within') ?? false;
   }
@@ -245,15 +273,20 @@ export class SahifaApp extends LitElement {
       case 'import-progress':
         this.importer.progressed(event);
         break;
+      case 'feeds-refreshed':
+        this.feeds.refreshed(event.outcome);
+        break;
     }
   };
 
   private readonly onPageHide = (): void => this.reading.leave();
 
+  /** The list (its selection stays: the reader keeps its article), the counts, the tags and sources, the feeds' counts. */
   private refreshAll(): void {
     this.listQuery.reload();
     this.facets.refresh();
     this.highlightsView.refresh();
+    this.feeds.countsChanged();
   }
 
   /** A tag or source that is gone (its last article untagged or deleted) no longer narrows the list. */
@@ -284,6 +317,50 @@ export class SahifaApp extends LitElement {
   /** A highlight chosen in the highlights view: its article, scrolled to it. */
   private openHighlight(highlight: { id: string; article: number }): Promise<void> {
     return this.openArticle(this.highlightsView.choose(highlight));
+  }
+
+  private showScope(scope: FeedScope | null): void {
+    this.listQuery.setScope(scope);
+    if (this.narrow) this.pane = 'list';
+  }
+
+  private async subscribe(url: string, folder: string): Promise<void> {
+    const failure = await this.feeds.subscribe(url, folder);
+    if (failure === null) this.subscribeDialog?.done();
+    else this.subscribeDialog?.failed(failure);
+  }
+
+  private showFeedDialog(id: number, opener: HTMLElement, unsubscribe: boolean): void {
+    const feed = this.feeds.feed(id);
+    if (feed !== undefined) void this.feedDialog?.show(feed, this.feeds.folderPath(feed.folder), opener, unsubscribe);
+  }
+
+  private async unsubscribeFrom(id: number, keepArticles: boolean): Promise<void> {
+    if (!(await this.feeds.unsubscribe(id, keepArticles))) return;
+    const scope = this.listQuery.scope;
+    if (scope?.kind === 'feed' && scope.id === id) this.showScope(null);
+  }
+
+  /**
+   * Space: pages down the article; at its end, marks it read and opens the next unread article of
+   * the list (whatever feed it is from), or the first unread one when none is open. Shift+Space
+   * pages back up.
+   */
+  private async triage(back: boolean): Promise<void> {
+    const article = this.reading.article;
+    const reader = this.reader;
+    if (article !== null && reader !== null && reader.page(back ? -1 : 1)) return;
+    if (back) return;
+    if (article !== null && !article.read) await this.reading.setRead(article.id, true);
+    const next = await this.listQuery.nextUnread(article?.id ?? null);
+    if (next === null) {
+      this.notices.show({ message: strings.noMoreUnread });
+      return;
+    }
+    await this.openArticle(next.id);
+    this.articleList?.selectIndex(next.index);
+    await this.updateComplete;
+    this.reader?.focusText();
   }
 
   private readonly onSearchCommit = (event: HTMLElementEventMap['search-commit']): void => {
@@ -395,6 +472,13 @@ export class SahifaApp extends LitElement {
       case 'undo':
         void this.undo.undo();
         return;
+      case 'page-forward':
+      case 'page-back':
+        void this.triage(action === 'page-back');
+        return;
+      case 'mark-list-read':
+        void this.undo.markAllRead(this.listQuery.scope);
+        return;
     }
   }
 
@@ -440,9 +524,12 @@ export class SahifaApp extends LitElement {
           .stats=${facets.stats}
           .tags=${facets.tags}
           ?narrow=${this.narrow}
+          ?scoped=${query.scope !== null}
           @view-selected=${(event: HTMLElementEventMap['view-selected']) => this.showView(event.detail.view)}
           @tag-selected=${(event: HTMLElementEventMap['tag-selected']) => this.showTag(event.detail.tag)}
-        ></sahifa-sidebar>
+        >
+          ${this.narrow ? nothing : this.renderFeedTree()}
+        </sahifa-sidebar>
         ${this.highlightsView.active ? this.renderHighlightsPane() : nothing}
         <sahifa-list-pane
           ?hidden=${this.highlightsView.active}
@@ -452,6 +539,7 @@ export class SahifaApp extends LitElement {
           .view=${query.view}
           .query=${query.query}
           .tag=${query.tag}
+          .scopeTitle=${query.scope === null ? null : this.feeds.scopeTitle(query.scope)}
           .source=${query.source}
           .sort=${query.sort}
           .unread=${query.unread}
@@ -506,7 +594,34 @@ export class SahifaApp extends LitElement {
       <sahifa-notice-toast .notice=${notices.notice} @dismiss=${() => notices.dismiss()}></sahifa-notice-toast>
       <sahifa-settings-panel></sahifa-settings-panel>
       <sahifa-shortcuts-dialog></sahifa-shortcuts-dialog>
+      <sahifa-subscribe-dialog
+        .folders=${this.feeds.folderPaths}
+        @subscribe-submit=${(event: HTMLElementEventMap['subscribe-submit']) => void this.subscribe(event.detail.url, event.detail.folder)}
+      ></sahifa-subscribe-dialog>
+      <sahifa-feed-settings-dialog
+        .folders=${this.feeds.folderPaths}
+        @feed-update=${(event: HTMLElementEventMap['feed-update']) => void this.feeds.update(event.detail.id, event.detail.changes)}
+        @feed-unsubscribe=${(event: HTMLElementEventMap['feed-unsubscribe']) => void this.unsubscribeFrom(event.detail.id, event.detail.keepArticles)}
+      ></sahifa-feed-settings-dialog>
     `;
+  }
+
+  private renderFeedTree(): TemplateResult {
+    const { feeds } = this;
+    return html`<sahifa-feed-tree
+      .feeds=${feeds.feeds}
+      .folders=${feeds.folders}
+      .scope=${this.listQuery.scope}
+      .refreshing=${feeds.refreshing}
+      @feed-scope-selected=${(event: HTMLElementEventMap['feed-scope-selected']) => this.showScope(event.detail.scope)}
+      @feed-refresh=${(event: HTMLElementEventMap['feed-refresh']) => void feeds.refresh(event.detail.scope)}
+      @feed-mark-read=${(event: HTMLElementEventMap['feed-mark-read']) => void this.undo.markAllRead(event.detail.scope, event.detail.olderThan)}
+      @feed-settings=${(event: HTMLElementEventMap['feed-settings']) =>
+        this.showFeedDialog(event.detail.id, event.detail.opener, event.detail.unsubscribe ?? false)}
+      @show-subscribe=${(event: HTMLElementEventMap['show-subscribe']) => void this.subscribeDialog?.show(event.detail.opener)}
+      @opml-import=${(event: HTMLElementEventMap['opml-import']) => void feeds.importOpml(event.detail.file)}
+      @opml-export=${() => void feeds.exportOpml()}
+    ></sahifa-feed-tree>`;
   }
 }
 

@@ -18,6 +18,7 @@ export class SideBar extends LitElement {
     stats: { attribute: false },
     tags: { attribute: false },
     narrow: { type: Boolean, reflect: true },
+    scoped: { type: Boolean },
   };
 
   declare view: Section;
@@ -26,6 +27,8 @@ export class SideBar extends LitElement {
   declare stats: LibraryStats | null;
   declare tags: TagCount[];
   declare narrow: boolean;
+  /** The list is narrowed to a subscription (the slotted feed tree shows which). */
+  declare scoped: boolean;
 
   constructor() {
     super();
@@ -34,6 +37,7 @@ export class SideBar extends LitElement {
     this.stats = null;
     this.tags = [];
     this.narrow = false;
+    this.scoped = false;
     new LocaleController(this);
   }
 
@@ -185,7 +189,7 @@ export class SideBar extends LitElement {
       html`<button
         class="nav-item"
         data-view=${view}
-        aria-current=${this.view === view && this.tag === null ? 'page' : 'false'}
+        aria-current=${this.view === view && this.tag === null && !this.scoped ? 'page' : 'false'}
         title=${label}
         @click=${() => emit(this, 'view-selected', { view })}
       >
@@ -216,6 +220,7 @@ export class SideBar extends LitElement {
                   </li>`,
               )}
             </ul>`}
+      <slot></slot>
       <p class="hint">${strings.emptyLibraryText}</p>
     </nav>`;
   }
