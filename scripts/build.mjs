@@ -41,6 +41,7 @@ const WORKERS = [
   { name: 'parse-worker', entry: at('main', 'import', 'parse-worker.ts') }, // main/import/parse-pool.ts
   { name: 'rank-worker', entry: at('main', 'library', 'rank-worker.ts') }, // main/library/rank-helper.ts
   { name: 'refresh-worker', entry: at('main', 'subscriptions', 'worker.ts') }, // main/subscriptions/refresh-thread.ts
+  { name: 'feed-parse-worker', entry: at('main', 'subscriptions', 'parse-worker.ts') }, // main/subscriptions/parse-pool.ts
 ];
 
 const steps = [
