@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { NotFoundError } from './errors';
 import { canonicalUrl } from './identity';
+import { imageReferences, internImages, type ImageStore, type InternedImage } from './images';
 import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import type { AddResult } from './articles';
 import type { NewArticle } from '../../common';
@@ -154,7 +155,11 @@ export interface FetchRecord {
 export class FeedStore {
   private readonly statements: Record<string, Statement>;
 
-  constructor(private readonly db: Database, private readonly articles: ArticleWriter) {
+  constructor(
+    private readonly db: Database,
+    private readonly articles: ArticleWriter,
+    private readonly images: ImageStore,
+  ) {
     this.statements = {
       feed: db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.id = ? AND f.deleted IS NULL`),
       feeds: db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.deleted IS NULL ORDER BY f.title COLLATE NOCASE, f.id`),
@@ -410,13 +415,18 @@ export class FeedStore {
 
   /**
    * Writes a refresh's new and changed items in one transaction. `prepared` holds each planned
-   * item's final article (full text and images already in), analysed (prepare.ts).
+   * item's final article (full text and images already in), analysed (prepare.ts). Images
+   * embedded in an article are stored once each in the library and referred to (images.ts).
    */
   apply(feedId: number, planned: { plan: Exclude<ItemPlan, { kind: 'same' }>; prepared: PreparedArticle; fullText?: 'done' | 'failed' }[]): ApplyResult {
     const now = new Date().toISOString();
     const result: ApplyResult = { new: 0, updated: 0, ids: [] };
+    const ready = planned.map((p) => {
+      const { html, images } = internImages(p.prepared.article.html);
+      return { ...p, prepared: { ...p.prepared, article: { ...p.prepared.article, html } }, images };
+    });
     this.db.transaction(() => {
-      const fresh = planned.filter((p) => p.plan.kind === 'new');
+      const fresh = ready.filter((p) => p.plan.kind === 'new');
       const added = new Set(this.articles.addPrepared(fresh.map((p) => p.prepared)).ids);
       for (const p of fresh) {
         const articleId = this.statements.idOfIdentity!.get(p.prepared.identity) as number | undefined;
@@ -426,18 +436,30 @@ export class FeedStore {
         if (info.changes === 0) continue;
         if (p.fullText) this.statements.setFullText!.run(p.fullText, feedId, p.plan.item.key);
         if (created) {
+          this.keepImages(articleId, p.images, p.prepared.article.html);
           result.new++;
           result.ids.push(articleId);
         }
       }
-      for (const p of planned) {
+      for (const p of ready) {
         if (p.plan.kind !== 'changed') continue;
         this.rewrite(p.plan.articleId, p.prepared, p.plan.keepText);
+        // The new version shows these images, and no longer the old version's.
+        if (!p.plan.keepText) this.images.keep(p.plan.articleId, p.images, p.prepared.article.html);
         this.statements.updateItemHash!.run(p.plan.item.hash, feedId, p.plan.item.key);
         result.updated++;
       }
     })();
     return result;
+  }
+
+  private keepImages(articleId: number, images: Map<string, InternedImage>, html: string | null): void {
+    if (images.size > 0 || imageReferences(html).size > 0) this.images.keep(articleId, images, html);
+  }
+
+  /** Tombstones the offline images no article shows any more (images.ts). */
+  sweepImages(): number {
+    return this.images.sweep();
   }
 
   /**

@@ -39,6 +39,8 @@ export interface RefreshContext {
   /** The global offline-images switch (each feed has its own too). */
   imagesEnabled: boolean;
   signal?: AbortSignal;
+  /** A feed fetch's timeouts, when not http.ts's defaults. */
+  timeouts?: { connectMs?: number; totalMs?: number };
   now?: () => number;
   random?: () => number;
 }
@@ -211,7 +213,15 @@ export async function refreshFeed(ctx: RefreshContext, feedId: number): Promise<
   const outcome: FeedOutcome = { feed: feed.id, url: feed.url, status: 'failed', new: 0, updated: 0, error: null, suggestFullText: false };
   let fetched: FetchResult;
   try {
-    fetched = await fetchUrl(feed.url, { accept: FEED_ACCEPT, etag: feed.etag, lastModified: feed.lastModified, agents: ctx.agents, signal: ctx.signal });
+    fetched = await fetchUrl(feed.url, {
+      accept: FEED_ACCEPT,
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      agents: ctx.agents,
+      signal: ctx.signal,
+      connectTimeoutMs: ctx.timeouts?.connectMs,
+      totalTimeoutMs: ctx.timeouts?.totalMs,
+    });
   } catch (error) {
     const failures = feed.failures + 1;
     const message = failureMessage(error);
@@ -312,6 +322,8 @@ export async function refreshFeeds(ctx: RefreshContext, feedIds: number[], limit
     };
     launch();
   });
+  // Images that retention, an unsubscribe or a rewrite left unshown: once per run, not per feed.
+  if (summary.new + summary.updated > 0 || feedIds.length > 0) store.sweepImages();
   return summary;
 }
 
