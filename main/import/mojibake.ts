@@ -52,7 +52,7 @@ const LATIN1_UTF8 = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00b
  * sequences holding a C1 control, since "Ã©" may be a Latin text's own letters; and windows-1252
  * punctuation labelled ISO-8859-1 ("don\u0092t"). Null when there is none.
  */
-function repairC1(text: string): string | null {
+export function repairC1(text: string): string | null {
   if (!C1.test(text)) return null;
   const redecoded = text.replace(LATIN1_UTF8, (sequence) => {
     if (!C1.test(sequence)) return sequence;
@@ -238,7 +238,10 @@ export function repairMojibake(text: string): MojibakeRepair | null {
   return misreadAs.length > 0 ? { text: current, misreadAs, stretches } : null;
 }
 
-/** The text with its unambiguous mojibake undone (repairMojibake), for text read out of markup. */
-export function repairedText(text: string): string {
-  return repairMojibake(text)?.text ?? text;
+/**
+ * Text read out of markup (a feed's titles and contents, after the whole file was decoded and
+ * repaired by decodeText): character references can still spell the C1 accidents, nothing else.
+ */
+export function repairedMarkupText(text: string): string {
+  return repairC1(text) ?? text;
 }
