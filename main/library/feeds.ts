@@ -399,6 +399,18 @@ export class FeedStore {
    * same content, or removed). Reads only, so the caller can do the slow work (analysis, full
    * text, images) for the new and changed ones before writing.
    */
+  /**
+   * The items of the feed that plan() will call the same whatever they say (removed, or their
+   * article gone) → null, and the content hash of each other one: an item read again with the same
+   * key and hash needs no analysis.
+   */
+  knownItems(feedId: number): Map<string, string | null> {
+    const rows = this.db
+      .prepare('SELECT item_key AS key, CASE WHEN removed IS NULL AND article_id IS NOT NULL THEN content_hash END AS hash FROM feed_items WHERE feed_id = ?')
+      .all(feedId) as { key: string; hash: string | null }[];
+    return new Map(rows.map((row) => [row.key, row.hash]));
+  }
+
   plan(feedId: number, items: IncomingItem[]): ItemPlan[] {
     const seen = new Set<string>();
     return items.map((item): ItemPlan => {

@@ -20,11 +20,16 @@ export interface FeedParseRequest {
   images?: Map<string, Uint8Array> | null;
   /** Analyse only the items at these positions; every item when absent. */
   prepare?: number[] | null;
+  /**
+   * Items the library has already (FeedStore.knownItems): key → content hash, null for an item it
+   * never takes again. An item read with a known key and the same hash is not analysed.
+   */
+  known?: Map<string, string | null> | null;
 }
 
 export interface FeedParseResult {
   doc: FeedDocument;
-  /** Each analysed item's article, by its position in the feed. */
+  /** Each analysed item's article, by its position in the feed (items known unchanged are not). */
   prepared: Map<number, PreparedArticle>;
   /** The image addresses of each item that has any, by position (collectImages). */
   imageUrls: Map<number, string[]>;
@@ -36,8 +41,13 @@ export function parseForRefresh(request: FeedParseRequest): FeedParseResult {
   const doc = readFeed(request.bytes, { contentType: request.contentType, charset: request.charset, origin: request.origin, images: scope });
   const wanted = request.prepare ? new Set(request.prepare) : null;
   const prepared = new Map<number, PreparedArticle>();
+  const settled = (key: string, hash: string): boolean => {
+    if (!request.known?.has(key)) return false;
+    const knownHash = request.known.get(key);
+    return knownHash === null || knownHash === hash;
+  };
   for (const item of doc.items) {
-    if (!wanted || wanted.has(item.position)) prepared.set(item.position, prepareArticle(item.article));
+    if (wanted ? wanted.has(item.position) : !settled(item.key, item.hash)) prepared.set(item.position, prepareArticle(item.article));
   }
   const imageUrls = new Map<number, string[]>();
   if (collector) {

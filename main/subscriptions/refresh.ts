@@ -183,7 +183,7 @@ function failureMessage(error: unknown): string {
 export async function storeFeed(ctx: RefreshContext, feed: Feed, fetched: Extract<FetchResult, { status: 'ok' }>): Promise<{ new: number; updated: number; doc: FeedDocument }> {
   const store = ctx.library.feeds();
   const imagesOn = ctx.imagesEnabled && feed.images;
-  const read = await ctx.parser.parse({ ...fetchedRequest(feed, fetched), collectImages: imagesOn });
+  const read = await ctx.parser.parse({ ...fetchedRequest(feed, fetched), collectImages: imagesOn, known: store.knownItems(feed.id) });
   const { doc } = read;
   const planned = store.plan(feed.id, doc.items).filter((p): p is Planned => p.kind !== 'same');
   let result = { new: 0, updated: 0 };

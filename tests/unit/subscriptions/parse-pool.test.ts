@@ -38,6 +38,16 @@ describe('feed parse threads', () => {
     expect([...second!.imageUrls.values()][0]).toEqual(['https://img.example.sa/a.png']);
   });
 
+  it('analyse only the items the library does not have as they are', async () => {
+    const first = await inPlaceParser.parse(request(arabicFeed({ count: 4 })));
+    const [same, changed, removed] = first.doc.items;
+    const known = new Map<string, string | null>([[same!.key, same!.hash], [changed!.key, 'an older version'], [removed!.key, null]]);
+    const again = await inPlaceParser.parse({ ...request(arabicFeed({ count: 4 })), known });
+    // The fourth item is new.
+    expect([...again.prepared.keys()]).toEqual([changed!.position, first.doc.items[3]!.position]);
+    expect(again.doc.items).toEqual(first.doc.items);
+  });
+
   it('fail a page that is not a feed as such', async () => {
     const bytes = new TextEncoder().encode('<!doctype html><html><body><p>مرحبا</p></body></html>');
     await expect(pool({ threads: 1 }).parse({ ...request(bytes), contentType: 'text/html' })).rejects.toBeInstanceOf(NotAFeedError);
