@@ -8,6 +8,9 @@
  *   starts none) and stop with the refresh run (close()).
  * - A thread that dies (a hostile feed exhausting its memory) costs only the feed it was reading,
  *   which fails with the reason; the feeds queued behind it go to a new thread.
+ * - When every thread is behind (BEHIND feeds waiting each), the calling thread reads the next feed
+ *   itself: the refresh thread mostly waits on the network, and on two cores it and one parse
+ *   thread keep both busy, where a second parse thread would only take turns with them.
  * - When no thread can start at all, feeds are read where parse() is called.
  */
 import { availableParallelism } from 'node:os';
@@ -56,6 +59,9 @@ interface ParseThread {
 
 export class FeedParseCrashed extends Error {}
 
+/** Feeds queued on a thread (the one it reads included) past which it counts as behind. */
+const BEHIND = 2;
+
 export class FeedParsePool implements FeedParser {
   private readonly threads = new Set<ParseThread>();
   private started = false;
@@ -64,7 +70,7 @@ export class FeedParsePool implements FeedParser {
   private inPlace = false;
   private seq = 0;
 
-  constructor(private readonly options: { threads: number; script?: string }) {}
+  constructor(private readonly options: { threads: number; script?: string; /** Read here when every thread is behind (default). */ helpWhenBehind?: boolean }) {}
 
   parse(request: FeedParseRequest): Promise<FeedParseResult> {
     if (this.closed) return Promise.reject(new Error('the refresh has stopped'));
@@ -72,8 +78,13 @@ export class FeedParsePool implements FeedParser {
       this.started = true;
       for (let i = 0; i < this.options.threads; i++) this.startThread();
     }
-    if (this.inPlace || this.threads.size === 0) return inPlaceParser.parse(request);
+    if (this.inPlace || this.threads.size === 0 || (this.options.helpWhenBehind !== false && this.allBehind())) return inPlaceParser.parse(request);
     return new Promise((resolve, reject) => this.send({ seq: this.seq++, request, resolve, reject }));
+  }
+
+  private allBehind(): boolean {
+    for (const thread of this.threads) if (!thread.ready || thread.queue.length < BEHIND) return false;
+    return true;
   }
 
   async close(): Promise<void> {

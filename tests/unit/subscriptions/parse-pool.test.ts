@@ -78,6 +78,25 @@ describe('feed parse threads', () => {
     }
   });
 
+  it('read a feed where they are asked when every thread is behind', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-parse-pool-'));
+    const script = path.join(dir, 'busy.mjs');
+    // A thread that takes feeds and never gets through them.
+    fs.writeFileSync(script, `import { parentPort } from 'node:worker_threads'; parentPort.postMessage({ type: 'ready' }); parentPort.on('message', () => undefined);`);
+    try {
+      const threads = pool({ threads: 1, script });
+      const bytes = arabicFeed({ count: 2 });
+      const queued = [threads.parse(request(bytes)), threads.parse(request(bytes))];
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the thread has said it is ready
+      const queuedMore = [threads.parse(request(bytes)), threads.parse(request(bytes))];
+      const settled = await Promise.race([Promise.all(queuedMore).then(() => 'read here'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 5_000))]);
+      expect(settled).toBe('read here');
+      void queued;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('read in place when no thread can start', async () => {
     const threads = pool({ threads: 1, script: path.join(os.tmpdir(), 'no-such-parse-worker.mjs') });
     const read = await threads.parse(request(arabicFeed({ count: 3 })));
