@@ -33,6 +33,7 @@ export interface MojibakeRepair {
 export const WINDOWS_1252_HIGH_CONTROLS = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
   + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const C1 = /[\u0080-\u009f]/;
 const C1_ALL = /[\u0080-\u009f]/g;
 
@@ -153,8 +154,6 @@ function mayBeGarbled(text: string, r: Reading): boolean {
   }
   return false;
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function redecode(stretch: string, table: Map<string, number>): string | null {
   const out: number[] = [];

@@ -395,11 +395,6 @@ export class FeedStore {
   // ---------------------------------------------------------------- items
 
   /**
-   * What to do with each item of a fetch: new, changed upstream, or nothing (seen before with the
-   * same content, or removed). Reads only, so the caller can do the slow work (analysis, full
-   * text, images) for the new and changed ones before writing.
-   */
-  /**
    * The items of the feed that plan() will call the same whatever they say (removed, or their
    * article gone) → null, and the content hash of each other one: an item read again with the same
    * key and hash needs no analysis.
@@ -411,6 +406,11 @@ export class FeedStore {
     return new Map(rows.map((row) => [row.key, row.hash]));
   }
 
+  /**
+   * What to do with each item of a fetch: new, changed upstream, or nothing (seen before with the
+   * same content, or removed). Reads only, so the caller can do the slow work (analysis, full
+   * text, images) for the new and changed ones before writing.
+   */
   plan(feedId: number, items: IncomingItem[]): ItemPlan[] {
     const seen = new Set<string>();
     return items.map((item): ItemPlan => {
