@@ -90,7 +90,6 @@ export class Library {
     return library;
   }
 
-  /** Subscriptions: folders, feeds and their items (feeds.ts), on this connection. */
   /** Offline images, stored once each (images.ts). */
   images(): ImageStore {
     this.imageStore ??= new ImageStore(this.db);
@@ -103,6 +102,7 @@ export class Library {
     return html === article.html ? article : { ...article, html };
   }
 
+  /** Subscriptions: folders, feeds and their items (feeds.ts), on this connection. */
   feeds(): FeedStore {
     this.feedStore ??= new FeedStore(this.db, this, this.images());
     return this.feedStore;
