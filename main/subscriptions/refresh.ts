@@ -322,8 +322,8 @@ export async function refreshFeeds(ctx: RefreshContext, feedIds: number[], limit
     };
     launch();
   });
-  // Images that retention, an unsubscribe or a rewrite left unshown: once per run, not per feed.
-  if (summary.new + summary.updated > 0 || feedIds.length > 0) store.sweepImages();
+  // Images that retention, an unsubscribe, a deletion or a rewrite left unshown: once per run, not per feed.
+  if (feedIds.length > 0) store.sweepImages();
   return summary;
 }
 
