@@ -7,10 +7,10 @@
  * Reading an article (Library.get, exports) puts the data: URIs back, so the renderer, the
  * exports and the backups see articles exactly as before and nothing is ever loaded from outside.
  *
- * The tables are made by a migration in schema.ts. `article_images` records which article shows which image. An image no article shows any more —
- * nor an article still waiting in the trash for an undo — is tombstoned by sweep(): its bytes go,
- * its row (with its stable uid) stays, marked deleted; the same image downloaded again comes back
- * under the same row.
+ * The tables are made by a migration in schema.ts. `article_images` records which article shows
+ * which image. An image no article shows any more — nor an article still waiting in the trash for
+ * an undo — is tombstoned by sweep(): its bytes go, its row (with its stable uid) stays, marked
+ * deleted; the same image downloaded again comes back under the same row.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
