@@ -25,6 +25,11 @@ export interface OpenOptions {
   parallelSearch?: boolean;
   /** Fewest ids (last minus first) worth splitting a search over two threads; tests lower it. */
   splitSearchAbove?: number;
+  /**
+   * Most matches a search ranks by relevance (search.ts RELEVANCE_WINDOW): above it, the most
+   * recently added this many are ranked and the rest follow newest first. Tests lower it.
+   */
+  relevanceWindow?: number;
   /** Called once the connection has closed (the shells' opener remembers the checked file then). */
   afterClose?: () => void;
 }

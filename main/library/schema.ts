@@ -218,6 +218,9 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   // 7: words mixing digits and letters (1436هـ) get their digit and letter runs in the stem columns:
   // queue the articles holding one; Library.open re-indexes them (reindex.ts).
   (db) => queueMixedWordArticles(db),
+  // 8: each article's date beside its id, small enough to read for every match of a search sorted
+  // newest first (date-order.ts): the articles table's own rows carry the whole text.
+  (db) => db.exec('CREATE INDEX IF NOT EXISTS articles_date_by_id ON articles (id, sort_date)'),
 ];
 
 export const SCHEMA_VERSION = migrations.length;
