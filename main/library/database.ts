@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DamagedLibraryError, LibraryError } from './errors';
 import { nativeModuleProblem } from './native-module';
+import { ensureArticleCounts } from './counts';
 import { migrations, SCHEMA_VERSION } from './schema';
 
 export interface OpenOptions {
@@ -123,6 +124,8 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     db.pragma('cache_size = -65536');
     db.pragma('busy_timeout = 5000');
     migrate(db, file, version);
+    // Triggers a later migration may have dropped with a rebuilt table (counts.ts).
+    ensureArticleCounts(db);
     return db;
   } catch (error) {
     db.close();

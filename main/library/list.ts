@@ -1,6 +1,7 @@
 /** The library list: pages of article summaries, sorted and narrowed, with their totals and counts. */
 import type Database from 'better-sqlite3';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './article-rows';
+import { NO_SOURCE_KEY } from './counts';
 import { filterClause } from './filters';
 import type { ArticleSummary, ListSort, Page, SourceCount } from '../../common';
 
@@ -34,7 +35,8 @@ export class ArticleList {
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
-      countAll: db.prepare('SELECT count(*) AS n FROM articles'),
+      // Kept by triggers (counts.ts): a million articles are not counted one by one.
+      countAll: db.prepare('SELECT ifnull(sum(count), 0) AS n FROM source_counts'),
       countBookmarks: db.prepare('SELECT count(*) AS n FROM bookmarks'),
       listAll: db.prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id
@@ -44,11 +46,8 @@ export class ArticleList {
         `SELECT ${SUMMARY_COLUMNS} FROM bookmarks b JOIN articles a ON a.id = b.article_id
          ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
       ),
-      // Grouped on the articles_by_source index's own expression: a scan of the index, not the table.
-      sourceCounts: db.prepare(
-        `SELECT ifnull(source, char(1114111)) AS source, count(*) AS count FROM articles
-         GROUP BY ifnull(source, char(1114111)) ORDER BY 1`,
-      ),
+      // Kept by triggers (counts.ts), in the order of the articles_by_source index's expression.
+      sourceCounts: db.prepare('SELECT source, count FROM source_counts ORDER BY source'),
     };
   }
 
@@ -88,6 +87,6 @@ export class ArticleList {
   /** Every source with how many articles came from it, by name. */
   sources(): SourceCount[] {
     // The articles without a source sort last, under char(1114111); they have no entry.
-    return (this.statements.sourceCounts.all() as SourceCount[]).filter(({ source }) => source !== '\u{10FFFF}');
+    return (this.statements.sourceCounts.all() as SourceCount[]).filter(({ source }) => source !== NO_SOURCE_KEY);
   }
 }

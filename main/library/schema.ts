@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ensureArticleCounts } from './counts';
 import { analyzedColumns } from './prepare';
 import { queueMixedWordArticles } from './reindex';
 
@@ -221,6 +222,9 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   // 8: each article's date beside its id, small enough to read for every match of a search sorted
   // newest first (date-order.ts): the articles table's own rows carry the whole text.
   (db) => db.exec('CREATE INDEX IF NOT EXISTS articles_date_by_id ON articles (id, sort_date)'),
+  // 9: how many articles each source has, kept by triggers (counts.ts): the sidebar's and the list's
+  // counts read a few rows instead of counting a million.
+  (db) => ensureArticleCounts(db),
 ];
 
 export const SCHEMA_VERSION = migrations.length;
