@@ -57,6 +57,24 @@ describe('article counts', () => {
     expect(library.stats().articles).toBe(52);
   });
 
+  it('count the unread articles as a scan does, after reading, unreading and deleting', () => {
+    const ids = library.addArticles(sourcedNews(30)).ids;
+    const unreadByScan = () => {
+      const db = new Database(library.file, { readonly: true });
+      const n = (db.prepare('SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM reading r WHERE r.article_id = a.id AND r.read = 1)').get() as { n: number }).n;
+      db.close();
+      return n;
+    };
+    for (const id of ids.slice(0, 8)) library.saveReading(id, { read: true });
+    library.saveReading(ids[9]!, { position: 0.5 });
+    library.saveReading(ids[2]!, { read: false });
+    library.deleteArticle(ids[4]!);
+    expect(library.list({ unread: true, limit: 5 }).total).toBe(unreadByScan());
+    expect(unreadByScan()).toBe(29 - 6);
+    // Narrowed further, it is counted as before.
+    expect(library.list({ unread: true, bookmarked: true }).total).toBe(0);
+  });
+
   it('drops a source once its last article is gone', () => {
     const [only] = library.addArticles([article({ title: 'وحيد', text: 'مقال وحيد', source: 'مصدر وحيد' })]).ids;
     expect(library.sources().map((s) => s.source)).toContain('مصدر وحيد');
