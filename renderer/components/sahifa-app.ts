@@ -374,6 +374,7 @@ export class SahifaApp extends LitElement {
           .tag=${query.tag}
           .source=${query.source}
           .sort=${query.sort}
+          .searchSort=${query.searchSort}
           .unread=${query.unread}
           .sources=${facets.sources}
           .sourceTotal=${facets.sourceTotal}
@@ -381,6 +382,7 @@ export class SahifaApp extends LitElement {
           ?narrow=${this.narrow}
           @open-article=${(event: HTMLElementEventMap['open-article']) => void this.openArticle(event.detail.id)}
           @sort-changed=${(event: HTMLElementEventMap['sort-changed']) => query.setSort(event.detail.sort)}
+          @search-sort-changed=${(event: HTMLElementEventMap['search-sort-changed']) => query.setSearchSort(event.detail.sort)}
           @source-changed=${(event: HTMLElementEventMap['source-changed']) => query.setSource(event.detail.source)}
           @unread-toggled=${() => query.toggleUnread()}
         ></sahifa-list-pane>

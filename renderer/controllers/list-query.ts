@@ -5,7 +5,7 @@
  * list that was replaced are dropped.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ListSort, SahifaApi } from '../../common';
+import type { ListSort, SahifaApi, SearchSort } from '../../common';
 import type { ListItem, View } from '../view-state';
 import { messageOf } from '../error-message';
 import { PagedList } from '../paged-list';
@@ -26,6 +26,8 @@ export class ListQueryController implements ReactiveController {
   tag: string | null = null;
   source: string | null = null;
   sort: ListSort = 'date';
+  /** How search results are ordered (the library's sort does not apply to them). */
+  searchSort: SearchSort = 'relevance';
   list: PagedList<ListItem> | null = null;
   /** Bumped whenever the list's pages change, so that the list renders its rows again. */
   revision = 0;
@@ -101,6 +103,11 @@ export class ListQueryController implements ReactiveController {
     this.reload();
   }
 
+  setSearchSort(sort: SearchSort): void {
+    this.searchSort = sort;
+    if (this.query !== '') this.reload();
+  }
+
   toggleUnread(): void {
     this.unread = !this.unread;
     this.reload();
@@ -117,13 +124,13 @@ export class ListQueryController implements ReactiveController {
   /** Replaces the list with a fresh one for the current view, narrowing and query. */
   reload(): void {
     this.list?.close();
-    const { api, query, sort } = this;
+    const { api, query, sort, searchSort } = this;
     const bookmarked = this.view === 'bookmarks';
     const narrowing = { unread: this.unread, ...(this.tag === null ? {} : { tag: this.tag }), ...(this.source === null ? {} : { source: this.source }) };
     const list = new PagedList<ListItem>(
       query === ''
         ? (offset, limit) => api.listArticles({ filter: bookmarked ? 'bookmarked' : 'all', ...narrowing, sort, offset, limit })
-        : (offset, limit) => api.search({ query, offset, limit, bookmarked, ...narrowing }),
+        : (offset, limit) => api.search({ query, offset, limit, bookmarked, ...narrowing, sort: searchSort }),
       {
         pageSize: PAGE_SIZE,
         onChange: () => {
