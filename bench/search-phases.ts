@@ -18,7 +18,7 @@ import Database from 'better-sqlite3';
 import { findMatches } from '../main/library/highlight';
 import { compileMatchQuery, compileQuery, parseQuery } from '../main/library/query';
 import { NO_FILTER, RangeRanker, WHOLE_LIBRARY, type RankRequest } from '../main/library/rank';
-import { RELEVANCE_WINDOW, TIE_MARGIN } from '../main/library/library';
+import { RANK_ALL_UP_TO, RELEVANCE_WINDOW, TIE_MARGIN } from '../main/library/library';
 import { makeSnippet } from '../main/text/snippet';
 import { tokenize } from '../main/text/tokenize';
 
@@ -56,7 +56,8 @@ export class SearchProfiler {
     const t1 = performance.now();
     if (!expression || !matchExpression) return { parse: t1 - t0, rank: 0, count: 0, snippet: 0, total: t1 - t0, matches: 0 };
     const whole: RankRequest = { expression, matchExpression, filter: NO_FILTER, range: WHOLE_LIBRARY, best: PAGE + TIE_MARGIN };
-    const boundary = this.ranker.matchAfterNewest(whole, RELEVANCE_WINDOW);
+    const boundary =
+      this.ranker.matchAfterNewest(whole, RANK_ALL_UP_TO) === null ? null : this.ranker.matchAfterNewest(whole, RELEVANCE_WINDOW);
     const request = boundary === null ? whole : { ...whole, range: { from: boundary + 1, to: WHOLE_LIBRARY.to } };
     const candidates = this.ranker.best(request);
     for (const { id } of candidates) this.sortDate.get(id);

@@ -27,9 +27,10 @@ export interface OpenOptions {
   /** Fewest ids (last minus first) worth splitting a search over two threads; tests lower it. */
   splitSearchAbove?: number;
   /**
-   * Most matches a search ranks by relevance (search.ts RELEVANCE_WINDOW): above it, the most
-   * recently added this many are ranked and the rest follow newest first. Tests lower it.
+   * Most matches a search ranks whole (search.ts RANK_ALL_UP_TO), and how many of the most recently
+   * added it ranks above that (RELEVANCE_WINDOW), the rest following newest first. Tests lower them.
    */
+  rankAllUpTo?: number;
   relevanceWindow?: number;
   /** Called once the connection has closed (the shells' opener remembers the checked file then). */
   afterClose?: () => void;

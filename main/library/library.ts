@@ -41,7 +41,7 @@ export type { AddResult } from './articles';
 export { premigrationBackupPath, type OpenOptions } from './database';
 export type { SearchFilters } from './filters';
 export type { ListOptions } from './list';
-export { RELEVANCE_WINDOW, TIE_MARGIN, type SearchOptions } from './search';
+export { RANK_ALL_UP_TO, RELEVANCE_WINDOW, TIE_MARGIN, type SearchOptions } from './search';
 export type { DeletedArticle } from './trash';
 
 export class Library {
@@ -77,6 +77,7 @@ export class Library {
       nativeBinding: options.nativeBinding,
       parallel: options.parallelSearch ?? false,
       splitAbove: options.splitSearchAbove,
+      rankAllUpTo: options.rankAllUpTo,
       relevanceWindow: options.relevanceWindow,
     }, this.highlights);
   }

@@ -27,12 +27,13 @@ export interface SearchOptions extends SearchFilters {
 }
 
 /**
- * How many matches a search ranks by relevance. A query matching no more than this is ranked
- * whole, exactly; one matching more ranks the RELEVANCE_WINDOW most recently added matches (the
- * highest ids) and lists the older ones after them, most recently added first. The total stays
- * exact and every match is on exactly one page. bm25 costs about a microsecond a match, and a common
- * word matches a third of the library: 330,000 articles of a million.
+ * A query matching no more than RANK_ALL_UP_TO articles is ranked whole, exactly. One matching
+ * more ranks its RELEVANCE_WINDOW most recently added matches (the highest ids) and lists the older
+ * ones after them, most recently added first. The total stays exact and every match is on exactly
+ * one page. bm25 costs about a microsecond a match, and a common word matches a third of the
+ * library: 330,000 articles of a million.
  */
+export const RANK_ALL_UP_TO = 20_000;
 export const RELEVANCE_WINDOW = 20_000;
 
 // Rows ranked beyond a page, so that equal scores at its edge are still ordered newest first.
@@ -72,6 +73,7 @@ export interface SearchSetup {
   /** Whether searchInParallel may start the rank helper (OpenOptions.parallelSearch). */
   parallel: boolean;
   splitAbove?: number;
+  rankAllUpTo?: number;
   relevanceWindow?: number;
 }
 
@@ -83,6 +85,7 @@ export class Search {
   private helperClosed: Promise<void> = Promise.resolve();
   private readonly splitAbove: number;
   private readonly window: number;
+  private readonly rankAllUpTo: number;
   private readonly dateOrder: DateOrder;
 
   constructor(
@@ -92,7 +95,8 @@ export class Search {
   ) {
     this.ranker = new RangeRanker(db);
     this.splitAbove = setup.splitAbove ?? SPLIT_SEARCH_ABOVE;
-    this.window = setup.relevanceWindow ?? RELEVANCE_WINDOW;
+    this.rankAllUpTo = setup.rankAllUpTo ?? RANK_ALL_UP_TO;
+    this.window = Math.min(setup.relevanceWindow ?? RELEVANCE_WINDOW, this.rankAllUpTo);
     this.dateOrder = new DateOrder(db);
     this.statements = {
       titleAndText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
@@ -113,7 +117,7 @@ export class Search {
     const plan = this.plan(query, options);
     if (plan.request === null) return emptyPage(plan);
     if (plan.sort === 'date') return this.resultsPage(plan, this.byDate(plan, plan.request));
-    const boundary = this.ranker.matchAfterNewest(plan.request, this.window);
+    const boundary = this.windowBoundary(plan.request);
     if (boundary === null) return this.resultsPage(plan, this.wholeOrder(plan, this.withNotes(plan, this.ranker.rank(plan.request))));
     const olderRange = { from: plan.request.range.from, to: boundary };
     const ranking = this.ranker.rank({ ...plan.request, range: { from: boundary + 1, to: plan.request.range.to }, countRanges: [olderRange] });
@@ -123,7 +127,7 @@ export class Search {
   /**
    * The same page as search(), with the rank helper ranking the upper half of a large library's
    * ids while this thread ranks the lower half (opened with `parallelSearch`; the app's searches).
-   * Above RELEVANCE_WINDOW matches the halves are those of the window, and each thread counts half
+   * Above RANK_ALL_UP_TO matches the halves are those of the window, and each thread counts half
    * of the older matches.
    */
   async searchInParallel(query: string, options: SearchOptions = {}): Promise<Page<SearchHit>> {
@@ -133,7 +137,7 @@ export class Search {
     const helper = bounds === null ? null : this.helper();
     if (bounds === null || !helper?.ready) return this.search(query, options);
     const { request } = plan;
-    const boundary = this.ranker.matchAfterNewest(request, this.window);
+    const boundary = this.windowBoundary(request);
     const ranked = async (lower: RankRequest, upper: RankRequest) => {
       const upperAnswer = helper.rank(upper);
       const lowerRanking = this.ranker.rank(lower);
@@ -210,6 +214,16 @@ export class Search {
       },
       noteExpression: compileQuery(parsed, NOTE_COLUMNS),
     };
+  }
+
+  /**
+   * Null when the query matches no more than RANK_ALL_UP_TO articles (rank them all); else the id
+   * after which its RELEVANCE_WINDOW most recently added matches lie.
+   */
+  private windowBoundary(request: RankRequest): number | null {
+    const beyond = this.ranker.matchAfterNewest(request, this.rankAllUpTo);
+    if (beyond === null || this.window === this.rankAllUpTo) return beyond;
+    return this.ranker.matchAfterNewest(request, this.window);
   }
 
   /** The ranking with the articles whose notes match added (each article counted once). */

@@ -31,8 +31,8 @@ beforeAll(async () => {
   whole = Library.open(file);
   addAll(whole, newsArticles(1500).map(newsArticle));
   for (let id = 1; id <= 1500; id += 7) whole.setBookmarked(id, true);
-  windowed = Library.open(file, { relevanceWindow: WINDOW });
-  parallel = Library.open(file, { relevanceWindow: WINDOW, parallelSearch: true, splitSearchAbove: 100 });
+  windowed = Library.open(file, { rankAllUpTo: WINDOW, relevanceWindow: WINDOW });
+  parallel = Library.open(file, { rankAllUpTo: WINDOW, relevanceWindow: WINDOW, parallelSearch: true, splitSearchAbove: 100 });
   expect(await parallel.parallelSearchReady()).toBe(true);
   const db = new Database(file, { readonly: true });
   dates = new Map((db.prepare('SELECT id, sort_date AS d FROM articles').all() as { id: number; d: string }[]).map((r) => [r.id, r.d]));
@@ -111,7 +111,7 @@ describe('relevance within the most recently added matches', () => {
 
   it('keeps filters above the window: only bookmarked matches, each once', () => {
     const expected = everyId(whole, 'السعودية', { bookmarked: true }, 500).ids;
-    const small = Library.open(file, { relevanceWindow: 20 });
+    const small = Library.open(file, { rankAllUpTo: 20, relevanceWindow: 20 });
     try {
       const { ids, totals } = everyId(small, 'السعودية', { bookmarked: true }, 9);
       expect(expected.length).toBeGreaterThan(20);
@@ -120,6 +120,33 @@ describe('relevance within the most recently added matches', () => {
       expect(ids.length).toBe(expected.length);
     } finally {
       small.close();
+    }
+  });
+});
+
+describe('a window smaller than the most a search ranks whole', () => {
+  it('ranks up to 60 matches whole, and above that the 25 most recently added, then the older ones', async () => {
+    const narrow = Library.open(file, { rankAllUpTo: WINDOW, relevanceWindow: 25 });
+    const narrowParallel = Library.open(file, { rankAllUpTo: WINDOW, relevanceWindow: 25, parallelSearch: true, splitSearchAbove: 100 });
+    try {
+      expect(await narrowParallel.parallelSearchReady()).toBe(true);
+      const small = QUERIES.map((q) => q.query).find((q) => {
+        const total = whole.search(q, { limit: 1 }).total;
+        return total > 25 && total <= WINDOW;
+      })!;
+      expect(pageOf(narrow.search(small, { limit: 50 }))).toEqual(pageOf(whole.search(small, { limit: 50 })));
+      const ranking = everyId(whole, 'السعودية', {}, 500).ids;
+      const newest = new Set([...ranking].sort((a, b) => b - a).slice(0, 25));
+      const { ids, totals } = everyId(narrow, 'السعودية', {}, 10);
+      expect([...totals]).toEqual([ranking.length]);
+      expect(ids.slice(0, 25)).toEqual(ranking.filter((id) => newest.has(id)));
+      expect(ids.slice(25)).toEqual(ranking.filter((id) => !newest.has(id)).sort((a, b) => b - a));
+      for (const options of [{ limit: 20 }, { offset: 20, limit: 20 }]) {
+        expect(pageOf(await narrowParallel.searchInParallel('السعودية', options))).toEqual(pageOf(narrow.search('السعودية', options)));
+      }
+    } finally {
+      narrow.close();
+      narrowParallel.close();
     }
   });
 });
