@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ensureArticleCounts } from './counts';
 import { analyzedColumns } from './prepare';
 import { queueMixedWordArticles } from './reindex';
 
@@ -242,6 +243,12 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX IF NOT EXISTS article_images_by_image ON article_images (image_id);
     `);
   },
+  // 9: each article's date beside its id, small enough to read for every match of a search sorted
+  // newest first (date-order.ts): the articles table's own rows carry the whole text.
+  (db) => db.exec('CREATE INDEX IF NOT EXISTS articles_date_by_id ON articles (id, sort_date)'),
+  // 10: how many articles each source has, kept by triggers (counts.ts): the sidebar's and the list's
+  // counts read a few rows instead of counting a million.
+  (db) => ensureArticleCounts(db),
 ];
 
 export const SCHEMA_VERSION = migrations.length;

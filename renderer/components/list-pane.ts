@@ -3,8 +3,8 @@
  * only), and the list itself, or why it is empty. It renders what the list controller holds; the
  * choices go up as `sort-changed`, `source-changed` and `unread-toggled`, rows as `open-article`.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { ListSort, SourceCount } from '../../common';
+import { LitElement, css, html, type TemplateResult } from 'lit';
+import type { ListSort, SearchSort, SourceCount } from '../../common';
 import type { ListItem, View } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
@@ -21,6 +21,11 @@ const SORTS = [
   ['source', () => strings.sortSource],
 ] as const;
 
+const SEARCH_SORTS = [
+  ['relevance', () => strings.sortRelevance],
+  ['date', () => strings.sortDate],
+] as const;
+
 export class ListPane extends LitElement {
   static override properties = {
     list: { attribute: false },
@@ -32,6 +37,7 @@ export class ListPane extends LitElement {
     scopeTitle: { attribute: false },
     source: { attribute: false },
     sort: { type: String },
+    searchSort: { type: String },
     unread: { type: Boolean },
     sources: { attribute: false },
     sourceTotal: { attribute: false },
@@ -51,6 +57,7 @@ export class ListPane extends LitElement {
   declare scopeTitle: string | null;
   declare source: string | null;
   declare sort: ListSort;
+  declare searchSort: SearchSort;
   declare unread: boolean;
   declare sources: SourceCount[];
   /** Every article's sources together. */
@@ -69,6 +76,7 @@ export class ListPane extends LitElement {
     this.scopeTitle = null;
     this.source = null;
     this.sort = 'date';
+    this.searchSort = 'relevance';
     this.unread = false;
     this.sources = [];
     this.sourceTotal = 0;
@@ -219,7 +227,9 @@ export class ListPane extends LitElement {
       </div>
       <div class="list-tools">
         ${searching
-          ? nothing
+          ? html`<select class="sort search-sort" aria-label=${strings.sortLabel} @change=${this.onSearchSortChange}>
+              ${SEARCH_SORTS.map(([value, label]) => html`<option value=${value} ?selected=${this.searchSort === value}>${label()}</option>`)}
+            </select>`
           : html`<select class="sort" aria-label=${strings.sortLabel} @change=${this.onSortChange}>
               ${SORTS.map(([value, label]) => html`<option value=${value} ?selected=${this.sort === value}>${label()}</option>`)}
             </select>`}
@@ -237,6 +247,10 @@ export class ListPane extends LitElement {
 
   private onSortChange(event: Event): void {
     emit(this, 'sort-changed', { sort: (event.target as HTMLSelectElement).value as ListSort });
+  }
+
+  private onSearchSortChange(event: Event): void {
+    emit(this, 'search-sort-changed', { sort: (event.target as HTMLSelectElement).value as SearchSort });
   }
 
   private onSourceChange(event: Event): void {

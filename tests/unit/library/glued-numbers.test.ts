@@ -92,7 +92,7 @@ describe('numbers glued to letters', () => {
       library.close();
       const db = new Database(file);
       writeOldIndex(db);
-      // Back to the version before the glued numbers' migration (the 7th); later ones run again too.
+      // As it was before migration 7 (the one that queues these articles), whatever came after it.
       db.pragma('user_version = 6');
       before = db.prepare('SELECT id, identity FROM articles ORDER BY id').all() as { id: number; identity: string }[];
       db.close();
