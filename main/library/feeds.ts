@@ -87,6 +87,7 @@ export interface ArticleWriter {
   addPrepared(articles: PreparedArticle[]): AddResult;
   rewriteArticle(id: number, prepared: PreparedArticle): void;
   reindexArticle(id: number, columns: PreparedArticle['index']): void;
+  titleAndText(id: number): { title: string; text: string } | null;
   deleteArticle(id: number): unknown;
 }
 
@@ -178,7 +179,6 @@ export class FeedStore {
       updateArticleHeader: db.prepare(
         'UPDATE articles SET title = @title, published = @published, sort_date = coalesce(@published, sort_date) WHERE id = @id',
       ),
-      articleText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
       setFullText: db.prepare('UPDATE feed_items SET full_text = ? WHERE feed_id = ? AND item_key = ?'),
       markRead: db.prepare(
         `INSERT INTO reading (article_id, position, read, updated) VALUES (?, 0, 1, ?)
@@ -449,7 +449,7 @@ export class FeedStore {
     if (keepText) {
       // The full text fetched once stands; the feed's new title and date are still taken.
       this.statements.updateArticleHeader!.run({ id: articleId, title: article.title, published: article.published });
-      const row = this.statements.articleText!.get(articleId) as { title: string; text: string };
+      const row = this.articles.titleAndText(articleId)!;
       this.articles.reindexArticle(articleId, indexColumns(row.title, row.text).columns);
       return;
     }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { queueUncompressedArticles } from './compress-stored';
 import { analyzedColumns } from './prepare';
 import { queueMixedWordArticles } from './reindex';
 
@@ -218,6 +219,9 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   // 7: words mixing digits and letters (1436هـ) get their digit and letter runs in the stem columns:
   // queue the articles holding one; Library.open re-indexes them (reindex.ts).
   (db) => queueMixedWordArticles(db),
+  // 8: articles' text, HTML and Markdown are stored compressed (stored-text.ts): queue the articles
+  // an older Sahifa stored as plain text; Library.open compresses them (compress-stored.ts).
+  queueUncompressedArticles,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
