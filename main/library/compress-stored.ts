@@ -10,8 +10,8 @@ import { encodeStored, type StoredValue } from './stored-text';
 
 const QUEUE = 'compress_queue';
 
-/** Free pages worth a VACUUM after compressing: a quarter of the file. */
-const VACUUM_ABOVE = 0.25;
+/** Free pages worth a VACUUM after compressing: a tenth of the file. */
+const VACUUM_ABOVE = 0.1;
 
 /** Migration: queues every article with a long column stored as plain text. */
 export function queueUncompressedArticles(db: Database.Database): void {
@@ -28,7 +28,7 @@ interface StoredColumns {
 
 /**
  * Compresses the queued articles' text, HTML and Markdown; returns how many were rewritten. When
- * it rewrote some and left a quarter of the file free, the file is vacuumed to its new size.
+ * it rewrote some and left a tenth of the file free, the file is vacuumed to its new size.
  */
 export function compressQueued(db: Database.Database): number {
   const read = db.prepare('SELECT text, html, markdown FROM articles WHERE id = ?');
