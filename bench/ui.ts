@@ -24,6 +24,7 @@ import { chromiumLaunchOptions, startBrowserMode, stopChild } from '../tests/e2e
 import { Library } from '../main/library/library';
 import { newsArticles } from '../tests/fixtures/corpus';
 import { buildRepeatedNewsLibrary, newsArticle } from './corpora';
+import { firstRows, median, openTime, rowShown } from './ui-timings';
 
 const root = process.cwd();
 const { values } = parseArgs({
@@ -38,23 +39,6 @@ const ARTICLES = Number(values.articles);
 const RUNS = Number(values.runs);
 const ROW_HEIGHT = 118;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** ms from navigation start to the first row on screen, read in the page itself. */
-async function firstRows(page: Page, url: string): Promise<number> {
-  await page.goto(url, { waitUntil: 'commit' });
-  const handle = await page.waitForFunction(
-    () => {
-      const app = document.querySelector('sahifa-app')?.shadowRoot;
-      const row = app?.querySelector('sahifa-article-list')?.shadowRoot?.querySelector('button.row');
-      return row ? performance.now() : null;
-    },
-    undefined,
-    { polling: 'raf', timeout: 30_000 },
-  );
-  return (await handle.jsonValue()) as number;
-}
-
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -68,7 +52,7 @@ async function heapMb(page: Page): Promise<number> {
 async function scrollRows(page: Page, rows: number): Promise<void> {
   await page.evaluate(
     async ({ rows: count, rowHeight }) => {
-      const list = document.querySelector('sahifa-app')!.shadowRoot!.querySelector('sahifa-article-list')!.shadowRoot!;
+      const list = document.querySelector('sahifa-app')!.shadowRoot!.querySelector('sahifa-list-pane')!.shadowRoot!.querySelector('sahifa-article-list')!.shadowRoot!;
       const scroller = list.querySelector<HTMLElement>('.scroller')!;
       // No named helpers in here: tsx would wrap them in a __name() the page does not have.
       for (let done = 0; done < count; done += 25) {
@@ -81,21 +65,6 @@ async function scrollRows(page: Page, rows: number): Promise<void> {
     },
     { rows, rowHeight: ROW_HEIGHT },
   );
-}
-
-async function openTime(page: Page, index: number): Promise<number> {
-  return page.evaluate(async (rowIndex) => {
-    const app = document.querySelector('sahifa-app')!.shadowRoot!;
-    const row = app.querySelector('sahifa-article-list')!.shadowRoot!.querySelector<HTMLElement>(`button.row[data-index="${rowIndex}"]`)!;
-    const id = row.dataset.id;
-    const started = performance.now();
-    row.click();
-    for (;;) {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      const article = app.querySelector('sahifa-article-reader')?.shadowRoot?.querySelector('article');
-      if (article && article.getAttribute('data-id') === id && article.querySelector('h1')) return performance.now() - started;
-    }
-  }, index);
 }
 
 const HIGHLIGHTS = 500;
@@ -225,7 +194,7 @@ async function main(): Promise<void> {
     }
     const open: number[] = [];
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('sahifa-app')?.shadowRoot?.querySelector('sahifa-article-list')?.shadowRoot?.querySelector('button.row[data-index="5"]'));
+    await rowShown(page, 5);
     for (let run = 0; run < RUNS; run++) open.push(await openTime(page, run % 5));
 
     const highlights = await highlightsBench();

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { NotFoundError } from './errors';
 import { canonicalUrl } from './identity';
+import { encodeStored } from './stored-text';
 import { imageReferences, internImages, type ImageStore, type InternedImage } from './images';
 import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import type { AddResult } from './articles';
@@ -88,6 +89,7 @@ export interface ArticleWriter {
   addPrepared(articles: PreparedArticle[]): AddResult;
   rewriteArticle(id: number, prepared: PreparedArticle): void;
   reindexArticle(id: number, columns: PreparedArticle['index']): void;
+  titleAndText(id: number): { title: string; text: string } | null;
   deleteArticle(id: number): unknown;
 }
 
@@ -184,7 +186,6 @@ export class FeedStore {
       updateArticleHeader: db.prepare(
         'UPDATE articles SET title = @title, published = @published, sort_date = coalesce(@published, sort_date) WHERE id = @id',
       ),
-      articleText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
       setFullText: db.prepare('UPDATE feed_items SET full_text = ? WHERE feed_id = ? AND item_key = ?'),
       markRead: db.prepare(
         `INSERT INTO reading (article_id, position, read, updated) VALUES (?, 0, 1, ?)
@@ -436,7 +437,10 @@ export class FeedStore {
     const result: ApplyResult = { new: 0, updated: 0, ids: [] };
     const ready = planned.map((p) => {
       const { html, images } = internImages(p.prepared.article.html);
-      return { ...p, prepared: { ...p.prepared, article: { ...p.prepared.article, html } }, images };
+      if (html === p.prepared.article.html) return { ...p, images };
+      // The stored HTML was compressed from the article as fetched: store the one with references.
+      const stored = { ...p.prepared.stored, html: encodeStored(html) };
+      return { ...p, prepared: { ...p.prepared, article: { ...p.prepared.article, html }, stored }, images };
     });
     this.db.transaction(() => {
       const fresh = ready.filter((p) => p.plan.kind === 'new');
@@ -484,7 +488,7 @@ export class FeedStore {
     if (keepText) {
       // The full text fetched once stands; the feed's new title and date are still taken.
       this.statements.updateArticleHeader!.run({ id: articleId, title: article.title, published: article.published });
-      const row = this.statements.articleText!.get(articleId) as { title: string; text: string };
+      const row = this.articles.titleAndText(articleId)!;
       this.articles.reindexArticle(articleId, indexColumns(row.title, row.text).columns);
       return;
     }

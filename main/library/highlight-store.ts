@@ -10,6 +10,7 @@ import { LibraryError, NotFoundError } from './errors';
 import { filterClause } from './filters';
 import { analyzedColumns } from './prepare';
 import type { RankFilter, Ranked } from './rank';
+import { decodeStored, type StoredValue } from './stored-text';
 import { DEFAULT_HIGHLIGHT_COLOR, type Highlight, type HighlightColor, type HighlightListItem, type HighlightSeed, type Page } from '../../common';
 
 /** Offsets that make no highlight in this article's text, said in one line. */
@@ -124,8 +125,9 @@ export class HighlightStore {
 
   /** Highlights [start, end) of an article's text. Throws HighlightRangeError for offsets that make none. */
   add(articleId: number, input: NewHighlight): Highlight {
-    const text = this.statements.articleText.get(articleId) as string | undefined;
-    if (text === undefined) throw new NotFoundError(`there is no article ${articleId} in the library`);
+    const stored = this.statements.articleText.get(articleId) as StoredValue | undefined;
+    if (stored === undefined) throw new NotFoundError(`there is no article ${articleId} in the library`);
+    const text = decodeStored(stored);
     let anchor: TextAnchor;
     try {
       anchor = anchorAt(text, input.start, input.end);

@@ -12,6 +12,7 @@
 import type Database from 'better-sqlite3';
 import { Articles, type AddResult } from './articles';
 import { backupDatabase } from './backup';
+import { compressQueued } from './compress-stored';
 import { openDatabase, type OpenOptions } from './database';
 import { FeedStore } from './feeds';
 import { ImageStore } from './images';
@@ -81,7 +82,7 @@ export class Library {
       splitAbove: options.splitSearchAbove,
       rankAllUpTo: options.rankAllUpTo,
       relevanceWindow: options.relevanceWindow,
-    }, this.highlights);
+    }, this.highlights, this.articleTable);
   }
 
   static open(file: string, options: OpenOptions = {}): Library {
@@ -89,6 +90,8 @@ export class Library {
     const library = new Library(file, db, options);
     // Articles a migration queued for re-indexing (reindex.ts), in batches that each commit.
     reindexQueued(db, (id) => library.articleTable.titleAndText(id));
+    // Text an older Sahifa stored plain, compressed (compress-stored.ts), likewise.
+    compressQueued(db);
     return library;
   }
 
@@ -153,6 +156,11 @@ export class Library {
   /** A newer version of an article under its id: row, index and highlights follow (articles.ts). */
   rewriteArticle(id: number, prepared: PreparedArticle): void {
     this.articleTable.rewrite(id, prepared);
+  }
+
+  /** An article's title and text, or null when there is no such article. */
+  titleAndText(id: number): { title: string; text: string } | null {
+    return this.articleTable.titleAndText(id);
   }
 
   /** The article's words in the index, replaced by these. */

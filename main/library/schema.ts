@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ensureArticleCounts } from './counts';
+import { queueUncompressedArticles } from './compress-stored';
 import { analyzedColumns } from './prepare';
 import { queueMixedWordArticles } from './reindex';
 
@@ -249,6 +250,9 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   // 10: how many articles each source has, kept by triggers (counts.ts): the sidebar's and the list's
   // counts read a few rows instead of counting a million.
   (db) => ensureArticleCounts(db),
+  // 11: articles' text, HTML and Markdown are stored compressed (stored-text.ts): queue the articles
+  // an older Sahifa stored as plain text; Library.open compresses them (compress-stored.ts).
+  queueUncompressedArticles,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
