@@ -13,6 +13,7 @@ import { formatShortDate } from '../format';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
+import { rowStyles } from './row-styles';
 import { sharedStyles } from './shared-styles';
 
 /** The part of the virtualizer this component drives (it has no exported type for the instance). */
@@ -47,48 +48,12 @@ export class HighlightList extends LitElement {
 
   static override styles = [
     sharedStyles,
+    rowStyles,
     css`
-      :host {
-        display: block;
-        min-block-size: 0;
-        block-size: 100%;
-      }
-
-      .scroller {
-        block-size: 100%;
-        overflow-y: auto;
-        overscroll-behavior: contain;
-      }
-
-      .item {
-        inline-size: 100%;
-      }
-
       .row {
         display: grid;
         gap: 0.35rem;
-        inline-size: 100%;
         min-block-size: 96px;
-        padding: 14px 20px 12px;
-        border: 0;
-        border-block-end: 1px solid var(--border);
-        border-inline-start: 3px solid transparent;
-        background: transparent;
-        text-align: start;
-        cursor: pointer;
-      }
-
-      .row:hover {
-        background: var(--surface-hover);
-      }
-
-      .row[aria-current='true'] {
-        border-inline-start-color: var(--accent);
-        background: var(--surface-selected);
-      }
-
-      .row:focus-visible {
-        outline-offset: -3px;
       }
 
       /* The quote as the reader highlighted it: painted in its colour as in the article, in its own direction. */
@@ -155,36 +120,12 @@ export class HighlightList extends LitElement {
       }
 
       .meta {
-        display: flex;
-        align-items: center;
-        gap: 0.45rem;
-        color: var(--muted);
         font-size: 0.78rem;
-        line-height: 1.5;
-        white-space: nowrap;
-        overflow: hidden;
-      }
-
-      .meta .source {
-        color: var(--accent);
-        font-weight: 500;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-
-      .meta .dot {
-        flex: none;
-        inline-size: 1px;
-        block-size: 0.8em;
-        background: var(--border-strong);
       }
 
       .placeholder .bar {
-        display: block;
         block-size: 12px;
         margin-block: 6px;
-        border-radius: 6px;
-        background: var(--placeholder);
       }
 
       .placeholder .bar.short {
