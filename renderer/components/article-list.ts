@@ -4,7 +4,7 @@
  * scrolls like a short one. Rows not loaded yet show as placeholders of the same height.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { SearchHit } from '../../common';
 import type { ListItem } from '../view-state';
@@ -17,13 +17,9 @@ import { strings } from '../strings';
 import { bookmarkIcon } from './icons';
 import { rowStyles } from './row-styles';
 import { sharedStyles } from './shared-styles';
+import { scrollToVirtualRow } from './virtual-rows';
 
 const isHit = (item: ListItem): item is SearchHit => 'snippet' in item;
-
-/** The part of the virtualizer this component drives (it has no exported type for the instance). */
-interface VirtualizerHandle {
-  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-}
 
 export class ArticleList extends LitElement {
   static override properties = {
@@ -320,9 +316,7 @@ ${item.read ? nothing : html`<span class="visually-hidden">${strings.unread}</sp
     const row = this.renderRoot.querySelector<HTMLButtonElement>(`button.row[data-index="${index}"]`);
     if (row === null) {
       // Not rendered (or not loaded) yet: bring it into view; updated() tries again.
-      (this.scroller as unknown as Record<symbol, VirtualizerHandle | undefined> | null)?.[virtualizerRef]
-        ?.element(index)
-        ?.scrollIntoView({ block: 'nearest' });
+      scrollToVirtualRow(this.scroller, index);
       return;
     }
     this.pendingFocus = null;

@@ -5,7 +5,7 @@
  * Choosing a row sends `open-highlight` up.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { HighlightListItem } from '../../common';
 import type { PagedList } from '../paged-list';
@@ -15,11 +15,7 @@ import { emit } from '../events';
 import { strings } from '../strings';
 import { rowStyles } from './row-styles';
 import { sharedStyles } from './shared-styles';
-
-/** The part of the virtualizer this component drives (it has no exported type for the instance). */
-interface VirtualizerHandle {
-  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-}
+import { scrollToVirtualRow } from './virtual-rows';
 
 export class HighlightList extends LitElement {
   static override properties = {
@@ -226,7 +222,7 @@ export class HighlightList extends LitElement {
     if (row === null || this.list?.get(index) === undefined) {
       // Not rendered (or not loaded) yet: bring it into view; updated() tries again.
       this.pendingFocus = { index, open };
-      (this.scroller as unknown as Record<symbol, VirtualizerHandle | undefined> | null)?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+      scrollToVirtualRow(this.scroller, index);
       return;
     }
     this.pendingFocus = null;
