@@ -253,6 +253,45 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   // 11: articles' text, HTML and Markdown are stored compressed (stored-text.ts): queue the articles
   // an older Sahifa stored as plain text; Library.open compresses them (compress-stored.ts).
   queueUncompressedArticles,
+  // 12: deleting an article leaves its highlights as tombstones (for sync), as removing one does: the
+  // rows stay, marked deleted by a trigger and let go of the article (article_id NULL), instead of
+  // going with the article's row. Undoing the deletion (trash.ts) takes them back.
+  (db) => {
+    db.exec(`
+      -- (so that running this again, as a test of a later migration may, does the same)
+      DROP TRIGGER IF EXISTS articles_tombstone_highlights;
+      CREATE TABLE highlights_next (
+        id         INTEGER PRIMARY KEY,
+        uid        TEXT NOT NULL UNIQUE,
+        -- NULL once the article is deleted (the row is then a tombstone)
+        article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        start_at   INTEGER NOT NULL,
+        end_at     INTEGER NOT NULL CHECK (end_at > start_at AND start_at >= 0),
+        quote      TEXT NOT NULL,
+        prefix     TEXT NOT NULL,
+        suffix     TEXT NOT NULL,
+        color      TEXT NOT NULL CHECK (color IN ('yellow', 'green', 'blue', 'pink')),
+        note       TEXT,
+        orphaned   INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),
+        created    TEXT NOT NULL,
+        updated    TEXT NOT NULL,
+        deleted    TEXT
+      );
+      INSERT INTO highlights_next (id, uid, article_id, start_at, end_at, quote, prefix, suffix, color, note, orphaned, created, updated, deleted)
+        SELECT id, uid, article_id, start_at, end_at, quote, prefix, suffix, color, note, orphaned, created, updated, deleted FROM highlights;
+      DROP TABLE highlights;
+      ALTER TABLE highlights_next RENAME TO highlights;
+      CREATE INDEX highlights_by_article ON highlights (article_id, start_at) WHERE deleted IS NULL;
+      CREATE INDEX highlights_by_created ON highlights (created DESC, id DESC) WHERE deleted IS NULL;
+
+      -- Whatever deletes an article (the trash, or any other way), its highlights become tombstones
+      -- first, at the same ISO 8601 UTC moment format the library writes.
+      CREATE TRIGGER articles_tombstone_highlights BEFORE DELETE ON articles BEGIN
+        UPDATE highlights SET deleted = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), updated = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+          WHERE article_id = OLD.id AND deleted IS NULL;
+      END;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -95,7 +95,7 @@ export class SahifaApp extends LitElement {
    * The subscriptions the highlights view narrows by, as {id, title}; empty (and the choice left
    * out) until the app lists its feeds.
    */
-  private feedChoices: FeedChoice[] = [];
+  private readonly feedChoices: FeedChoice[] = [];
   private readonly undo = new UndoController({
     api: this.api,
     article: this.reading,
@@ -554,7 +554,6 @@ export class SahifaApp extends LitElement {
           @source-changed=${(event: HTMLElementEventMap['source-changed']) => query.setSource(event.detail.source)}
           @unread-toggled=${() => query.toggleUnread()}
         ></sahifa-list-pane>
-
         <sahifa-article-reader
           role="main"
           aria-label=${strings.readerLabel}
