@@ -12,6 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { parseQuery, type QueryTerm } from '../main/library/query';
+import { decodeStored, type StoredValue } from '../main/library/stored-text';
 import { analyzeText } from '../main/text/analyze';
 import { normalize } from '../main/text/normalize';
 import { stem } from '../main/text/stem';
@@ -29,7 +30,7 @@ export function* readArticles(libraryFile: string, chunk = 5000): Generator<Stor
     const page = db.prepare('SELECT id, title, text FROM articles WHERE id > ? ORDER BY id LIMIT ?');
     let last = 0;
     for (;;) {
-      const rows = page.all(last, chunk) as StoredArticle[];
+      const rows = (page.all(last, chunk) as { id: number; title: string; text: StoredValue }[]).map((row) => ({ ...row, text: decodeStored(row.text) }));
       if (rows.length === 0) return;
       yield rows;
       last = rows[rows.length - 1]!.id;

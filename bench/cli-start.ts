@@ -4,11 +4,10 @@
  * `node -e 0` on the same machine state, so a loaded machine shows as such. The first run, which
  * may build the program, is not counted. Prints medians and minimums in ms; --json prints one line.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { cliStartTimes, summary } from './cli-timing';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -17,28 +16,9 @@ const json = args.includes('--json');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-cli-start-'));
 const library = path.join(dir, 'library.sqlite');
-const bin = path.resolve('bin', 'sahifa.mjs');
-
-function time(command: string[]): number {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, command, { stdio: 'ignore' });
-  if (result.status !== 0) throw new Error(`${command.join(' ')} exited ${result.status}`);
-  return performance.now() - started;
-}
-
-function summary(times: number[]): { median: number; min: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { median: Math.round(sorted[Math.floor(sorted.length / 2)]!), min: Math.round(sorted[0]!) };
-}
 
 try {
-  time([bin, '--library', library, 'stats']);
-  const cli: number[] = [];
-  const node: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    cli.push(time([bin, '--library', library, 'stats']));
-    node.push(time(['-e', '0']));
-  }
+  const { cli, node } = cliStartTimes(library, runs);
   const result = { runs, cli_start_ms: summary(cli), node_start_ms: summary(node) };
   if (json) console.log(JSON.stringify(result));
   else {

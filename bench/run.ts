@@ -6,13 +6,16 @@
  *   search    p50/p95/p99 of library.searchInParallel(q, {limit: 20}) as the app searches (ranking on
  *             two threads, count, snippets and highlights of 20 hits) over bench/queries.ts, warm,
  *             each query `--runs` times
- *   size      library file + WAL after a checkpoint, vs the UTF-8 bytes of titles + texts
+ *   size      library file + WAL after a checkpoint, vs the UTF-8 bytes of titles + texts (read back)
  *   baselines LIKE '%…%' over normalized text, and MiniSearch (in-memory index), same queries
  *   refresh   subscriptions (bench/refresh.ts): local feeds × 50 items, the first refresh and one
  *             where every feed answers 304, on the refresh worker thread
  *
+ *   cli, ui  `sahifa stats` started cold on the library (bench/cli-timing.ts); first list rows and
+ *             opening an article in the browser mode and Chromium (bench/ui-timings.ts; builds first)
+ *
  * Needs `global.gc` for honest memory figures: without --expose-gc it re-runs itself under
- * `node --expose-gc --import tsx`. Options: --sizes 10000,100000  --runs 5  --json  --no-baselines  --keep
+ * `node --expose-gc --import tsx`. Options: --sizes 10000,100000  --runs 5  --json  --no-baselines  --keep  --no-ui
  * --minisearch-max 20000 (MiniSearch is skipped above that size: at 100k it needs ~9 min here)
  * --refresh-feeds 500 (0 skips the refresh benchmark)
  */
@@ -24,11 +27,13 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { importPaths } from '../main/import/importer';
 import { Library } from '../main/library/library';
-import { LikeBaseline, MiniSearchBaseline } from './baselines';
+import { LikeBaseline, MiniSearchBaseline, readArticles } from './baselines';
+import { cliStartTimes, summary } from './cli-timing';
 import { benchRefresh, type RefreshFigures } from './refresh';
 import { ensureNewsFiles } from './news-files';
 import { isShortQuery, QUERIES } from './queries';
 import { SearchProfiler, type Phases } from './search-phases';
+import { listAndOpenTimes, median } from './ui-timings';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DATA_DIR = path.join(HERE, '.data');
@@ -44,6 +49,8 @@ interface Options {
   keep: boolean;
   /** Feeds in the refresh benchmark (50 items each); 0 skips it. */
   refreshFeeds: number;
+  /** First list rows and opening an article in the browser mode (needs a build and Chromium). */
+  ui: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -59,6 +66,7 @@ function parseOptions(argv: string[]): Options {
     keep: argv.includes('--keep'),
     miniSearchMax: Number(value('--minisearch-max') ?? 20000),
     refreshFeeds: Number(value('--refresh-feeds') ?? 500),
+    ui: !argv.includes('--no-ui'),
   };
 }
 
@@ -138,8 +146,16 @@ interface SizeResult {
   search_short_p95_ms: number;
   search_heap_bytes: number;
   search_rss_bytes: number;
+  /** The process's whole resident memory at its highest while searching (the rank helper's thread included), MB. */
+  rss_mb: number;
   library_bytes: number;
+  /** UTF-8 bytes of the articles' titles and texts, as read back (decompressed). */
   text_bytes: number;
+  /** `sahifa stats` on this library, cold start, median wall time. */
+  cli_start_ms: number;
+  /** Browser mode: from navigation to the first list rows, and from a click to the article, medians (null: not measured). */
+  first_rows_ms: number | null;
+  open_ms: number | null;
   like_p50_ms?: number;
   like_p95_ms?: number;
   minisearch_p50_ms?: number;
@@ -169,9 +185,10 @@ async function benchSize(size: number, options: Options, log: (s: string) => voi
     // Size on disk, after folding the WAL back into the file.
     const raw = new Database(file);
     raw.pragma('wal_checkpoint(TRUNCATE)');
-    const textBytes = (raw.prepare('SELECT sum(length(CAST(title AS BLOB)) + length(CAST(text AS BLOB))) AS n FROM articles').get() as { n: number }).n;
     raw.close();
     const libraryBytes = fileSize(file) + fileSize(`${file}-wal`);
+    let textBytes = 0;
+    for (const rows of readArticles(file)) for (const r of rows) textBytes += Buffer.byteLength(r.title) + Buffer.byteLength(r.text);
 
     // Search, warm, with snippets and highlights for 20 hits.
     const queries = QUERIES.map((q) => q.query);
@@ -179,9 +196,14 @@ async function benchSize(size: number, options: Options, log: (s: string) => voi
     // As the app opens it: large searches rank on two threads.
     library = Library.open(file, { parallelSearch: true });
     if (!(await library.parallelSearchReady())) log(`${size}: the search's second thread did not start; searching on one`);
-    const ours = await latency(queries, options.runs, (q) => library.searchInParallel(q, { limit: 20 }));
+    let peakRss = 0;
+    const search = async (q: string) => {
+      await library.searchInParallel(q, { limit: 20 });
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    };
+    const ours = await latency(queries, options.runs, search);
     const shortQueries = QUERIES.filter(isShortQuery).map((q) => q.query);
-    const short = await latency(shortQueries, options.runs, (q) => library.searchInParallel(q, { limit: 20 }), 0);
+    const short = await latency(shortQueries, options.runs, search, 0);
     const after = memory();
     library.close();
     log(`${size}: search p50 ${ms(ours.p50)} p95 ${ms(ours.p95)} p99 ${ms(ours.p99)} max ${ms(ours.max)}`);
@@ -194,6 +216,11 @@ async function benchSize(size: number, options: Options, log: (s: string) => voi
       return { query, phases: runs[Math.floor(runs.length / 2)]! };
     });
     profiler.close();
+
+    // The command line and the interface on this library.
+    const cli = cliStartTimes(file, 5).cli;
+    log(`${size}: sahifa stats, cold start: median ${ms(median(cli))} (${cli.map(Math.round).join(', ')})`);
+    const ui = options.ui ? await uiTimings(file, options.runs, log) : null;
     const sum = (k: keyof Phases) => phases.reduce((s, p) => s + p.phases[k], 0);
     const total = sum('total');
     const result: SizeResult = {
@@ -211,8 +238,12 @@ async function benchSize(size: number, options: Options, log: (s: string) => voi
       search_short_p95_ms: round(short.p95),
       search_heap_bytes: Math.max(0, after.heap - before.heap),
       search_rss_bytes: Math.max(0, after.rss - before.rss),
+      rss_mb: Math.round(peakRss / 1e6),
       library_bytes: libraryBytes,
       text_bytes: textBytes,
+      cli_start_ms: summary(cli).median,
+      first_rows_ms: ui === null ? null : Math.round(median(ui.firstRowsMs)),
+      open_ms: ui === null ? null : Math.round(median(ui.openMs)),
       slowest: [...phases].sort((a, b) => b.phases.total - a.phases.total).slice(0, 8),
       phase_share: {
         parse: round(sum('parse') / total),
@@ -255,6 +286,23 @@ async function benchSize(size: number, options: Options, log: (s: string) => voi
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/** First rows and opening an article in the browser mode, built first if needed; null when it cannot run. */
+async function uiTimings(file: string, runs: number, log: (s: string) => void): Promise<{ firstRowsMs: number[]; openMs: number[] } | null> {
+  const build = spawnSync(process.execPath, [path.join(HERE, '..', 'scripts', 'build.mjs')], { stdio: 'ignore' });
+  if (build.status !== 0) {
+    log('the build failed: no interface timings (npm run build says why)');
+    return null;
+  }
+  try {
+    const times = await listAndOpenTimes(file, runs);
+    log(`first rows ${times.firstRowsMs.map(Math.round).join(', ')} ms; open ${times.openMs.map(Math.round).join(', ')} ms`);
+    return times;
+  } catch (error) {
+    log(`no interface timings: ${(error as Error).message.split('\n')[0]}`);
+    return null;
+  }
+}
+
 function printTable(results: SizeResult[]): void {
   const rows: [string, (r: SizeResult) => string][] = [
     ['articles', (r) => String(r.articles)],
@@ -266,6 +314,10 @@ function printTable(results: SizeResult[]): void {
     ['search CPU time p50 / p95', (r) => `${ms(r.search_cpu_p50_ms)} / ${ms(r.search_cpu_p95_ms)}`],
     ['search p95, 1–2 word queries', (r) => ms(r.search_short_p95_ms)],
     ['search: JS heap / RSS growth', (r) => `${mb(r.search_heap_bytes)} / ${mb(r.search_rss_bytes)}`],
+    ['process RSS while searching (target ≤ 400 MB)', (r) => `${r.rss_mb} MB`],
+    ['first list rows, browser mode (target ≤ 300 ms)', (r) => (r.first_rows_ms === null ? '-' : ms(r.first_rows_ms))],
+    ['open an article, browser mode (target ≤ 30 ms)', (r) => (r.open_ms === null ? '-' : ms(r.open_ms))],
+    ['sahifa stats, cold start (target ≤ 150 ms)', (r) => ms(r.cli_start_ms)],
     ['library on disk (file + WAL)', (r) => mb(r.library_bytes)],
     ['raw text (UTF-8 titles + texts)', (r) => mb(r.text_bytes)],
     ['library / raw text', (r) => ratio(r.library_bytes, r.text_bytes)],
@@ -310,7 +362,7 @@ async function main(): Promise<void> {
   if (options.json && largest) {
     const { slowest: _slowest, ...figures } = largest;
     const subscriptions = refresh
-      ? { refresh_first_s: refresh.refresh_first_s, refresh_unchanged_s: refresh.refresh_unchanged_s, refresh_main_thread_max_block_ms: refresh.refresh_main_thread_max_block_ms, refresh_feeds: refresh.feeds }
+      ? { refresh_first_s: refresh.refresh_first_s, refresh_first_cpu_s: refresh.refresh_first_cpu_s, refresh_unchanged_s: refresh.refresh_unchanged_s, refresh_main_thread_max_block_ms: refresh.refresh_main_thread_max_block_ms, refresh_feeds: refresh.feeds }
       : {};
     console.log(JSON.stringify({ ...figures, ...subscriptions, load_average: Number(load()) }));
   }

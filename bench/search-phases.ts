@@ -19,6 +19,7 @@ import { findMatches } from '../main/library/highlight';
 import { compileMatchQuery, compileQuery, parseQuery } from '../main/library/query';
 import { NO_FILTER, RangeRanker, WHOLE_LIBRARY, type RankRequest } from '../main/library/rank';
 import { RANK_ALL_UP_TO, RELEVANCE_WINDOW, TIE_MARGIN } from '../main/library/library';
+import { decodeStored, type StoredValue } from '../main/library/stored-text';
 import { makeSnippet } from '../main/text/snippet';
 import { tokenize } from '../main/text/tokenize';
 
@@ -71,9 +72,10 @@ export class SearchProfiler {
           : this.ranker.count(request);
     const t3 = performance.now();
     for (const { id } of ranked) {
-      const row = this.hit.get(id) as { title: string; text: string };
-      const tokens = tokenize(row.text);
-      makeSnippet(row.text, findMatches(row.text, parsed, tokens), { tokens });
+      const row = this.hit.get(id) as { title: string; text: StoredValue };
+      const text = decodeStored(row.text);
+      const tokens = tokenize(text);
+      makeSnippet(text, findMatches(text, parsed, tokens), { tokens });
       findMatches(row.title, parsed);
     }
     const t4 = performance.now();

@@ -1,4 +1,5 @@
 /** How an article's row is read for a list or the reader: the columns, and their shape in the API. */
+import type { StoredValue } from './stored-text';
 import type { ArticleSummary, Direction } from '../../common';
 
 export interface SummaryRow {
@@ -17,10 +18,11 @@ export interface SummaryRow {
 export interface ArticleRow extends SummaryRow {
   byline: string | null;
   url: string | null;
-  text: string;
-  html: string | null;
+  /** As stored (stored-text.ts): read them through decodeStored. */
+  text: StoredValue;
+  html: StoredValue | null;
   origin: string | null;
-  markdown: string | null;
+  markdown: StoredValue | null;
 }
 
 /** The columns of a SummaryRow, from `articles a` joined to `bookmarks b`. */

@@ -4,6 +4,7 @@ import { NotFoundError } from './errors';
 import { SUMMARY_COLUMNS, toSummary, type ArticleRow } from './article-rows';
 import type { HighlightStore } from './highlight-store';
 import type { PreparedArticle } from './prepare';
+import { decodeStored, type StoredValue } from './stored-text';
 import type { Article, HighlightSeed } from '../../common';
 
 export interface AddResult {
@@ -33,11 +34,8 @@ export class Articles {
       deleteIndex: db.prepare('DELETE FROM article_index WHERE rowid = ?'),
       // Versions before the markdown column stored a Markdown file's source as its text: the same
       // file imported again puts the rendered text in its place (found by that text, exactly).
-      renderStoredMarkdown: db.prepare(
-        `UPDATE articles SET text = @text, html = @html, excerpt = @excerpt, markdown = @markdown
-         WHERE identity = @identity AND markdown IS NULL AND @markdown IS NOT NULL AND text = @markdown
-         RETURNING id`,
-      ).pluck(),
+      sourceStoredAsText: db.prepare('SELECT id, text FROM articles WHERE identity = ? AND markdown IS NULL'),
+      renderStoredMarkdown: db.prepare('UPDATE articles SET text = @text, html = @html, excerpt = @excerpt, markdown = @markdown WHERE id = @id'),
       getArticle: db.prepare(
         `SELECT ${SUMMARY_COLUMNS}, a.byline, a.url, a.text, a.html, a.origin, a.markdown
          FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id WHERE a.id = ?`,
@@ -77,10 +75,8 @@ export class Articles {
         imported,
         sortDate: prepared.article.published ?? imported,
         excerpt: prepared.excerpt,
-        text: prepared.article.text,
-        html: prepared.article.html,
+        ...prepared.stored,
         origin: prepared.article.origin,
-        markdown: prepared.article.markdown ?? null,
       },
       bookmarked: prepared.article.bookmarked === true,
       highlights: prepared.article.highlights ?? [],
@@ -91,8 +87,8 @@ export class Articles {
       for (const { prepared, row, index, bookmarked, highlights } of writes) {
         const info = this.statements.insertArticle.run(row);
         if (info.changes === 0) {
-          const rendered = this.statements.renderStoredMarkdown.get(row) as number | undefined;
-          if (rendered !== undefined) this.reindex(rendered, index);
+          const rendered = this.renderStoredMarkdown(prepared);
+          if (rendered !== null) this.reindex(rendered, index);
           result.duplicates++;
           this.updateDuplicate(prepared, highlights);
           continue;
@@ -100,12 +96,21 @@ export class Articles {
         const id = Number(info.lastInsertRowid);
         this.statements.insertIndex.run(id, ...index);
         if (bookmarked) this.statements.addBookmark.run(id, imported);
-        if (highlights.length > 0) this.highlights.adopt(id, row.text, highlights);
+        if (highlights.length > 0) this.highlights.adopt(id, prepared.article.text, highlights);
         result.imported++;
         result.ids.push(id);
       }
       return result;
     })();
+  }
+
+  /** The article whose stored text is this Markdown file's source, given its rendered text; its id. */
+  private renderStoredMarkdown({ identity, article, excerpt, stored }: PreparedArticle): number | null {
+    if (article.markdown == null) return null;
+    const old = this.statements.sourceStoredAsText.get(identity) as { id: number; text: StoredValue } | undefined;
+    if (old === undefined || decodeStored(old.text) !== article.markdown) return null;
+    this.statements.renderStoredMarkdown.run({ id: old.id, excerpt, ...stored });
+    return old.id;
   }
 
   /**
@@ -115,11 +120,11 @@ export class Articles {
    */
   private updateDuplicate(prepared: PreparedArticle, highlights: readonly HighlightSeed[]): void {
     const { article } = prepared;
-    const stored = this.statements.storedText.get(prepared.identity) as { id: number; text: string; origin: string | null } | undefined;
+    const stored = this.statements.storedText.get(prepared.identity) as { id: number; text: StoredValue; origin: string | null } | undefined;
     if (!stored) return;
     // Only the same file imported again updates the text: another file with the same address (a
     // feed's summary of a page saved whole) is a duplicate, not a newer version.
-    if (stored.text !== article.text && stored.origin === article.origin) this.rewrite(stored.id, prepared);
+    if (stored.origin === article.origin && decodeStored(stored.text) !== article.text) this.rewrite(stored.id, prepared);
     if (highlights.length > 0) this.highlights.adopt(stored.id, article.text, highlights);
   }
 
@@ -128,7 +133,7 @@ export class Articles {
    * changed upstream): its row, its words in the index, and its highlights found again in the new
    * text or marked orphaned.
    */
-  rewrite(id: number, { article, excerpt, index }: PreparedArticle): void {
+  rewrite(id: number, { article, excerpt, index, stored }: PreparedArticle): void {
     const before = this.titleAndText(id);
     this.statements.rewriteArticle.run({
       id,
@@ -139,8 +144,8 @@ export class Articles {
       dir: article.dir,
       published: article.published,
       excerpt,
-      text: article.text,
-      html: article.html,
+      text: stored.text,
+      html: stored.html,
     });
     this.reindex(id, index);
     if (before !== null && before.text !== article.text) this.highlights.reanchorArticle(id, article.text);
@@ -159,7 +164,8 @@ export class Articles {
 
   /** An article's title and text, or null when there is no such article. */
   titleAndText(id: number): { title: string; text: string } | null {
-    return (this.statements.titleAndText.get(id) as { title: string; text: string } | undefined) ?? null;
+    const row = this.statements.titleAndText.get(id) as { title: string; text: StoredValue } | undefined;
+    return row === undefined ? null : { title: row.title, text: decodeStored(row.text) };
   }
 
   exists(id: number): boolean {
@@ -173,7 +179,15 @@ export class Articles {
   get(id: number): Article {
     const row = this.statements.getArticle.get(id) as ArticleRow | undefined;
     if (!row) throw notFound(id);
-    return { ...toSummary(row), byline: row.byline, url: row.url, text: row.text, html: row.html, origin: row.origin, markdown: row.markdown };
+    return {
+      ...toSummary(row),
+      byline: row.byline,
+      url: row.url,
+      text: decodeStored(row.text),
+      html: decodeStored(row.html),
+      origin: row.origin,
+      markdown: decodeStored(row.markdown),
+    };
   }
 
   setBookmarked(id: number, bookmarked: boolean): void {

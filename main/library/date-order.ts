@@ -3,7 +3,7 @@
  * then id, both descending. Exact at any size; two ways to get a page, whichever reads less:
  *
  * - few matches: look each match's date up in the small (id, sort_date) index (schema.ts,
- *   migration 8) and sort them: cost grows with the matches;
+ *   migration 9) and sort them: cost grows with the matches;
  * - many matches: walk the articles newest first (articles_by_date) and keep those that match,
  *   one index probe each, until the page is full: cost grows with the articles walked, about
  *   (offset + limit) × articles ÷ matches.

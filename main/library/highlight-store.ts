@@ -10,6 +10,7 @@ import { LibraryError, NotFoundError } from './errors';
 import { filterClause } from './filters';
 import { analyzedColumns } from './prepare';
 import type { RankFilter, Ranked } from './rank';
+import { decodeStored, type StoredValue } from './stored-text';
 import { DEFAULT_HIGHLIGHT_COLOR, type Highlight, type HighlightColor, type HighlightListItem, type HighlightSeed, type Page } from '../../common';
 
 /** Offsets that make no highlight in this article's text, said in one line. */
@@ -124,8 +125,9 @@ export class HighlightStore {
 
   /** Highlights [start, end) of an article's text. Throws HighlightRangeError for offsets that make none. */
   add(articleId: number, input: NewHighlight): Highlight {
-    const text = this.statements.articleText.get(articleId) as string | undefined;
-    if (text === undefined) throw new NotFoundError(`there is no article ${articleId} in the library`);
+    const stored = this.statements.articleText.get(articleId) as StoredValue | undefined;
+    if (stored === undefined) throw new NotFoundError(`there is no article ${articleId} in the library`);
+    const text = decodeStored(stored);
     let anchor: TextAnchor;
     try {
       anchor = anchorAt(text, input.start, input.end);
@@ -167,7 +169,7 @@ export class HighlightStore {
     return this.statements.highlightedArticleIds.all() as number[];
   }
 
-  /** The library's highlights, newest first, with their articles' titles. */
+  /** The library's highlights, newest first, with their articles' titles, sources and dates. */
   list(filter: HighlightFilter = {}): Page<HighlightListItem> {
     const conditions: string[] = ['h.deleted IS NULL'];
     const params: (string | number)[] = [];
@@ -187,17 +189,17 @@ export class HighlightStore {
     if (!statements) {
       const from = `FROM highlights h JOIN articles a ON a.id = h.article_id WHERE ${where}`;
       statements = {
-        rows: this.db.prepare(`SELECT ${COLUMNS}, a.title, a.source ${from} ORDER BY h.created DESC, h.id DESC LIMIT ? OFFSET ?`),
+        rows: this.db.prepare(`SELECT ${COLUMNS}, a.title, a.source, a.published, a.imported ${from} ORDER BY h.created DESC, h.id DESC LIMIT ? OFFSET ?`),
         count: this.db.prepare(`SELECT count(*) FROM ${from.slice(5)}`).pluck(),
       };
       this.listStatements.set(where, statements);
     }
     const offset = filter.offset ?? 0;
-    const rows = statements.rows.all(...params, filter.limit ?? 100, offset) as (Row & { title: string; source: string | null })[];
+    const rows = statements.rows.all(...params, filter.limit ?? 100, offset) as (Row & Pick<HighlightListItem, 'title' | 'source' | 'published' | 'imported'>)[];
     return {
       total: statements.count.get(...params) as number,
       offset,
-      items: rows.map((row) => ({ ...toHighlight(row), title: row.title, source: row.source })),
+      items: rows.map((row) => ({ ...toHighlight(row), title: row.title, source: row.source, published: row.published, imported: row.imported })),
     };
   }
 

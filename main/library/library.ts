@@ -12,8 +12,10 @@
 import type Database from 'better-sqlite3';
 import { Articles, type AddResult } from './articles';
 import { backupDatabase } from './backup';
+import { compressQueued } from './compress-stored';
 import { openDatabase, type OpenOptions } from './database';
 import { FeedStore } from './feeds';
+import { ImageStore } from './images';
 import { HighlightStore } from './highlight-store';
 import { ArticleList, type ListOptions } from './list';
 import { prepareArticle, type PreparedArticle } from './prepare';
@@ -59,6 +61,7 @@ export class Library {
   private readonly trash: Trash;
   private readonly searcher: Search;
   private feedStore: FeedStore | null = null;
+  private imageStore: ImageStore | null = null;
 
   private constructor(file: string, db: Database.Database, options: OpenOptions) {
     this.file = file;
@@ -79,7 +82,7 @@ export class Library {
       splitAbove: options.splitSearchAbove,
       rankAllUpTo: options.rankAllUpTo,
       relevanceWindow: options.relevanceWindow,
-    }, this.highlights);
+    }, this.highlights, this.articleTable);
   }
 
   static open(file: string, options: OpenOptions = {}): Library {
@@ -87,12 +90,26 @@ export class Library {
     const library = new Library(file, db, options);
     // Articles a migration queued for re-indexing (reindex.ts), in batches that each commit.
     reindexQueued(db, (id) => library.articleTable.titleAndText(id));
+    // Text an older Sahifa stored plain, compressed (compress-stored.ts), likewise.
+    compressQueued(db);
     return library;
+  }
+
+  /** Offline images, stored once each (images.ts). */
+  images(): ImageStore {
+    this.imageStore ??= new ImageStore(this.db);
+    return this.imageStore;
+  }
+
+  /** An article as read: the images its HTML refers to put back in as data: URIs. */
+  private withImages(article: Article): Article {
+    const html = this.images().resolve(article.html);
+    return html === article.html ? article : { ...article, html };
   }
 
   /** Subscriptions: folders, feeds and their items (feeds.ts), on this connection. */
   feeds(): FeedStore {
-    this.feedStore ??= new FeedStore(this.db, this);
+    this.feedStore ??= new FeedStore(this.db, this, this.images());
     return this.feedStore;
   }
 
@@ -141,13 +158,18 @@ export class Library {
     this.articleTable.rewrite(id, prepared);
   }
 
+  /** An article's title and text, or null when there is no such article. */
+  titleAndText(id: number): { title: string; text: string } | null {
+    return this.articleTable.titleAndText(id);
+  }
+
   /** The article's words in the index, replaced by these. */
   reindexArticle(id: number, columns: PreparedArticle['index']): void {
     this.articleTable.reindex(id, columns);
   }
 
   get(id: number): Article {
-    return this.articleTable.get(id);
+    return this.withImages(this.articleTable.get(id));
   }
 
   setBookmarked(id: number, bookmarked: boolean): void {
@@ -155,8 +177,8 @@ export class Library {
   }
 
   /** Every article, oldest id first, one at a time (exports walk 100k articles without holding them). */
-  articles(): IterableIterator<Article> {
-    return this.articleTable.all();
+  *articles(): IterableIterator<Article> {
+    for (const article of this.articleTable.all()) yield this.withImages(article);
   }
 
   list(options: ListOptions = {}): Page<ArticleSummary> {

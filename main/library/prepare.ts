@@ -6,6 +6,7 @@
  */
 import { analyzeText, type IndexedTerm } from '../text/analyze';
 import { articleIdentity } from './identity';
+import { encodeStored, type StoredValue } from './stored-text';
 import type { NewArticle } from '../../common';
 
 /** title_surface, title_stem, body_surface, body_stem: the full-text index's columns, in order. */
@@ -17,6 +18,14 @@ export interface PreparedArticle {
   identity: string;
   excerpt: string;
   index: IndexColumns;
+  /** The article's text, HTML and Markdown source as the library stores them (stored-text.ts). */
+  stored: StoredColumns;
+}
+
+export interface StoredColumns {
+  text: StoredValue;
+  html: StoredValue | null;
+  markdown: StoredValue | null;
 }
 
 const EXCERPT_CHARS = 220;
@@ -79,5 +88,7 @@ export function prepareArticle(article: NewArticle): PreparedArticle {
     identity: articleIdentity(article.url, ...identitySurfaces(article, surfaces)),
     excerpt: excerptOf(article.title, article.text),
     index: columns,
+    // Compressed here, on the parse thread of an import, rather than in the writer's transaction.
+    stored: { text: encodeStored(article.text), html: encodeStored(article.html), markdown: encodeStored(article.markdown ?? null) },
   };
 }

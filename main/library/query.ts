@@ -112,7 +112,7 @@ export interface QueryColumns {
 
 /** The article index's title and body columns (schema.ts, migration 1). */
 export const ARTICLE_COLUMNS: QueryColumns = { surface: '{title_surface body_surface}', stem: '{title_stem body_stem}' };
-/** The note index's columns (schema.ts, migration 3). */
+/** The note index's columns (schema.ts, migration 6). */
 export const NOTE_COLUMNS: QueryColumns = { surface: '{note_surface}', stem: '{note_stem}' };
 
 const quote = (s: string) => `"${s}"`;

@@ -1,23 +1,17 @@
 /**
- * Re-indexing articles whose index entries an older Sahifa wrote differently. A migration only
- * queues the articles (fast, inside its transaction); Library.open then re-indexes the queue in
- * small transactions, so an interrupted re-index loses nothing and resumes at the next open, and
- * the queue disappears once it is empty.
+ * Re-indexing articles whose index entries an older Sahifa wrote differently: a migration queues
+ * them, Library.open re-indexes the queue in batches (article-queue.ts).
  */
 import type Database from 'better-sqlite3';
+import { createArticleQueue, drainArticleQueue } from './article-queue';
 import { indexColumns } from './prepare';
 
 const QUEUE = 'reindex_queue';
-const BATCH = 500;
 /** Words per full-text query when looking for the articles that hold them. */
 const TERMS_PER_QUERY = 200;
 
 const HAS_DIGIT = /\p{Nd}/u;
 const HAS_LETTER = /\p{L}/u;
-
-function createQueue(db: Database.Database): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS ${QUEUE} (article_id INTEGER PRIMARY KEY)`);
-}
 
 /**
  * Migration: queues every article holding a word that mixes digits and letters (1436هـ, 2015م),
@@ -25,7 +19,7 @@ function createQueue(db: Database.Database): void {
  * stem columns get the words' digit and letter runs when they are re-indexed.
  */
 export function queueMixedWordArticles(db: Database.Database): void {
-  createQueue(db);
+  createArticleQueue(db, QUEUE);
   db.exec("CREATE VIRTUAL TABLE temp.sahifa_vocabulary USING fts5vocab(main, 'article_index', 'row')");
   try {
     const mixed = (db.prepare('SELECT term FROM temp.sahifa_vocabulary').pluck().all() as string[]).filter(
@@ -46,37 +40,17 @@ export function queueMixedWordArticles(db: Database.Database): void {
 export type ReadArticle = (id: number) => { title: string; text: string } | null;
 
 /**
- * Re-indexes every queued article, BATCH at a time, each batch one transaction; drops the queue
- * when it is empty. Returns how many articles were re-indexed. Cheap when there is no queue.
+ * Re-indexes every queued article, in batches that each commit (article-queue.ts); drops the
+ * queue when it is empty. Returns how many articles were re-indexed. Cheap when there is no queue.
  */
 export function reindexQueued(db: Database.Database, read: ReadArticle): number {
-  const queueExists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck();
-  if (!queueExists.get(QUEUE)) return 0;
-  const next = db.prepare(`SELECT article_id FROM ${QUEUE} ORDER BY article_id LIMIT ?`).pluck();
-  const done = db.prepare(`DELETE FROM ${QUEUE} WHERE article_id = ?`);
   const remove = db.prepare('DELETE FROM article_index WHERE rowid = ?');
   const insert = db.prepare('INSERT INTO article_index (rowid, title_surface, title_stem, body_surface, body_stem) VALUES (?, ?, ?, ?, ?)');
-  let reindexed = 0;
-  const batch = db.transaction((): number => {
-    // Another connection may have emptied and dropped the queue meanwhile.
-    if (!queueExists.get(QUEUE)) return 0;
-    const ids = next.all(BATCH) as number[];
-    for (const id of ids) {
-      const article = read(id);
-      if (article) {
-        remove.run(id);
-        insert.run(id, ...indexColumns(article.title, article.text).columns);
-        reindexed++;
-      }
-      done.run(id);
-    }
-    return ids.length;
+  return drainArticleQueue(db, QUEUE, (id) => {
+    const article = read(id);
+    if (!article) return false;
+    remove.run(id);
+    insert.run(id, ...indexColumns(article.title, article.text).columns);
+    return true;
   });
-  // IMMEDIATE: another connection opening the library at the same moment waits instead of taking
-  // the same batch.
-  while (batch.immediate() > 0);
-  db.transaction(() => {
-    if (queueExists.get(QUEUE) && next.get(1) === undefined) db.exec(`DROP TABLE ${QUEUE}`);
-  }).immediate();
-  return reindexed;
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ensureArticleCounts } from './counts';
+import { queueUncompressedArticles } from './compress-stored';
 import { analyzedColumns } from './prepare';
 import { queueMixedWordArticles } from './reindex';
 
@@ -219,12 +220,39 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   // 7: words mixing digits and letters (1436هـ) get their digit and letter runs in the stem columns:
   // queue the articles holding one; Library.open re-indexes them (reindex.ts).
   (db) => queueMixedWordArticles(db),
-  // 8: each article's date beside its id, small enough to read for every match of a search sorted
+  // 8: offline images stored once each, by the SHA-256 of their bytes (images.ts); articles refer
+  // to them. uid: a stable id for sync; a deleted image keeps its row (bytes NULL, deleted set).
+  (db) => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS images (
+        id      INTEGER PRIMARY KEY,
+        uid     TEXT NOT NULL UNIQUE,
+        sha256  TEXT NOT NULL UNIQUE,
+        type    TEXT NOT NULL,
+        size    INTEGER NOT NULL,
+        bytes   BLOB,
+        created TEXT NOT NULL,
+        deleted TEXT
+      );
+      -- Which article shows which image: kept while the article is in the library or waits in
+      -- the trash for an undo, so an image is tombstoned only when nothing can show it again.
+      CREATE TABLE IF NOT EXISTS article_images (
+        article_id INTEGER NOT NULL,
+        image_id   INTEGER NOT NULL REFERENCES images (id),
+        PRIMARY KEY (article_id, image_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS article_images_by_image ON article_images (image_id);
+    `);
+  },
+  // 9: each article's date beside its id, small enough to read for every match of a search sorted
   // newest first (date-order.ts): the articles table's own rows carry the whole text.
   (db) => db.exec('CREATE INDEX IF NOT EXISTS articles_date_by_id ON articles (id, sort_date)'),
-  // 9: how many articles each source has, kept by triggers (counts.ts): the sidebar's and the list's
+  // 10: how many articles each source has, kept by triggers (counts.ts): the sidebar's and the list's
   // counts read a few rows instead of counting a million.
   (db) => ensureArticleCounts(db),
+  // 11: articles' text, HTML and Markdown are stored compressed (stored-text.ts): queue the articles
+  // an older Sahifa stored as plain text; Library.open compresses them (compress-stored.ts).
+  queueUncompressedArticles,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { makeSnippet } from '../text/snippet';
 import { tokenize } from '../text/tokenize';
 import type { ArticleRow } from './article-rows';
-import { notFound } from './articles';
+import { notFound, type Articles } from './articles';
 import { filterClause, type SearchFilters } from './filters';
 import { findMatches } from './highlight';
 import type { HighlightStore } from './highlight-store';
@@ -16,6 +16,7 @@ import { DateOrder } from './date-order';
 import { compileMatchQuery, compileQuery, NOTE_COLUMNS, parseQuery, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankRequest } from './rank';
 import { RankHelper } from './rank-helper';
+import { decodeStored } from './stored-text';
 import { rerankWindow, titlesFirst } from './title-first';
 import type { Page, Range, SearchHit, SearchSort } from '../../common';
 
@@ -92,6 +93,8 @@ export class Search {
     private readonly db: Database.Database,
     private readonly setup: SearchSetup,
     private readonly highlights: HighlightStore,
+    /** Reads an article's title and text (articles.ts): one way to read stored text. */
+    private readonly articles: Pick<Articles, 'titleAndText'>,
   ) {
     this.ranker = new RangeRanker(db);
     this.splitAbove = setup.splitAbove ?? SPLIT_SEARCH_ABOVE;
@@ -99,7 +102,6 @@ export class Search {
     this.window = Math.min(setup.relevanceWindow ?? RELEVANCE_WINDOW, this.rankAllUpTo);
     this.dateOrder = new DateOrder(db);
     this.statements = {
-      titleAndText: db.prepare('SELECT title, text FROM articles WHERE id = ?'),
       titles: db.prepare('SELECT a.id, a.title FROM json_each(?) j JOIN articles a ON a.id = j.value'),
       // Two subqueries: each is one b-tree probe, where min() and max() in one SELECT scan the table.
       idBounds: db.prepare('SELECT (SELECT min(id) FROM articles) AS low, (SELECT max(id) FROM articles) AS high'),
@@ -167,7 +169,7 @@ export class Search {
 
   /** Where a query matches in one article's full text and title, for the reading view. */
   matchRanges(id: number, query: string): { highlights: Range[]; titleHighlights: Range[] } {
-    const row = this.statements.titleAndText.get(id) as { title: string; text: string } | undefined;
+    const row = this.articles.titleAndText(id);
     if (!row) throw notFound(id);
     const parsed = parseQuery(query);
     return { highlights: findMatches(row.text, parsed), titleHighlights: findMatches(row.title, parsed) };
@@ -310,7 +312,7 @@ export class Search {
   private resultsPage({ parsed, offset }: SearchPlan, { rows, total }: Ordered): Page<SearchHit> {
     const items = rows.map(({ id, rank }): SearchHit => {
       const row = this.statements.hit.get(id) as Pick<ArticleRow, 'title' | 'source' | 'published' | 'dir' | 'text' | 'bookmarked' | 'read'>;
-      const { snippet, highlights } = this.snippetOf(id, row.text, parsed);
+      const { snippet, highlights } = this.snippetOf(id, decodeStored(row.text), parsed);
       return {
         id,
         title: row.title,

@@ -11,6 +11,7 @@ import { notFound, type Articles } from './articles';
 import { NotFoundError } from './errors';
 import type { HighlightStore, StoredHighlight } from './highlight-store';
 import { indexColumns } from './prepare';
+import { decodeRow, encodeRow } from './stored-text';
 import type { Tags } from './tags';
 
 /** Everything a deleted article was, so that an undo can put it back as it was. */
@@ -65,8 +66,10 @@ export class Trash {
    */
   delete(id: number, now = new Date()): DeletedArticle {
     return this.db.transaction((): DeletedArticle => {
-      const row = this.statements.rawArticle.get(id) as DeletedArticle['row'] | undefined;
-      if (!row) throw notFound(id);
+      const stored = this.statements.rawArticle.get(id) as DeletedArticle['row'] | undefined;
+      if (!stored) throw notFound(id);
+      // The snapshot is JSON: it holds the text itself, and the undo stores it again.
+      const row = decodeRow(stored);
       const deleted: DeletedArticle = {
         row,
         bookmark: (this.statements.rawBookmark.get(id) as DeletedArticle['bookmark'] | undefined) ?? null,
@@ -102,7 +105,7 @@ export class Trash {
         restoredId = existing;
       } else {
         const idFree = !this.articles.exists(deleted.row.id);
-        const row = { ...deleted.row };
+        const row = encodeRow(deleted.row);
         const names = Object.keys(row).filter((name) => /^[a-z_]+$/.test(name) && (name !== 'id' || idFree));
         const info = this.db
           .prepare(`INSERT INTO articles (${names.join(', ')}) VALUES (${names.map((name) => `@${name}`).join(', ')})`)

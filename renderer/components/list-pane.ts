@@ -34,6 +34,7 @@ export class ListPane extends LitElement {
     view: { type: String },
     query: { type: String },
     tag: { attribute: false },
+    scopeTitle: { attribute: false },
     source: { attribute: false },
     sort: { type: String },
     searchSort: { type: String },
@@ -52,6 +53,8 @@ export class ListPane extends LitElement {
   /** The search the list shows the results of; '' for none. */
   declare query: string;
   declare tag: string | null;
+  /** The subscription (feed or folder) the list is narrowed to, by name; null for none. */
+  declare scopeTitle: string | null;
   declare source: string | null;
   declare sort: ListSort;
   declare searchSort: SearchSort;
@@ -70,6 +73,7 @@ export class ListPane extends LitElement {
     this.view = 'library';
     this.query = '';
     this.tag = null;
+    this.scopeTitle = null;
     this.source = null;
     this.sort = 'date';
     this.searchSort = 'relevance';
@@ -210,7 +214,9 @@ export class ListPane extends LitElement {
       ? `«${this.query}»`
       : this.tag !== null
         ? strings.tagTitle(this.tag)
-        : this.view === 'bookmarks'
+        : this.scopeTitle !== null
+          ? this.scopeTitle
+          : this.view === 'bookmarks'
           ? strings.bookmarks
           : strings.library;
     const total = this.list?.total;
@@ -274,7 +280,7 @@ export class ListPane extends LitElement {
         <p>${strings.noResultsHint}</p>
       </div>`;
     }
-    if (this.unread || this.tag !== null || this.source !== null) {
+    if (this.unread || this.tag !== null || this.source !== null || this.scopeTitle !== null) {
       return html`<div class="list-empty">
         ${libraryIcon}
         <h2>${strings.emptyFilteredTitle}</h2>

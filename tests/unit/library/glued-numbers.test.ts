@@ -11,6 +11,7 @@ import { Library } from '../../../main/library/library';
 import { indexColumns } from '../../../main/library/prepare';
 import { queueMixedWordArticles, reindexQueued } from '../../../main/library/reindex';
 import { SCHEMA_VERSION } from '../../../main/library/schema';
+import { decodeStored, type StoredValue } from '../../../main/library/stored-text';
 import { analyzeText } from '../../../main/text/analyze';
 import { newsArticle } from '../../../bench/corpora';
 import { newsArticles } from '../../fixtures/corpus';
@@ -24,6 +25,8 @@ const articles = newsArticles(1000)
   .map(newsArticle)
   .filter((a, i) => i < 150 || /\p{Nd}\p{L}|\p{L}\u0640?\p{Nd}/u.test(`${a.title} ${a.text}`));
 const holding = (pattern: RegExp) => articles.filter((a) => pattern.test(a.text));
+// The library's version before the migration (the 7th) that queues articles with mixed words.
+const BEFORE_MIXED_WORDS = 6;
 const marked = (text: string, ranges: [number, number][]) => ranges.map(([s, e]) => text.slice(s, e));
 
 beforeEach(() => {
@@ -40,7 +43,9 @@ function openWithNews(): Library {
 
 /** The index as Sahifa wrote it before mixed words had parts: one stem per word, nothing more. */
 function writeOldIndex(db: Database.Database): void {
-  const rows = db.prepare('SELECT id, title, text FROM articles').all() as { id: number; title: string; text: string }[];
+  const rows = (db.prepare('SELECT id, title, text FROM articles').all() as { id: number; title: string; text: StoredValue }[]).map(
+    (row) => ({ ...row, text: decodeStored(row.text) }),
+  );
   const stems = (text: string) => analyzeText(text).map((t) => t.stem).join(' ');
   const remove = db.prepare('DELETE FROM article_index WHERE rowid = ?');
   const insert = db.prepare('INSERT INTO article_index (rowid, title_surface, title_stem, body_surface, body_stem) VALUES (?, ?, ?, ?, ?)');
@@ -93,7 +98,7 @@ describe('numbers glued to letters', () => {
       const db = new Database(file);
       writeOldIndex(db);
       // As it was before migration 7 (the one that queues these articles), whatever came after it.
-      db.pragma('user_version = 6');
+      db.pragma(`user_version = ${BEFORE_MIXED_WORDS}`);
       before = db.prepare('SELECT id, identity FROM articles ORDER BY id').all() as { id: number; identity: string }[];
       db.close();
     }
@@ -130,7 +135,8 @@ describe('numbers glued to letters', () => {
     expect(() =>
       reindexQueued(db, (id) => {
         if (++read > 10) throw new Error('killed');
-        return db.prepare('SELECT title, text FROM articles WHERE id = ?').get(id) as { title: string; text: string };
+        const row = db.prepare('SELECT title, text FROM articles WHERE id = ?').get(id) as { title: string; text: StoredValue };
+        return { title: row.title, text: decodeStored(row.text) };
       }),
     ).toThrow('killed');
     // The batch rolled back: nothing was taken off the queue, no index row was lost.
