@@ -15,7 +15,7 @@ const TRIGGERS = ['article_counts_insert', 'article_counts_delete', 'article_cou
 
 /**
  * Creates the table and its triggers, counting the articles there are, unless all three triggers
- * are in place. Run by migration 9 and at every open: a later migration that rebuilds the articles
+ * are in place. Run by migration 10 and at every open: a later migration that rebuilds the articles
  * table (a new table copied and renamed) drops the triggers with the old one, and they come back
  * here, with counts taken afresh.
  */

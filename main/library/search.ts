@@ -290,6 +290,7 @@ export class Search {
       limit: plan.limit,
       matches: total,
       articles: low === null || high === null ? 0 : high - low + 1,
+      prefix: [...plan.parsed.groups.flat(), ...plan.parsed.excluded].some((term) => term.kind === 'prefix'),
     });
     return { rows: ids.map((id) => ({ id, rank: 0 })), total };
   }
