@@ -20,7 +20,7 @@ import { ShortcutController } from '../controllers/keyboard';
 import { LibraryFacetsController } from '../controllers/library-facets';
 import { LinkDropController } from '../controllers/link-drop';
 import { ListQueryController } from '../controllers/list-query';
-import type { FeedChoice, FeedScope, Section } from '../view-state';
+import type { FeedScope, Section } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { MediaQueryController } from '../controllers/media-query';
 import { NoticeController } from '../controllers/notices';
@@ -91,11 +91,6 @@ export class SahifaApp extends LitElement {
   });
   private readonly marks = new HighlightsController(this, this.api, this.notices);
   private readonly highlightsView = new HighlightsViewController(this, this.api);
-  /**
-   * The subscriptions the highlights view narrows by, as {id, title}; empty (and the choice left
-   * out) until the app lists its feeds.
-   */
-  private readonly feedChoices: FeedChoice[] = [];
   private readonly undo = new UndoController({
     api: this.api,
     article: this.reading,
@@ -492,7 +487,7 @@ export class SahifaApp extends LitElement {
       .error=${view.error}
       .narrowing=${view.narrowing}
       .tags=${this.facets.tags}
-      .feeds=${this.feedChoices}
+      .feeds=${this.feeds.feeds}
       .selectedId=${view.selectedId}
       ?narrow=${this.narrow}
       @open-highlight=${(event: HTMLElementEventMap['open-highlight']) => void this.openHighlight(event.detail)}

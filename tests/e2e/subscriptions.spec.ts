@@ -6,7 +6,8 @@
  * pasted web address saved as a page; and axe with feeds shown, in both themes. No request leaves
  * the app (the fixture's guard).
  */
-import type { Page } from '@playwright/test';
+import type { Page as BrowserPage } from '@playwright/test';
+import type { ArticleSummary, FeedList, Page } from '../../common';
 import { arabicFeed, FeedServer } from '../fixtures/feed-server';
 import { checkAxe as check } from './axe';
 import { api, expect, test } from './fixtures';
@@ -25,11 +26,11 @@ const SECOND_FEED = 'الخليج اليوم';
 /** Counts are shown in the interface's digits; compared here as numbers. */
 const western = (text: string) => text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).trim();
 
-const tree = (page: Page) => page.locator('sahifa-feed-tree');
-const feedRow = (page: Page, title: string) => tree(page).locator('li.feed').filter({ hasText: title });
-const rows = (page: Page) => page.locator('button.row');
+const tree = (page: BrowserPage) => page.locator('sahifa-feed-tree');
+const feedRow = (page: BrowserPage, title: string) => tree(page).locator('li.feed').filter({ hasText: title });
+const rows = (page: BrowserPage) => page.locator('button.row');
 
-async function unreadOf(page: Page, title: string): Promise<string> {
+async function unreadOf(page: BrowserPage, title: string): Promise<string> {
   const badge = feedRow(page, title).locator('.badge');
   return (await badge.count()) === 0 ? '0' : western(await badge.innerText());
 }
@@ -99,6 +100,21 @@ test('subscribe, read with Space, mark the list read and undo, refresh now, unsu
   // The article being read stays open and chosen in the list.
   await expect(reader.locator('article h1')).toHaveText(reading);
   await expect(page.locator('button.row[aria-current="true"]')).toContainText(reading.slice(0, 20));
+
+  // The highlights view narrows by subscription: a highlight in one feed's article shows under that
+  // feed, not under the other.
+  const feeds = await api<FeedList>(page, 'listFeeds');
+  const feedId = (title: string) => feeds.feeds.find((f) => f.title === title)!.id;
+  const [highlighted] = (await api<Page<ArticleSummary>>(page, 'listArticles', { feed: feedId(SITE_FEED), limit: 1 })).items;
+  await api(page, 'addHighlight', { article: highlighted!.id, start: 0, end: 12, note: 'من الخلاصة' });
+  await page.getByRole('button', { name: 'التظليلات' }).click();
+  const pane = page.locator('sahifa-highlights-pane');
+  const byFeed = pane.getByRole('combobox', { name: 'الاشتراك' });
+  await byFeed.selectOption(String(feedId(SITE_FEED)));
+  await expect(pane).toContainText('من الخلاصة');
+  await byFeed.selectOption(String(feedId(SECOND_FEED)));
+  await expect(pane).not.toContainText('من الخلاصة');
+  await page.getByRole('button', { name: 'المكتبة' }).click();
 
   // Unsubscribe, keeping the articles: the feed goes, its articles stay in the library.
   await feedRow(page, SITE_FEED).getByRole('button', { name: `إجراءات «${SITE_FEED}»` }).click();
