@@ -15,7 +15,7 @@ import type { Direction, NewArticle } from '../../common';
 import { decodeText, type DecodedText } from './decode';
 import { ImportError } from './errors';
 import type { SourceFile } from './parser';
-import { imageDataUri } from './image-data';
+import { imageDataUri } from '../library/image-data';
 import { detectLanguage, firstStrongDirection } from './language';
 import { reportDecoding, type NoteSink } from './notes';
 import { cleanText, directionOf, languageTag, pageMetadata } from './page-metadata';

@@ -15,7 +15,7 @@ import createDOMPurify from 'dompurify';
 import type { Config, DOMPurify, WindowLike } from 'dompurify';
 import { jsdom } from './jsdom';
 import { readableText } from './html-text';
-import { isRasterDataUri } from './image-data';
+import { isRasterDataUri } from '../library/image-data';
 import { remoteImage } from './remote-images';
 
 const FORBID_TAGS = [

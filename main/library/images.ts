@@ -14,7 +14,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import { rasterImageType } from '../import/image-data';
+import { rasterImageType } from './image-data';
 
 const REF_SCHEME = 'sahifa-image:';
 // The src of an <img> as the sanitizer serializes it (double quotes; a "<" in text is always

@@ -7,7 +7,7 @@
  * dropped, whatever the server calls them. Caps per image and per article; within one refresh an
  * address is downloaded once, however many items or feeds show it.
  */
-import { imageDataUri, rasterImageType } from '../import/image-data';
+import { imageDataUri, rasterImageType } from '../library/image-data';
 import { fetchUrl, type Agents } from './http';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;

@@ -7,8 +7,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Highlight, HighlightListItem, SahifaApi } from '../../common';
 import type { HighlightNarrowing } from '../view-state';
-import { messageOf } from '../error-message';
-import { PagedList } from '../paged-list';
+import type { PagedList } from '../paged-list';
+import { showFreshList } from './shown-list';
 
 export type HighlightsViewApi = Pick<SahifaApi, 'listHighlights'>;
 
@@ -90,25 +90,8 @@ export class HighlightsViewController implements ReactiveController {
   }
 
   private reload(): void {
-    this.list?.close();
     const { color, tag, feed } = this.narrowing;
     const narrowing = { ...(color === null ? {} : { color }), ...(tag === null ? {} : { tag }), ...(feed === null ? {} : { feed }) };
-    const list = new PagedList<HighlightListItem>((offset, limit) => this.api.listHighlights({ ...narrowing, offset, limit }), {
-      pageSize: PAGE_SIZE,
-      onChange: () => {
-        if (this.list !== list) return;
-        this.revision++;
-        this.host.requestUpdate();
-      },
-      onError: (error) => {
-        if (this.list !== list) return;
-        this.error = messageOf(error);
-        this.host.requestUpdate();
-      },
-    });
-    this.list = list;
-    this.error = null;
-    this.ready = list.start();
-    this.host.requestUpdate();
+    showFreshList(this, this.host, (offset, limit) => this.api.listHighlights({ ...narrowing, offset, limit }), PAGE_SIZE);
   }
 }

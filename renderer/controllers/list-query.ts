@@ -7,8 +7,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ListSort, SahifaApi, SearchSort } from '../../common';
 import { scopeNarrowing, type FeedScope, type ListItem, type View } from '../view-state';
-import { messageOf } from '../error-message';
-import { PagedList } from '../paged-list';
+import type { PagedList } from '../paged-list';
+import { showFreshList } from './shown-list';
 
 export type ListApi = Pick<SahifaApi, 'listArticles' | 'search'>;
 
@@ -166,7 +166,6 @@ export class ListQueryController implements ReactiveController {
 
   /** Replaces the list with a fresh one for the current view, narrowing and query. */
   reload(): void {
-    this.list?.close();
     const { api, query, sort, searchSort } = this;
     const bookmarked = this.view === 'bookmarks';
     const narrowing = {
@@ -175,27 +174,13 @@ export class ListQueryController implements ReactiveController {
       ...(this.source === null ? {} : { source: this.source }),
       ...scopeNarrowing(this.scope),
     };
-    const list = new PagedList<ListItem>(
+    showFreshList<ListItem>(
+      this,
+      this.host,
       query === ''
         ? (offset, limit) => api.listArticles({ filter: bookmarked ? 'bookmarked' : 'all', ...narrowing, sort, offset, limit })
         : (offset, limit) => api.search({ query, offset, limit, bookmarked, ...narrowing, sort: searchSort }),
-      {
-        pageSize: PAGE_SIZE,
-        onChange: () => {
-          if (this.list !== list) return;
-          this.revision++;
-          this.host.requestUpdate();
-        },
-        onError: (error) => {
-          if (this.list !== list) return;
-          this.error = messageOf(error);
-          this.host.requestUpdate();
-        },
-      },
+      PAGE_SIZE,
     );
-    this.list = list;
-    this.error = null;
-    this.ready = list.start();
-    this.host.requestUpdate();
   }
 }

@@ -6,7 +6,7 @@
  * dropped by the sanitizer like every non-http link; the text of the link stays.)
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { imageDataUri } from '../image-data';
+import { imageDataUri } from '../../library/image-data';
 import { sanitizeArticle } from '../sanitize';
 import { MAX_EMBEDDED_IMAGES_TOTAL_BYTES, MAX_EMBEDDED_IMAGE_BYTES } from '../limits';
 import { resolvePath } from './package';
