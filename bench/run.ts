@@ -362,7 +362,7 @@ async function main(): Promise<void> {
   if (options.json && largest) {
     const { slowest: _slowest, ...figures } = largest;
     const subscriptions = refresh
-      ? { refresh_first_s: refresh.refresh_first_s, refresh_unchanged_s: refresh.refresh_unchanged_s, refresh_main_thread_max_block_ms: refresh.refresh_main_thread_max_block_ms, refresh_feeds: refresh.feeds }
+      ? { refresh_first_s: refresh.refresh_first_s, refresh_first_cpu_s: refresh.refresh_first_cpu_s, refresh_unchanged_s: refresh.refresh_unchanged_s, refresh_main_thread_max_block_ms: refresh.refresh_main_thread_max_block_ms, refresh_feeds: refresh.feeds }
       : {};
     console.log(JSON.stringify({ ...figures, ...subscriptions, load_average: Number(load()) }));
   }

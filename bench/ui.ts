@@ -6,8 +6,9 @@
  *   memory      renderer JS heap (CDP Performance.getMetrics JSHeapUsedSize, after a forced GC)
  *               after the first rows and after every 2,500 rows scrolled, to 10,000
  *   open        from a click on a row to the article's title in the reader, median of --runs
- *   highlights  from a click on a row to 500 highlights drawn in a long article (~60k characters;
- *               its own small library), median of --runs (target < 100 ms)
+ *   highlights  from a click on a row to 500 highlights drawn in a long article (~26k characters;
+ *               its own small library), median of --runs (target < 100 ms), and the renderer's
+ *               main-thread work for it (CDP TaskDuration, LayoutDuration and LayoutCount)
  *
  *   npx tsx bench/ui.ts [--articles 100000] [--runs 5] [--json] [--highlights-only]
  *
@@ -18,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, startBrowserMode, stopChild } from '../tests/e2e/browser-mode';
 import { Library } from '../main/library/library';
 import { newsArticles } from '../tests/fixtures/corpus';
@@ -85,17 +86,35 @@ function buildHighlightedLibrary(file: string): void {
   fs.renameSync(`${file}.partial`, file);
 }
 
-/** ms from a click on the first row to its article drawn with all its highlights. */
-async function openHighlightedTime(page: Page): Promise<number> {
-  return page.evaluate(async (count) => {
+/** The renderer's main-thread time so far (CDP Performance metrics, in ms): all tasks, layout, style. */
+async function mainThreadMs(cdp: CDPSession): Promise<{ task: number; layout: number; layouts: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { task: value('TaskDuration') * 1000, layout: value('LayoutDuration') * 1000, layouts: value('LayoutCount') };
+}
+
+interface HighlightedOpen {
+  /** From the click on the first row to its article drawn with all its highlights. */
+  ms: number;
+  /** The renderer's main-thread work for it (until 200 ms after): less swayed by other processes than the wall time. */
+  taskMs: number;
+  layoutMs: number;
+  layouts: number;
+}
+
+async function openHighlighted(page: Page, cdp: CDPSession): Promise<HighlightedOpen> {
+  // Another article first, so that the highlighted one is opened afresh.
+  await page.evaluate(async () => {
     // Explicit paths through the shadow roots: a helper function here would need esbuild's __name.
     const app = document.querySelector('sahifa-app')!.shadowRoot!;
-    const rows = app.querySelector('sahifa-list-pane')!.shadowRoot!.querySelector('sahifa-article-list')!.shadowRoot!.querySelectorAll<HTMLElement>('button.row');
-    // Another article first, so that the highlighted one is opened afresh.
-    rows[1]!.click();
+    app.querySelector('sahifa-list-pane')!.shadowRoot!.querySelector('sahifa-article-list')!.shadowRoot!.querySelectorAll<HTMLElement>('button.row')[1]!.click();
     await new Promise((resolve) => setTimeout(resolve, 300));
+  });
+  const before = await mainThreadMs(cdp);
+  const ms = await page.evaluate(async (count) => {
+    const app = document.querySelector('sahifa-app')!.shadowRoot!;
+    const row = app.querySelector('sahifa-list-pane')!.shadowRoot!.querySelector('sahifa-article-list')!.shadowRoot!.querySelectorAll<HTMLElement>('button.row')[0]!;
     const body = app.querySelector('sahifa-article-reader')!.shadowRoot!.querySelector('sahifa-article-body')!;
-    const row = rows[0]!;
     const started = performance.now();
     row.click();
     for (;;) {
@@ -104,9 +123,21 @@ async function openHighlightedTime(page: Page): Promise<number> {
       if (ids.size >= count) return performance.now() - started;
     }
   }, HIGHLIGHTS);
+  await page.waitForTimeout(200);
+  const after = await mainThreadMs(cdp);
+  return { ms, taskMs: after.task - before.task, layoutMs: after.layout - before.layout, layouts: after.layouts - before.layouts };
 }
 
-async function highlightsBench(): Promise<{ median: number; runs: number[] }> {
+interface HighlightsResult {
+  median: number;
+  runs: number[];
+  /** Medians of the main-thread work per open. */
+  mainThreadMs: { task: number; layout: number };
+  /** Layouts per open (median): a count, which load on the machine does not change. */
+  layouts: number;
+}
+
+async function highlightsBench(): Promise<HighlightsResult> {
   const file = path.join(root, 'bench', '.data', `ui-highlights-${HIGHLIGHTS}.sqlite`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   buildHighlightedLibrary(file);
@@ -116,21 +147,31 @@ async function highlightsBench(): Promise<{ median: number; runs: number[] }> {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ar' })).newPage();
     await page.goto(server.url);
     await page.locator('button.row').nth(1).waitFor();
-    await openHighlightedTime(page); // warm-up
-    const runs: number[] = [];
-    for (let run = 0; run < RUNS; run++) runs.push(await openHighlightedTime(page));
-    return { median: Math.round(median(runs)), runs: runs.map(Math.round) };
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await openHighlighted(page, cdp); // warm-up
+    const runs: HighlightedOpen[] = [];
+    for (let run = 0; run < RUNS; run++) runs.push(await openHighlighted(page, cdp));
+    return {
+      layouts: median(runs.map((r) => r.layouts)),
+      median: Math.round(median(runs.map((r) => r.ms))),
+      runs: runs.map((r) => Math.round(r.ms)),
+      mainThreadMs: { task: Math.round(median(runs.map((r) => r.taskMs))), layout: Math.round(median(runs.map((r) => r.layoutMs))) },
+    };
   } finally {
     await browser.close();
     await stopChild(server.child);
   }
 }
 
+const describeHighlights = (h: HighlightsResult): string =>
+  `median ${h.median} ms (${h.runs.join(', ')}); main thread per open: median ${h.mainThreadMs.task} ms, of which layout ${h.mainThreadMs.layout} ms (${h.layouts} layouts)`;
+
 async function main(): Promise<void> {
   if (values['highlights-only']) {
     const highlights = await highlightsBench();
     if (values.json) console.log(JSON.stringify({ openWith500HighlightsMs: highlights }));
-    else console.log(`ui bench: open an article with ${HIGHLIGHTS} highlights: median ${highlights.median} ms (${highlights.runs.join(', ')})`);
+    else console.log(`ui bench: open an article with ${HIGHLIGHTS} highlights: ${describeHighlights(highlights)}`);
     return;
   }
   const file = path.join(root, 'bench', '.data', `ui-${ARTICLES}.sqlite`);
@@ -170,7 +211,7 @@ async function main(): Promise<void> {
       console.log(`  first rows after load: median ${result.firstRowsMs.median} ms (${result.firstRowsMs.runs.join(', ')})`);
       console.log(`  renderer JS heap while scrolling: ${result.heapMb.map((m) => `${m.rows} rows ${m.mb} MB`).join(', ')}`);
       console.log(`  open an article: median ${result.openMs.median} ms (${result.openMs.runs.join(', ')})`);
-      console.log(`  open an article with ${HIGHLIGHTS} highlights: median ${highlights.median} ms (${highlights.runs.join(', ')})`);
+      console.log(`  open an article with ${HIGHLIGHTS} highlights: ${describeHighlights(highlights)}`);
     }
   } finally {
     await browser.close();

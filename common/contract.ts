@@ -25,6 +25,7 @@ import type {
 } from './domain';
 import type { ImportReport } from './import-report';
 import type { Settings } from './settings';
+import type { FeedInfo, FeedList, FeedRefreshed, MarkReadAge } from './subscriptions';
 
 /** No input. */
 export type NoInput = Record<string, never>;
@@ -119,6 +120,45 @@ export interface Methods {
   };
   /** One article's highlights (or all of them) as a Markdown note or W3C Web Annotations. */
   exportHighlights: { input: { article?: number; format: HighlightExportFormat }; result: ExportResult };
+
+  /** The subscriptions and their folders, with unread counts. */
+  listFeeds: { input: NoInput; result: FeedList };
+  /**
+   * Subscribes to a feed's address, or to the feed a site's page announces, in a folder (its path,
+   * "World / Gulf", created when missing); the feed is read at once.
+   */
+  subscribe: { input: { url: string; folder?: string }; result: { feed: FeedInfo; existing: boolean; imported: number } };
+  /**
+   * Unsubscribes. Without keepArticles the feed's articles go too, except those the reader kept
+   * (bookmarked, tagged, noted or highlighted) and those another source brought.
+   */
+  unsubscribe: { input: { id: number; keepArticles: boolean }; result: { id: number; deleted: number } };
+  /** Changes a subscription; folder is a path ('' for the top); retentionDays null keeps everything. */
+  updateFeed: {
+    input: {
+      id: number;
+      title?: string;
+      folder?: string;
+      intervalMinutes?: number;
+      fullText?: boolean;
+      images?: boolean;
+      retentionDays?: number | null;
+      paused?: boolean;
+    };
+    result: FeedInfo;
+  };
+  /** Refreshes one feed, a folder's feeds, or every feed not paused, in the background; feeds-refreshed events follow. */
+  refreshFeeds: { input: { feed?: number; folder?: number }; result: { feeds: number } };
+  /** Marks a feed's, a folder's or every feed's unread articles read (optionally only older ones); the ids undo it. */
+  markAllRead: { input: { feed?: number; folder?: number; olderThan?: MarkReadAge }; result: { ids: number[] } };
+  /** Undoes markAllRead: these articles are unread again. */
+  markUnread: { input: { ids: number[] }; result: { marked: number } };
+  /** Fetches a web page by its address and imports it like a saved page. */
+  savePage: { input: { url: string }; result: { id: number; imported: boolean; title: string } };
+  /** Subscribes to every feed of an OPML file the renderer read (nested outlines become folders). */
+  importOpml: { input: { name: string; base64: string }; result: { added: number; existing: number; folders: number } };
+  /** Every subscription as OPML 2.0: saved by the desktop app's dialog, or handed back to download. */
+  exportOpml: { input: NoInput; result: ExportResult };
 }
 
 export type MethodName = keyof Methods;
@@ -156,6 +196,16 @@ const METHODS = {
   removeHighlight: true,
   listHighlights: true,
   exportHighlights: true,
+  listFeeds: true,
+  subscribe: true,
+  unsubscribe: true,
+  updateFeed: true,
+  refreshFeeds: true,
+  markAllRead: true,
+  markUnread: true,
+  savePage: true,
+  importOpml: true,
+  exportOpml: true,
 } as const satisfies Record<MethodName, true>;
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
@@ -169,7 +219,9 @@ export type SahifaEvent =
   | { type: 'library-changed'; report: ImportReport | null }
   | { type: 'focus-search' }
   /** A running import, at most ten times a second: files done of total, and the last file done. */
-  | { type: 'import-progress'; id: number; done: number; total: number; current: string };
+  | { type: 'import-progress'; id: number; done: number; total: number; current: string }
+  /** A feed was refreshed in the background (its counts, error or articles may have changed). */
+  | { type: 'feeds-refreshed'; outcome: FeedRefreshed };
 
 /** What the renderer sees as `window.sahifa`. */
 export type SahifaApi = {

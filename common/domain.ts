@@ -172,10 +172,13 @@ export interface Highlight {
   orphaned: boolean;
 }
 
-/** A highlight in a list of the whole library's: with its article's title and source. */
+/** A highlight in a list of the whole library's: with its article's title, source and dates. */
 export interface HighlightListItem extends Highlight {
   title: string;
   source: string | null;
+  /** The article's publication date, when it has one, and the day it was imported. */
+  published: string | null;
+  imported: string;
 }
 
 /** A highlight carried by an exported article file, put back when the file is imported. */

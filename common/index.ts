@@ -9,3 +9,4 @@ export * from './import-failures';
 export * from './import-notes';
 export * from './import-report';
 export * from './settings';
+export * from './subscriptions';

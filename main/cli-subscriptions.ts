@@ -9,7 +9,8 @@ import { day, UsageError, wholeNumber } from './cli-usage';
 import type { Feed } from './library/feeds';
 import { NotFoundError, type Library } from './library/library';
 import { exportOpml, importOpml, readOpmlFile } from './subscriptions/opml';
-import { activeFeedIds, refreshContext, refreshFeeds } from './subscriptions/refresh';
+import { defaultFeedParseThreads } from './subscriptions/parse-pool';
+import { activeFeedIds, refreshFeeds, withRefreshContext, type RefreshContext } from './subscriptions/refresh';
 import { savePage, subscribe } from './subscriptions/subscribe';
 
 export const SUBSCRIPTION_USAGE = `  subscribe <url> [--folder F]   subscribe to a feed, or to the feed a site announces
@@ -126,14 +127,8 @@ export async function runSubscriptionCommand(command: string, args: string[], va
   const json = values.json;
   const print = (value: unknown) => io.out(JSON.stringify(value));
   const store = library.feeds();
-  const withContext = async <T>(run: (ctx: ReturnType<typeof refreshContext>) => Promise<T>): Promise<T> => {
-    const ctx = refreshContext(library);
-    try {
-      return await run(ctx);
-    } finally {
-      ctx.close();
-    }
-  };
+  const withContext = <T>(run: (ctx: RefreshContext) => Promise<T>, parseThreads = 0): Promise<T> =>
+    withRefreshContext(library, run, { parseThreads });
   switch (command) {
     case 'subscribe': {
       const report = await withContext((ctx) => subscribe(ctx, args[0] as string, { folder: values.folder ?? null })).catch((error: unknown) => {
@@ -159,7 +154,8 @@ export async function runSubscriptionCommand(command: string, args: string[], va
     }
     case 'refresh': {
       const ids = values.feed !== undefined ? [store.get(feedId(values.feed)).id] : activeFeedIds(library);
-      const summary = await withContext((ctx) => refreshFeeds(ctx, ids));
+      // Several feeds are read on parse threads while others download; one is read right here.
+      const summary = await withContext((ctx) => refreshFeeds(ctx, ids), ids.length > 1 ? defaultFeedParseThreads() : 0);
       if (json) print(summary);
       else {
         io.out(`${summary.feeds} feeds: ${summary.new} new, ${summary.updated} updated, ${summary.not_modified} not modified, ${summary.failed.length} failed`);

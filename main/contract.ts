@@ -13,6 +13,7 @@ import {
   LINE_HEIGHT,
   listFilters,
   listSorts,
+  MARK_READ_AGES,
   MEASURE,
   TAG_NAME_MAX,
   textFaces,
@@ -35,6 +36,10 @@ const highlightId = z.string().uuid();
 /** UTF-16 offsets into an article's text; the library refuses those outside it, with the reason. */
 const textOffset = z.number().int().min(0).max(1_000_000_000);
 const highlightNote = z.string().max(10_000).nullable();
+/** A site's or a feed's address as typed or pasted (checked for http(s) where it is fetched). */
+const webAddress = z.string().trim().min(1).max(8_192);
+/** A folder's path, "World / Gulf"; '' is the top. */
+const folderPath = z.string().max(1_000);
 /** Narrowing shared by the list and search. */
 const narrowing = {
   unread: z.boolean().default(false),
@@ -110,6 +115,25 @@ export const inputSchemas = {
     limit,
   }),
   exportHighlights: z.strictObject({ article: id.optional(), format: z.enum(HIGHLIGHT_EXPORT_FORMATS) }),
+  listFeeds: empty,
+  subscribe: z.strictObject({ url: webAddress, folder: folderPath.optional() }),
+  unsubscribe: z.strictObject({ id, keepArticles: z.boolean() }),
+  updateFeed: z.strictObject({
+    id,
+    title: z.string().max(1_000).optional(),
+    folder: folderPath.optional(),
+    intervalMinutes: z.number().int().min(5).max(7 * 24 * 60).optional(),
+    fullText: z.boolean().optional(),
+    images: z.boolean().optional(),
+    retentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
+    paused: z.boolean().optional(),
+  }),
+  refreshFeeds: z.strictObject({ feed: id.optional(), folder: id.optional() }),
+  markAllRead: z.strictObject({ feed: id.optional(), folder: id.optional(), olderThan: z.enum(MARK_READ_AGES).optional() }),
+  markUnread: z.strictObject({ ids: z.array(id).max(1_000_000) }),
+  savePage: z.strictObject({ url: webAddress }),
+  importOpml: z.strictObject({ name: z.string().min(1).max(1_024), base64: z.string().max(70_000_000) }),
+  exportOpml: empty,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** A method's input after its schema ran: defaults filled in, strings trimmed. */

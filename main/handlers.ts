@@ -16,6 +16,8 @@ import { LibraryError, NotFoundError } from './library/errors';
 import type { Library } from './library/library';
 import { ImportError } from './import/errors';
 import { safeHttpUrl } from './import/safe-url';
+import type { FeedRefresher } from './feed-refresher';
+import { createSubscriptionHandlers, feedsOf } from './subscription-handlers';
 
 /** What only a shell can do. */
 export interface Platform {
@@ -56,9 +58,11 @@ export interface HandlerDeps {
   platform: Platform;
   /** The better-sqlite3 native module `library` was opened with: import workers open the same file with it. */
   nativeBinding?: string;
+  /** The background refresh of feeds (feed-refresher.ts); without it, refreshFeeds is refused. */
+  refresher?: FeedRefresher;
 }
 
-export function createHandlers({ library, platform, nativeBinding }: HandlerDeps): Handlers {
+export function createHandlers({ library, platform, nativeBinding, refresher }: HandlerDeps): Handlers {
   // Imports run on worker threads, each with its own connection to the library file (main/import/jobs.ts).
   const imports = new RunningImports({ libraryFile: library.file, nativeBinding, notify: (event) => platform.notify?.(event) });
   // Their transactions lock out this connection's writes for a moment: never wait long, blocking (see invokeMethod).
@@ -214,6 +218,9 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
       const saved = await platform.saveFile({ defaultName: fileName, content, filterName, extensions: [format] });
       return { kind: saved ? 'saved' : 'cancelled' };
     },
+
+    // ---- Subscriptions
+    ...createSubscriptionHandlers(library, platform.saveFile?.bind(platform), refresher),
   };
 }
 
@@ -222,18 +229,6 @@ export function createHandlers({ library, platform, nativeBinding }: HandlerDeps
  * plain http(s) (file:, javascript:, data:, custom schemes that launch other programs) and URLs
  * carrying credentials, which are a classic way to disguise where a link really goes.
  */
-/**
- * The feed ids a narrowing to one feed or one folder (with the folders inside it) stands for;
- * undefined when it names neither.
- */
-function feedsOf(library: Library, feed: number | undefined, folder: number | undefined): number[] | undefined {
-  if (feed === undefined && folder === undefined) return undefined;
-  const feeds = library.feeds();
-  const inFolder = folder === undefined ? null : new Set(feeds.feedIdsInFolder(folder));
-  const ids = feed === undefined ? [...(inFolder ?? [])] : inFolder === null || inFolder.has(feed) ? [feed] : [];
-  return ids;
-}
-
 export function safeExternalUrl(raw: string): string | null {
   return safeHttpUrl(raw)?.href ?? null;
 }

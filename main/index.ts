@@ -17,6 +17,7 @@ import { registerIpc } from './ipc';
 import { defaultLibraryPath } from './library/paths';
 import { openLibraryOrRecover, type RecoveryOutcome } from './library/recovery';
 import { LibrarySession } from './library-session';
+import { ThreadRefresher } from './feed-refresher';
 import { menuTemplate, type MenuActions } from './menu';
 import { menuCommands } from './menu-commands';
 import { nativeBindingPath } from './native';
@@ -66,9 +67,11 @@ const platform = desktopPlatform({
   settingsChanged: (settings) => shellLanguage.follow(settings.language),
 });
 
-const librarySession = new LibrarySession(defaultLibraryPath(), (library) =>
-  createHandlers({ library, platform, nativeBinding: nativeBindingPath() }),
-);
+const librarySession = new LibrarySession(defaultLibraryPath(), (library) => {
+  // Feeds refresh on their own thread while the library is open; it stops before the library closes.
+  const refresher = new ThreadRefresher(library.file, { nativeBinding: nativeBindingPath(), notify: send });
+  return { handlers: createHandlers({ library, platform, nativeBinding: nativeBindingPath(), refresher }), stop: () => refresher.stop() };
+});
 
 function openWindow(): BrowserWindow {
   const window = createWindow({
@@ -172,7 +175,14 @@ if (!app.requestSingleInstanceLock()) {
     if (librarySession.library && BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
   });
 
-  app.on('will-quit', () => librarySession.close());
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Quits once the refresh thread has finished its last write and the library is closed.
+    event.preventDefault();
+    closed = true;
+    void librarySession.close().finally(() => app.quit());
+  });
 
   app
     .whenReady()

@@ -1,20 +1,28 @@
 /**
- * The library the desktop app has open, and the handlers working on it. A restore replaces both
- * while the window stays: calls go through handlers(), which reaches whichever library is open
- * at the time of the call. No Electron here.
+ * The library the desktop app has open, the handlers working on it, and what runs in the
+ * background while it is open (the refresh of feeds). A restore replaces them all while the
+ * window stays: calls go through handlers(), which reaches whichever library is open at the time
+ * of the call; the background work stops before its library closes. No Electron here.
  */
 import { METHOD_NAMES } from '../common';
 import type { Handlers } from './handlers';
 import { stopAllImports } from './import/jobs';
 import type { Library } from './library/library';
 
+/** The handlers on an open library, and how to stop what they started in the background. */
+export interface OpenedLibrary {
+  handlers: Handlers;
+  /** Stops the background work on the library (resolves when its last write is done). */
+  stop?: () => Promise<void>;
+}
+
 export class LibrarySession {
-  private opened: { library: Library; handlers: Handlers } | null = null;
+  private opened: ({ library: Library } & OpenedLibrary) | null = null;
 
   constructor(
     /** The library file this session opens, and reopens after a restore. */
     readonly file: string,
-    private readonly makeHandlers: (library: Library) => Handlers,
+    private readonly open: (library: Library) => OpenedLibrary,
   ) {}
 
   /** The library open now, or null (not open yet, or being replaced). */
@@ -23,7 +31,7 @@ export class LibrarySession {
   }
 
   use(library: Library): void {
-    this.opened = { library, handlers: this.makeHandlers(library) };
+    this.opened = { library, ...this.open(library) };
   }
 
   /** Handlers that forward each call to the library open at the time of the call. */
@@ -43,16 +51,19 @@ export class LibrarySession {
    * stop (they would go on writing into it), and the library closes, its search thread included.
    */
   async release(): Promise<void> {
-    const library = this.opened?.library;
+    const opened = this.opened;
     this.opened = null;
-    await stopAllImports();
-    if (!library) return;
-    library.close();
-    await library.whenClosed();
+    await Promise.all([stopAllImports(), opened?.stop?.()]);
+    if (!opened) return;
+    opened.library.close();
+    await opened.library.whenClosed();
   }
 
-  close(): void {
-    this.opened?.library.close();
+  /** Closes for good (the app quits): the background work stops first, then the library closes. */
+  async close(): Promise<void> {
+    const opened = this.opened;
     this.opened = null;
+    await opened?.stop?.().catch((error: unknown) => console.error('sahifa: stopping the background work:', error));
+    opened?.library.close();
   }
 }

@@ -26,7 +26,7 @@
  *   Answer: 200 `{"result": <MethodResult>}`, or an ApiError `{"error":{"code","message"}}` with
  *   400 (invalid-input), 403 (forbidden), 404 (not-found, unknown method), 415 (not JSON),
  *   500 (failed).
- * - Events (SahifaEvent: import progress, library changes): `GET /api/events`, same token and
+ * - Events (SahifaEvent: import progress, library changes, feeds refreshed in the background): `GET /api/events`, same token and
  *   Origin rules, answers a `text/event-stream` with one `data: <JSON SahifaEvent>` per event
  *   (the renderer's EventSource). pickAndImport answers `{supported: false}` (use an
  *   <input type=file> and importFileData); openExternal never opens anything.
@@ -36,6 +36,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { importSamplesIfEmpty } from './first-run';
+import { ThreadRefresher } from './feed-refresher';
 import { createHandlers, type Platform } from './handlers';
 import type { Library } from './library/library';
 import { defaultLibraryPath } from './library/paths';
@@ -126,7 +127,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(`sahifa web: samples not imported: ${(error as Error).message}`);
   }
 
-  server.open(createHandlers({ library, platform: browserPlatform }));
+  // Feeds refresh on their own thread while the library is open, as in the desktop app.
+  const refresher = new ThreadRefresher(library.file, { notify: browserPlatform.notify });
+  server.open(createHandlers({ library, platform: browserPlatform, refresher }));
   eventSink = server;
   console.log(`Sahifa browser mode: ${server.url}`);
 
@@ -135,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await stopAllImports();
+  await Promise.all([stopAllImports(), refresher.stop()]);
   await server.close();
   library.close();
   return 0;

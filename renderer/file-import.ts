@@ -13,7 +13,7 @@ const MAX_BYTES_PER_BATCH = 32 * 1024 * 1024;
 const READ_FAILED = 'the file could not be read';
 
 /** FileReader's data URL is the browser's own (fast, native) base64 encoder. */
-function readAsBase64(file: File): Promise<string> {
+export function readAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

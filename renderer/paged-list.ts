@@ -21,7 +21,7 @@ export class PagedList<T> {
   readonly pageSize: number;
   private readonly maxPages: number;
   private readonly pages = new Map<number, T[]>();
-  private readonly loading = new Set<number>();
+  private readonly loading = new Map<number, Promise<void>>();
   private closed = false;
   /** The page at the middle of the rows last asked for: eviction keeps the pages nearest to it. */
   private center = 0;
@@ -42,6 +42,13 @@ export class PagedList<T> {
 
   get(index: number): T | undefined {
     return this.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
+  }
+
+  /** The item at `index`, its page fetched first when it is not loaded (undefined past the end). */
+  async fetch(index: number): Promise<T | undefined> {
+    const page = Math.floor(index / this.pageSize);
+    if (!this.pages.has(page)) await this.loadPage(page);
+    return this.get(index);
   }
 
   /** Fetches the pages covering [first, last] plus one page either side, and drops far ones. */
@@ -73,9 +80,13 @@ export class PagedList<T> {
     this.options.onChange();
   }
 
-  private async loadPage(page: number): Promise<void> {
-    if (this.loading.has(page)) return;
-    this.loading.add(page);
+  private loadPage(page: number): Promise<void> {
+    const loading = this.loading.get(page) ?? this.fetchPage(page);
+    this.loading.set(page, loading);
+    return loading;
+  }
+
+  private async fetchPage(page: number): Promise<void> {
     try {
       const result = await this.loader(page * this.pageSize, this.pageSize);
       if (this.closed) return;

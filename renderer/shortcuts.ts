@@ -11,7 +11,21 @@
  */
 import type { Strings } from './strings';
 
-export type ShortcutAction = 'next' | 'previous' | 'open' | 'back' | 'search' | 'bookmark' | 'toggle-read' | 'delete' | 'undo' | 'help';
+export type ShortcutAction =
+  | 'next'
+  | 'previous'
+  | 'open'
+  | 'back'
+  | 'search'
+  | 'bookmark'
+  | 'toggle-read'
+  | 'delete'
+  | 'undo'
+  | 'help'
+  | 'page-forward'
+  | 'page-back'
+  | 'mark-list-read'
+  | 'highlights';
 
 export interface KeyContext {
   direction: 'rtl' | 'ltr';
@@ -19,9 +33,11 @@ export interface KeyContext {
   inList: boolean;
   /** Focus is in a text field: only the modifier shortcuts apply. */
   editing: boolean;
+  /** Focus is on a button or link other than a row: Space presses it. */
+  onControl?: boolean;
 }
 
-type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'>;
+type KeyLike = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey'> & { shiftKey?: boolean };
 
 const letter = (event: KeyLike, char: string): boolean =>
   event.key.toLowerCase() === char || event.code === `Key${char.toUpperCase()}`;
@@ -52,7 +68,13 @@ export function shortcutFor(event: KeyLike, context: KeyContext): ShortcutAction
       return context.inList ? (context.direction === 'rtl' ? 'previous' : 'next') : null;
     case 'Enter':
       return context.inList ? 'open' : null;
+    case ' ':
+      // Space pages through the article (then on to the next unread one), as in feed readers.
+      return context.onControl ? null : event.shiftKey ? 'page-back' : 'page-forward';
   }
+  // H alone highlights the selection (article-body.ts); with Shift it shows every highlight.
+  if (event.shiftKey === true && letter(event, 'h')) return 'highlights';
+  if (event.shiftKey && letter(event, 'a')) return 'mark-list-read';
   if (letter(event, 'j')) return 'next';
   if (letter(event, 'k')) return 'previous';
   if (letter(event, 'b')) return 'bookmark';
@@ -73,6 +95,10 @@ export function shortcutList(strings: Strings, direction: 'rtl' | 'ltr', mac: bo
     { keys: [['B']], label: strings.keyBookmark },
     { keys: [['U']], label: strings.keyRead },
     { keys: [['H']], label: strings.keyHighlight },
+    { keys: [['Shift', 'H']], label: strings.keyHighlights },
+    { keys: [['Space']], label: strings.keyPageDown },
+    { keys: [['Shift', 'Space']], label: strings.keyPageUp },
+    { keys: [['Shift', 'A']], label: strings.keyMarkListRead },
     { keys: [['Delete']], label: strings.keyDelete },
     { keys: [[mod, 'Z']], label: strings.keyUndo },
     { keys: [['?']], label: strings.keyHelp },

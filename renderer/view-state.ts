@@ -2,7 +2,7 @@
  * The shapes of what the window shows, shared by the controllers that hold the state and the
  * components that render it (so neither folder imports the other).
  */
-import type { ArticleSummary, ImportReport, SearchHit } from '../common';
+import type { ArticleSummary, HighlightColor, ImportReport, MethodInput, SearchHit } from '../common';
 
 /** Which list the library pane shows. */
 export type View = 'library' | 'bookmarks';
@@ -31,3 +31,30 @@ export interface Notice {
   action?: { label: string; run: () => void };
   kind?: 'info' | 'error';
 }
+
+/** What the sidebar can show in the list pane: a list of articles, or every highlight. */
+export type Section = View | 'highlights';
+
+/** A subscription the highlights can be narrowed to. */
+export interface FeedChoice {
+  id: number;
+  title: string;
+}
+
+/** What the highlights view is narrowed to; null for no narrowing. */
+export interface HighlightNarrowing {
+  color: HighlightColor | null;
+  tag: string | null;
+  feed: number | null;
+}
+/** What the list is narrowed to in the subscriptions: one feed, or a folder (with the folders inside it). */
+export type FeedScope = { kind: 'feed'; id: number } | { kind: 'folder'; id: number };
+
+/** The same scope as the contract's narrowing. */
+export function scopeNarrowing(scope: FeedScope | null): { feed?: number; folder?: number } {
+  if (scope === null) return {};
+  return scope.kind === 'feed' ? { feed: scope.id } : { folder: scope.id };
+}
+
+/** A feed's settings as the settings dialog changes them (the contract's updateFeed, without the id). */
+export type FeedChanges = Omit<MethodInput<'updateFeed'>, 'id'>;

@@ -8,6 +8,7 @@
  *   out/main/rank-worker.cjs, .mjs     the search's second ranking thread, likewise
  *   out/main/parse-worker.cjs, .mjs    an import's parse threads, likewise (started by the import worker)
  *   out/main/refresh-worker.cjs, .mjs  the subscriptions' background refresh, likewise
+ *   out/main/feed-parse-worker.cjs, .mjs  its feed parse threads, likewise (started by the refresh worker)
  *   out/preload/index.cjs    the preload bridge (CommonJS: sandboxed preloads cannot be ESM)
  *   out/cli/sahifa.mjs       the `sahifa` command line (bin/sahifa.mjs runs it), its lazily loaded
  *                            chunks, and the worker threads it may start
@@ -41,6 +42,7 @@ const WORKERS = [
   { name: 'parse-worker', entry: at('main', 'import', 'parse-worker.ts') }, // main/import/parse-pool.ts
   { name: 'rank-worker', entry: at('main', 'library', 'rank-worker.ts') }, // main/library/rank-helper.ts
   { name: 'refresh-worker', entry: at('main', 'subscriptions', 'worker.ts') }, // main/subscriptions/refresh-thread.ts
+  { name: 'feed-parse-worker', entry: at('main', 'subscriptions', 'parse-worker.ts') }, // main/subscriptions/parse-pool.ts
 ];
 
 const steps = [

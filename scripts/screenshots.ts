@@ -2,9 +2,12 @@
  * Writes the README's screenshots (docs/screenshot-*.png, 1280×800, light and dark) from the real
  * app: the browser mode on a temporary library, filled with 30 real articles from the SaudiNewsNet
  * corpus, photographed in Chromium: search results, the reader (light and dark), the library with
- * tags and unread articles, the settings panel, and the English interface.
+ * tags and unread articles, highlights and the highlights view (light and dark), the settings panel,
+ * and the English interface; and, on a library of its own, the sidebar's subscriptions (feeds served
+ * by a local server from the same corpus).
  *
  *   npm run screenshots        (builds first; or: npx tsx scripts/screenshots.ts after a build)
+ *   npx tsx scripts/screenshots.ts feeds      (only the subscriptions' screenshots)
  *
  * Needs Chromium (/usr/bin/chromium, CHROMIUM=/path, or Playwright's own) and ../shared/corpus.
  */
@@ -15,6 +18,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, startBrowserMode, stopChild } from '../tests/e2e/browser-mode';
 import { CORPUS, readNewsDay, type NewsArticle } from '../tests/fixtures/corpus';
+import { arabicFeed, FeedServer } from '../tests/fixtures/feed-server';
 
 const root = process.cwd();
 const corpusDay = path.join(CORPUS, 'saudinewsnet', '2015-07-21.zip');
@@ -147,7 +151,70 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`screenshots: wrote ${path.relative(root, file)}`);
 }
 
+/**
+ * The sidebar with subscriptions: two newspapers in a folder, a feed with a mixed Arabic and Latin
+ * title, one whose last refresh failed and one paused; the list narrowed to the folder, an article
+ * open. Light and dark.
+ */
+async function shootFeeds(browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<void> {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-screenshots-feeds-'));
+  const feeds = await FeedServer.start();
+  const server = await startServer(path.join(temp, 'library.sqlite'));
+  try {
+    feeds.serve('/sabq.xml', { body: arabicFeed({ count: 9, from: 0, title: 'سبق' }), type: 'application/rss+xml' });
+    feeds.serve('/riyadh.xml', { body: arabicFeed({ count: 6, from: 20, title: 'الرياض' }), type: 'application/rss+xml' });
+    feeds.serve('/arabnews.xml', { body: arabicFeed({ count: 4, from: 40, title: 'Arab News — أخبار العرب' }), type: 'application/rss+xml' });
+    feeds.serve('/okaz.xml', { body: arabicFeed({ count: 3, from: 50, title: 'عكاظ' }), type: 'application/rss+xml' });
+    feeds.serve('/aawsat.xml', { body: arabicFeed({ count: 5, from: 60, title: 'الشرق الأوسط' }), type: 'application/rss+xml' });
+    await callApi(server, 'subscribe', { url: feeds.url('/sabq.xml'), folder: 'صحف سعودية' });
+    await callApi(server, 'subscribe', { url: feeds.url('/riyadh.xml'), folder: 'صحف سعودية' });
+    await callApi(server, 'subscribe', { url: feeds.url('/okaz.xml'), folder: 'صحف سعودية / الرأي' });
+    await callApi(server, 'subscribe', { url: feeds.url('/arabnews.xml') });
+    const aawsat = await callApi<{ feed: { id: number } }>(server, 'subscribe', { url: feeds.url('/aawsat.xml') });
+    await callApi(server, 'updateFeed', { id: aawsat.feed.id, paused: true });
+    // A feed whose site is down: its last error shows under its name.
+    feeds.serve('/arabnews.xml', { body: 'down for maintenance', type: 'text/plain', status: 503 });
+    const arabNews = (await callApi<{ feeds: { id: number; title: string }[] }>(server, 'listFeeds', {})).feeds.find((f) => f.title.startsWith('Arab News'))!;
+    await callApi(server, 'refreshFeeds', { feed: arabNews.id });
+    for (let i = 0; i < 50; i++) {
+      const list = await callApi<{ feeds: { id: number; lastError: string | null }[] }>(server, 'listFeeds', {});
+      if (list.feeds.find((f) => f.id === arabNews.id)?.lastError) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const sabq = await callApi<{ items: { id: number }[] }>(server, 'listArticles', { limit: 50 });
+    for (const { id } of sabq.items.slice(2, 6)) await callApi(server, 'saveReading', { id, read: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme, locale: 'ar' });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`screenshots: page error: ${error.message}`));
+      await page.goto(server.url.href);
+      await page.locator('sahifa-feed-tree li.feed').first().waitFor();
+      await page.locator('sahifa-feed-tree li.folder button.scope').first().click();
+      const first = page.locator('button.row').first();
+      await first.click();
+      await page.locator('article h1').waitFor();
+      await first.blur();
+      await settle(page);
+      await shoot(page, `screenshot-feeds${scheme === 'dark' ? '-dark' : ''}`);
+      await context.close();
+    }
+  } finally {
+    await stopChild(server.child);
+    await feeds.close();
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'feeds') {
+    const browser = await chromium.launch({ ...chromiumLaunchOptions(), ...(process.env.CHROMIUM ? { executablePath: process.env.CHROMIUM } : {}) });
+    try {
+      await shootFeeds(browser);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-screenshots-'));
   const server = await startServer(path.join(temp, 'library.sqlite'));
   const browser = await chromium.launch({
@@ -226,6 +293,29 @@ async function main(): Promise<void> {
     await settle(page);
     await shoot(page, 'screenshot-highlights');
 
+    // The highlights view: highlights of three articles, newest first, the chosen one open in the
+    // reader, scrolled to and marked; light and dark.
+    await page.keyboard.press('Escape');
+    const others = (await callApi<{ items: { id: number }[] }>(server, 'listArticles', { limit: 12 })).items.filter((item) => item.id !== id);
+    const notes = ['تصريح مهم للمقارنة مع بيان الوزارة', null, 'Useful figure for the weekly report'];
+    for (const [i, other] of others.slice(0, 3).entries()) {
+      const { text: otherText } = await callApi<{ text: string }>(server, 'getArticle', { id: other.id });
+      const start = otherText.indexOf(' ', Math.floor(otherText.length * 0.4)) + 1;
+      const end = otherText.indexOf(' ', start + 90);
+      await callApi(server, 'addHighlight', { article: other.id, start, end: end > start ? end : otherText.length, color: (['pink', 'yellow', 'blue'] as const)[i], note: notes[i] });
+    }
+    await page.reload();
+    await page.locator('sahifa-sidebar .nav-item[data-view="highlights"]').click();
+    const chosen = page.locator('sahifa-highlights-pane button.row').nth(2);
+    await chosen.click();
+    await page.locator('article mark.reader-highlight[data-revealed]').first().waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await settle(page);
+      await shoot(page, `screenshot-highlights-view${scheme === 'dark' ? '-dark' : ''}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
     // The settings panel over the article, in the sepia theme with Amiri.
     await callApi(server, 'updateSettings', { settings: { theme: 'sepia', textFace: 'amiri', fontSize: 22, hijri: true } });
     await page.reload();
@@ -245,6 +335,8 @@ async function main(): Promise<void> {
     await settle(page);
     await shoot(page, 'screenshot-english');
     await context.close();
+
+    await shootFeeds(browser);
   } finally {
     await browser.close();
     await stopChild(server.child);

@@ -14,7 +14,7 @@
  */
 import chardet from 'chardet';
 import { ImportError } from './errors';
-import { repairMojibake, type Misreading } from './mojibake';
+import { repairMojibake, windows1252HighBytes, type Misreading } from './mojibake';
 
 export interface DecodedText {
   text: string;
@@ -53,10 +53,21 @@ function decoder(label: string, fatal: boolean): TextDecoder {
   return d;
 }
 
+/**
+ * The bytes as text in that encoding. Node's windows-1252 (ICU's) is ISO-8859-1 for 0x80–0x9F, C1
+ * controls where the Encoding Standard and every browser read punctuation (’ “ … –): those are
+ * put right, for the label and for the labels that mean it (iso-8859-1, latin1, us-ascii…).
+ */
+function decodeAs(bytes: Uint8Array, label: string, fatal: boolean): string {
+  const d = decoder(label, fatal);
+  const text = d.decode(bytes);
+  return d.encoding === 'windows-1252' ? windows1252HighBytes(text) : text;
+}
+
 /** Returns null when the bytes are not valid in that encoding. */
 function tryDecode(bytes: Uint8Array, label: string): string | null {
   try {
-    return decoder(label, true).decode(bytes);
+    return decodeAs(bytes, label, true);
   } catch {
     return null;
   }
@@ -94,7 +105,7 @@ function sniffBom(b: Uint8Array): Bom | null {
 function decodeWith(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'utf-32le') return decodeUtf32(bytes, true);
   if (encoding === 'utf-32be') return decodeUtf32(bytes, false);
-  return decoder(encoding, false).decode(bytes);
+  return decodeAs(bytes, encoding, false);
 }
 
 const SAMPLE = 64 * 1024;

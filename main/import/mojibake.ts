@@ -33,6 +33,39 @@ export interface MojibakeRepair {
 export const WINDOWS_1252_HIGH_CONTROLS = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
   + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const C1 = /[\u0080-\u009f]/;
+const C1_ALL = /[\u0080-\u009f]/g;
+
+/** C1 controls (U+0080–U+009F) as the windows-1252 characters their byte stands for. */
+export function windows1252HighBytes(text: string): string {
+  if (!C1.test(text)) return text;
+  return text.replace(C1_ALL, (c) => WINDOWS_1252_HIGH_CONTROLS[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+// A UTF-8 lead byte and its continuation bytes, each read as one ISO-8859-1 character.
+const LATIN1_UTF8 = /[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}|[\u00f0-\u00f4][\u0080-\u00bf]{3}/g;
+
+/**
+ * C1 controls never belong in text, whatever its language, and two accidents leave them there
+ * (feedparser's conformance files test both): UTF-8 read as ISO-8859-1 and encoded again ("…" as
+ * "&#226;&#128;&#166;"), which reads right once its characters are taken back as bytes — only
+ * sequences holding a C1 control, since "Ã©" may be a Latin text's own letters; and windows-1252
+ * punctuation labelled ISO-8859-1 ("don\u0092t"). Null when there is none.
+ */
+export function repairC1(text: string): string | null {
+  if (!C1.test(text)) return null;
+  const redecoded = text.replace(LATIN1_UTF8, (sequence) => {
+    if (!C1.test(sequence)) return sequence;
+    try {
+      return utf8.decode(Uint8Array.from(sequence, (c) => c.charCodeAt(0)));
+    } catch {
+      return sequence;
+    }
+  });
+  return windows1252HighBytes(redecoded);
+}
+
 /** Each character a misreading gives for the bytes 0x80–0xFF → that byte. */
 function byteTable(misreading: Misreading): Map<string, number> {
   const table = new Map<string, number>();
@@ -122,8 +155,6 @@ function mayBeGarbled(text: string, r: Reading): boolean {
   return false;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 function redecode(stretch: string, table: Map<string, number>): string | null {
   const out: number[] = [];
   for (const c of stretch) {
@@ -197,5 +228,19 @@ export function repairMojibake(text: string): MojibakeRepair | null {
     }
     if (!changed) break;
   }
+  const c1 = repairC1(current);
+  if (c1 !== null) {
+    current = c1;
+    if (!misreadAs.includes('windows-1252')) misreadAs.push('windows-1252');
+    stretches++;
+  }
   return misreadAs.length > 0 ? { text: current, misreadAs, stretches } : null;
+}
+
+/**
+ * Text read out of markup (a feed's titles and contents, after the whole file was decoded and
+ * repaired by decodeText): character references can still spell the C1 accidents, nothing else.
+ */
+export function repairedMarkupText(text: string): string {
+  return repairC1(text) ?? text;
 }

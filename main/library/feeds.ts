@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { NotFoundError } from './errors';
 import { canonicalUrl } from './identity';
-import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
+import { imageReferences, internImages, type ImageStore, type InternedImage } from './images';
+import { indexColumns, prepareArticle, withHtml, type PreparedArticle } from './prepare';
 import type { AddResult } from './articles';
 import type { NewArticle } from '../../common';
 
@@ -120,9 +121,10 @@ const FEED_COLUMNS = `f.id, f.uid, f.url, f.title, f.site, f.folder_id, f.interv
   (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.article_id = fi.article_id AND r.read = 1)) AS unread`;
 
-/** Articles the reader has made their own: never removed by retention or an unsubscribe. */
+/** Articles the reader has made their own (bookmarked, noted, tagged, highlighted): never removed by retention or an unsubscribe. */
 const KEPT_BY_READER = `(EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)
-  OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id))`;
+  OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id)
+  OR EXISTS (SELECT 1 FROM highlights h WHERE h.article_id = a.id AND h.deleted IS NULL))`;
 /** Articles some other source brought (a file, another feed): a feed only removes what it added. */
 const BROUGHT_ELSEWHERE = `EXISTS (SELECT 1 FROM feed_items o WHERE o.article_id = a.id
   AND (o.created = 0 OR (o.feed_id <> fi.feed_id AND EXISTS (SELECT 1 FROM feeds of WHERE of.id = o.feed_id AND of.deleted IS NULL))))`;
@@ -155,7 +157,11 @@ export interface FetchRecord {
 export class FeedStore {
   private readonly statements: Record<string, Statement>;
 
-  constructor(private readonly db: Database, private readonly articles: ArticleWriter) {
+  constructor(
+    private readonly db: Database,
+    private readonly articles: ArticleWriter,
+    private readonly images: ImageStore,
+  ) {
     this.statements = {
       feed: db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.id = ? AND f.deleted IS NULL`),
       feeds: db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.deleted IS NULL ORDER BY f.title COLLATE NOCASE, f.id`),
@@ -390,6 +396,18 @@ export class FeedStore {
   // ---------------------------------------------------------------- items
 
   /**
+   * The items of the feed that plan() will call the same whatever they say (removed, or their
+   * article gone) → null, and the content hash of each other one: an item read again with the same
+   * key and hash needs no analysis.
+   */
+  knownItems(feedId: number): Map<string, string | null> {
+    const rows = this.db
+      .prepare('SELECT item_key AS key, CASE WHEN removed IS NULL AND article_id IS NOT NULL THEN content_hash END AS hash FROM feed_items WHERE feed_id = ?')
+      .all(feedId) as { key: string; hash: string | null }[];
+    return new Map(rows.map((row) => [row.key, row.hash]));
+  }
+
+  /**
    * What to do with each item of a fetch: new, changed upstream, or nothing (seen before with the
    * same content, or removed). Reads only, so the caller can do the slow work (analysis, full
    * text, images) for the new and changed ones before writing.
@@ -410,13 +428,18 @@ export class FeedStore {
 
   /**
    * Writes a refresh's new and changed items in one transaction. `prepared` holds each planned
-   * item's final article (full text and images already in), analysed (prepare.ts).
+   * item's final article (full text and images already in), analysed (prepare.ts). Images
+   * embedded in an article are stored once each in the library and referred to (images.ts).
    */
   apply(feedId: number, planned: { plan: Exclude<ItemPlan, { kind: 'same' }>; prepared: PreparedArticle; fullText?: 'done' | 'failed' }[]): ApplyResult {
     const now = new Date().toISOString();
     const result: ApplyResult = { new: 0, updated: 0, ids: [] };
+    const ready = planned.map((p) => {
+      const { html, images } = internImages(p.prepared.article.html);
+      return { ...p, prepared: withHtml(p.prepared, html), images };
+    });
     this.db.transaction(() => {
-      const fresh = planned.filter((p) => p.plan.kind === 'new');
+      const fresh = ready.filter((p) => p.plan.kind === 'new');
       const added = new Set(this.articles.addPrepared(fresh.map((p) => p.prepared)).ids);
       for (const p of fresh) {
         const articleId = this.statements.idOfIdentity!.get(p.prepared.identity) as number | undefined;
@@ -426,18 +449,30 @@ export class FeedStore {
         if (info.changes === 0) continue;
         if (p.fullText) this.statements.setFullText!.run(p.fullText, feedId, p.plan.item.key);
         if (created) {
+          this.keepImages(articleId, p.images, p.prepared.article.html);
           result.new++;
           result.ids.push(articleId);
         }
       }
-      for (const p of planned) {
+      for (const p of ready) {
         if (p.plan.kind !== 'changed') continue;
         this.rewrite(p.plan.articleId, p.prepared, p.plan.keepText);
+        // The new version shows these images, and no longer the old version's.
+        if (!p.plan.keepText) this.images.keep(p.plan.articleId, p.images, p.prepared.article.html);
         this.statements.updateItemHash!.run(p.plan.item.hash, feedId, p.plan.item.key);
         result.updated++;
       }
     })();
     return result;
+  }
+
+  private keepImages(articleId: number, images: Map<string, InternedImage>, html: string | null): void {
+    if (images.size > 0 || imageReferences(html).size > 0) this.images.keep(articleId, images, html);
+  }
+
+  /** Tombstones the offline images no article shows any more (images.ts). */
+  sweepImages(): number {
+    return this.images.sweep();
   }
 
   /**

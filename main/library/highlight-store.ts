@@ -168,7 +168,7 @@ export class HighlightStore {
     return this.statements.highlightedArticleIds.all() as number[];
   }
 
-  /** The library's highlights, newest first, with their articles' titles. */
+  /** The library's highlights, newest first, with their articles' titles, sources and dates. */
   list(filter: HighlightFilter = {}): Page<HighlightListItem> {
     const conditions: string[] = ['h.deleted IS NULL'];
     const params: (string | number)[] = [];
@@ -188,17 +188,17 @@ export class HighlightStore {
     if (!statements) {
       const from = `FROM highlights h JOIN articles a ON a.id = h.article_id WHERE ${where}`;
       statements = {
-        rows: this.db.prepare(`SELECT ${COLUMNS}, a.title, a.source ${from} ORDER BY h.created DESC, h.id DESC LIMIT ? OFFSET ?`),
+        rows: this.db.prepare(`SELECT ${COLUMNS}, a.title, a.source, a.published, a.imported ${from} ORDER BY h.created DESC, h.id DESC LIMIT ? OFFSET ?`),
         count: this.db.prepare(`SELECT count(*) FROM ${from.slice(5)}`).pluck(),
       };
       this.listStatements.set(where, statements);
     }
     const offset = filter.offset ?? 0;
-    const rows = statements.rows.all(...params, filter.limit ?? 100, offset) as (Row & { title: string; source: string | null })[];
+    const rows = statements.rows.all(...params, filter.limit ?? 100, offset) as (Row & Pick<HighlightListItem, 'title' | 'source' | 'published' | 'imported'>)[];
     return {
       total: statements.count.get(...params) as number,
       offset,
-      items: rows.map((row) => ({ ...toHighlight(row), title: row.title, source: row.source })),
+      items: rows.map((row) => ({ ...toHighlight(row), title: row.title, source: row.source, published: row.published, imported: row.imported })),
     };
   }
 

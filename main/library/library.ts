@@ -15,6 +15,7 @@ import { backupDatabase } from './backup';
 import { compressQueued } from './compress-stored';
 import { openDatabase, type OpenOptions } from './database';
 import { FeedStore } from './feeds';
+import { ImageStore } from './images';
 import { HighlightStore } from './highlight-store';
 import { ArticleList, type ListOptions } from './list';
 import { prepareArticle, type PreparedArticle } from './prepare';
@@ -60,6 +61,7 @@ export class Library {
   private readonly trash: Trash;
   private readonly searcher: Search;
   private feedStore: FeedStore | null = null;
+  private imageStore: ImageStore | null = null;
 
   private constructor(file: string, db: Database.Database, options: OpenOptions) {
     this.file = file;
@@ -91,9 +93,21 @@ export class Library {
     return library;
   }
 
+  /** Offline images, stored once each (images.ts). */
+  images(): ImageStore {
+    this.imageStore ??= new ImageStore(this.db);
+    return this.imageStore;
+  }
+
+  /** An article as read: the images its HTML refers to put back in as data: URIs. */
+  private withImages(article: Article): Article {
+    const html = this.images().resolve(article.html);
+    return html === article.html ? article : { ...article, html };
+  }
+
   /** Subscriptions: folders, feeds and their items (feeds.ts), on this connection. */
   feeds(): FeedStore {
-    this.feedStore ??= new FeedStore(this.db, this);
+    this.feedStore ??= new FeedStore(this.db, this, this.images());
     return this.feedStore;
   }
 
@@ -153,7 +167,7 @@ export class Library {
   }
 
   get(id: number): Article {
-    return this.articleTable.get(id);
+    return this.withImages(this.articleTable.get(id));
   }
 
   setBookmarked(id: number, bookmarked: boolean): void {
@@ -161,8 +175,8 @@ export class Library {
   }
 
   /** Every article, oldest id first, one at a time (exports walk 100k articles without holding them). */
-  articles(): IterableIterator<Article> {
-    return this.articleTable.all();
+  *articles(): IterableIterator<Article> {
+    for (const article of this.articleTable.all()) yield this.withImages(article);
   }
 
   list(options: ListOptions = {}): Page<ArticleSummary> {

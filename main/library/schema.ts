@@ -219,7 +219,31 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   // 7: words mixing digits and letters (1436هـ) get their digit and letter runs in the stem columns:
   // queue the articles holding one; Library.open re-indexes them (reindex.ts).
   (db) => queueMixedWordArticles(db),
-  // 8: articles' text, HTML and Markdown are stored compressed (stored-text.ts): queue the articles
+  // 8: offline images stored once each, by the SHA-256 of their bytes (images.ts); articles refer
+  // to them. uid: a stable id for sync; a deleted image keeps its row (bytes NULL, deleted set).
+  (db) => {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS images (
+        id      INTEGER PRIMARY KEY,
+        uid     TEXT NOT NULL UNIQUE,
+        sha256  TEXT NOT NULL UNIQUE,
+        type    TEXT NOT NULL,
+        size    INTEGER NOT NULL,
+        bytes   BLOB,
+        created TEXT NOT NULL,
+        deleted TEXT
+      );
+      -- Which article shows which image: kept while the article is in the library or waits in
+      -- the trash for an undo, so an image is tombstoned only when nothing can show it again.
+      CREATE TABLE IF NOT EXISTS article_images (
+        article_id INTEGER NOT NULL,
+        image_id   INTEGER NOT NULL REFERENCES images (id),
+        PRIMARY KEY (article_id, image_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS article_images_by_image ON article_images (image_id);
+    `);
+  },
+  // 9: articles' text, HTML and Markdown are stored compressed (stored-text.ts): queue the articles
   // an older Sahifa stored as plain text; Library.open compresses them (compress-stored.ts).
   queueUncompressedArticles,
 ];

@@ -1,7 +1,8 @@
 /**
  * Offline images: the pictures of new items (and of pages saved by address or fetched for full
- * text) are downloaded at refresh time and stored in the article itself as data: URIs, the way
- * saved "complete" pages keep theirs, so the reader never loads anything remote. Only raster images
+ * text) are downloaded at refresh time and embedded by the sanitizer as data: URIs, the way saved
+ * "complete" pages keep theirs, so the reader never loads anything remote. A feed's articles are
+ * then written with each image stored once in the library (main/library/images.ts). Only raster images
  * recognised by their bytes are kept (image-data.ts): SVG, HTML error pages and anything else are
  * dropped, whatever the server calls them. Caps per image and per article; within one refresh an
  * address is downloaded once, however many items or feeds show it.

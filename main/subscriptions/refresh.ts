@@ -9,12 +9,13 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Feed, ItemPlan } from '../library/feeds';
 import type { Library } from '../library/library';
-import { prepareArticle, type PreparedArticle } from '../library/prepare';
-import type { NewArticle } from '../../common';
-import { readFeed, type FeedDocument, type FeedDocumentItem } from './feed-document';
+import { prepareArticle } from '../library/prepare';
+import type { FeedDocument, FeedDocumentItem } from './feed-document';
+import type { FeedParseResult } from './feed-parse';
 import { FEED_ACCEPT } from './discover';
 import { createAgents, fetchUrl, FetchError, type Agents, type FetchResult } from './http';
-import { downloadImages, embeddingScope, ImageCollector, imageFetcher, type ImageFetcher } from './images';
+import { downloadImages, imageFetcher, type ImageFetcher } from './images';
+import { FeedParsePool, inPlaceParser, type FeedParser } from './parse-pool';
 import { fetchPageArticle } from './pages';
 
 /** A feed's own ttl or max-age is honoured up to a day: past that it is a misconfiguration. */
@@ -24,7 +25,7 @@ const MAX_BACKOFF_SECONDS = 24 * 3600;
 /** Up to this much later than asked, so that feeds added together do not stay in step. */
 const JITTER = 0.1;
 /** Items shorter than this (median, in characters) make a feed worth reading in full text. */
-const SHORT_ITEM_CHARS = 400;
+export const SHORT_ITEM_CHARS = 400;
 const FULL_TEXT_PARALLEL = 3;
 
 export const SETTING_IMAGES = 'subscriptions.images';
@@ -33,9 +34,13 @@ export interface RefreshContext {
   library: Library;
   agents: Agents;
   images: ImageFetcher;
+  /** Reads fetched feeds: on parse threads in the app, in place in tests and one-off commands. */
+  parser: FeedParser;
   /** The global offline-images switch (each feed has its own too). */
   imagesEnabled: boolean;
   signal?: AbortSignal;
+  /** A feed fetch's timeouts, when not http.ts's defaults. */
+  timeouts?: { connectMs?: number; totalMs?: number };
   now?: () => number;
   random?: () => number;
 }
@@ -76,23 +81,43 @@ export function nextCheck(
 }
 
 /** The context for one run of refreshes: shared sockets and image downloads; close() when done. */
-export function refreshContext(library: Library, options: { signal?: AbortSignal; perHost?: number } = {}): RefreshContext & { close(): void } {
+export function refreshContext(
+  library: Library,
+  options: { signal?: AbortSignal; perHost?: number; parseThreads?: number } = {},
+): RefreshContext & { close(): void } {
   const agents = createAgents(options.perHost ?? 2);
   const enabled = library.settings()[SETTING_IMAGES];
+  const parser = options.parseThreads ? new FeedParsePool({ threads: options.parseThreads }) : inPlaceParser;
   return {
     library,
     agents,
     images: imageFetcher(agents, options.signal),
+    parser,
     imagesEnabled: enabled !== false,
     signal: options.signal,
     close: () => {
       agents.http.destroy();
       agents.https.destroy();
+      void parser.close();
     },
   };
 }
 
-function median(values: number[]): number {
+/** Runs `run` with a fresh refresh context, closed afterwards whatever happens. */
+export async function withRefreshContext<T>(
+  library: Library,
+  run: (ctx: RefreshContext) => Promise<T>,
+  options: { parseThreads?: number } = {},
+): Promise<T> {
+  const ctx = refreshContext(library, options);
+  try {
+    return await run(ctx);
+  } finally {
+    ctx.close();
+  }
+}
+
+export function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
@@ -114,37 +139,39 @@ async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Pr
 
 type Planned = Exclude<ItemPlan, { kind: 'same' }>;
 
-/** The article an item becomes, with its images (re-read with them in scope) and full text. */
-async function enrich(ctx: RefreshContext, feed: Feed, bytes: FeedFetchBytes, collector: ImageCollector | null, planned: Planned[]) {
-  const withImages = new Map<number, NewArticle>();
-  if (collector) {
-    const positions = planned.map((p) => (p.item as FeedDocumentItem).position);
-    const downloads = await Promise.all(positions.map((position) => downloadImages(collector.urls(position), ctx.images)));
+/**
+ * The article each planned item becomes, analysed: with its images (downloaded, then the items
+ * that show them read again with them in scope) and its full text.
+ */
+async function enrich(ctx: RefreshContext, feed: Feed, fetched: FeedFetchBytes, read: FeedParseResult, planned: Planned[], imagesOn: boolean) {
+  const prepared = new Map(read.prepared);
+  if (imagesOn) {
+    const positions = planned.map((p) => (p.item as FeedDocumentItem).position).filter((position) => read.imageUrls.has(position));
+    const downloads = await Promise.all(positions.map((position) => downloadImages(read.imageUrls.get(position) ?? [], ctx.images)));
     const all = new Map(downloads.flatMap((images) => [...images]));
     if (all.size > 0) {
-      const again = readFeed(bytes.bytes, { contentType: bytes.contentType, charset: bytes.charset, origin: feed.url, images: embeddingScope(all) });
-      for (const item of again.items) withImages.set(item.position, item.article);
+      const again = await ctx.parser.parse({ ...fetchedRequest(feed, fetched), collectImages: false, images: all, prepare: positions });
+      for (const [position, article] of again.prepared) prepared.set(position, article);
     }
   }
-  const imagesOn = collector !== null;
   return inParallel(planned, FULL_TEXT_PARALLEL, async (plan) => {
     const position = (plan.item as FeedDocumentItem).position;
-    let article = withImages.get(position) ?? plan.item.article;
+    let ready = prepared.get(position) ?? prepareArticle(plan.item.article);
     let fullText: 'done' | 'failed' | undefined;
+    const article = ready.article;
     if (plan.kind === 'new' && feed.fullText && article.url) {
       try {
         const page = await fetchPageArticle(article.url, { agents: ctx.agents, images: imagesOn ? ctx.images : null, signal: ctx.signal });
         // Extraction that found less than the feed had is no improvement: the feed's text stays.
         if (page.text.length > article.text.length) {
-          article = { ...article, text: page.text, html: page.html, byline: article.byline ?? page.byline, lang: page.lang ?? article.lang, dir: page.dir };
+          ready = prepareArticle({ ...article, text: page.text, html: page.html, byline: article.byline ?? page.byline, lang: page.lang ?? article.lang, dir: page.dir });
           fullText = 'done';
         } else fullText = 'failed';
       } catch {
         fullText = 'failed';
       }
     }
-    const prepared: PreparedArticle = prepareArticle(article);
-    return { plan, prepared, fullText };
+    return { plan, prepared: ready, fullText };
   });
 }
 
@@ -152,6 +179,10 @@ interface FeedFetchBytes {
   bytes: Uint8Array;
   contentType: string | null;
   charset: string | null;
+}
+
+function fetchedRequest(feed: Feed, fetched: FeedFetchBytes) {
+  return { bytes: fetched.bytes, contentType: fetched.contentType, charset: fetched.charset, origin: feed.url };
 }
 
 function failureMessage(error: unknown): string {
@@ -166,12 +197,12 @@ function failureMessage(error: unknown): string {
 export async function storeFeed(ctx: RefreshContext, feed: Feed, fetched: Extract<FetchResult, { status: 'ok' }>): Promise<{ new: number; updated: number; doc: FeedDocument }> {
   const store = ctx.library.feeds();
   const imagesOn = ctx.imagesEnabled && feed.images;
-  const collector = imagesOn ? new ImageCollector() : null;
-  const doc = readFeed(fetched.bytes, { contentType: fetched.contentType, charset: fetched.charset, origin: feed.url, images: collector?.scope });
+  const read = await ctx.parser.parse({ ...fetchedRequest(feed, fetched), collectImages: imagesOn, known: store.knownItems(feed.id) });
+  const { doc } = read;
   const planned = store.plan(feed.id, doc.items).filter((p): p is Planned => p.kind !== 'same');
   let result = { new: 0, updated: 0 };
   if (planned.length > 0) {
-    const ready = await enrich(ctx, feed, fetched, collector, planned);
+    const ready = await enrich(ctx, feed, fetched, read, planned, imagesOn);
     await yieldToEventLoop();
     result = store.apply(feed.id, ready);
   }
@@ -196,7 +227,15 @@ export async function refreshFeed(ctx: RefreshContext, feedId: number): Promise<
   const outcome: FeedOutcome = { feed: feed.id, url: feed.url, status: 'failed', new: 0, updated: 0, error: null, suggestFullText: false };
   let fetched: FetchResult;
   try {
-    fetched = await fetchUrl(feed.url, { accept: FEED_ACCEPT, etag: feed.etag, lastModified: feed.lastModified, agents: ctx.agents, signal: ctx.signal });
+    fetched = await fetchUrl(feed.url, {
+      accept: FEED_ACCEPT,
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      agents: ctx.agents,
+      signal: ctx.signal,
+      connectTimeoutMs: ctx.timeouts?.connectMs,
+      totalTimeoutMs: ctx.timeouts?.totalMs,
+    });
   } catch (error) {
     const failures = feed.failures + 1;
     const message = failureMessage(error);
@@ -297,6 +336,8 @@ export async function refreshFeeds(ctx: RefreshContext, feedIds: number[], limit
     };
     launch();
   });
+  // Images that retention, an unsubscribe, a deletion or a rewrite left unshown: once per run, not per feed.
+  if (feedIds.length > 0) store.sweepImages();
   return summary;
 }
 

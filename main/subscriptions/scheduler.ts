@@ -13,6 +13,8 @@ const MAX_SLEEP_MS = 60_000;
 export interface SchedulerOptions {
   parallel?: number;
   perHost?: number;
+  /** Feed parse threads per run (parse-pool.ts); none by default. */
+  parseThreads?: number;
   onFeed?: (outcome: FeedOutcome) => void;
   onRun?: (summary: RefreshSummary) => void;
   now?: () => number;
@@ -64,7 +66,7 @@ export class RefreshScheduler {
     if (asked === 'all') for (const id of activeFeedIds(this.library)) due.add(id);
     else for (const id of asked ?? []) due.add(id);
     if (due.size > 0) {
-      const ctx = refreshContext(this.library, { signal: this.controller.signal, perHost: this.options.perHost });
+      const ctx = refreshContext(this.library, { signal: this.controller.signal, perHost: this.options.perHost, parseThreads: this.options.parseThreads });
       try {
         const summary = await refreshFeeds(ctx, [...due], { parallel: this.options.parallel, perHost: this.options.perHost, onFeed: this.options.onFeed });
         this.options.onRun?.(summary);

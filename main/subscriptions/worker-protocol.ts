@@ -6,6 +6,8 @@ export interface RefreshWorkerInput {
   nativeBinding?: string;
   parallel?: number;
   perHost?: number;
+  /** Threads that read fetched feeds (parse-pool.ts); 0 reads them on the refresh thread. */
+  parseThreads?: number;
 }
 
 export type RefreshCommand = { type: 'refresh-now'; feeds?: number[] } | { type: 'stop' };

@@ -9,6 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Library } from '../library/library';
+import { defaultFeedParseThreads } from './parse-pool';
 import { RefreshScheduler } from './scheduler';
 import type { RefreshCommand, RefreshMessage, RefreshWorkerInput } from './worker-protocol';
 
@@ -27,6 +28,7 @@ function run(input: RefreshWorkerInput): void {
   const scheduler = new RefreshScheduler(library, {
     parallel: input.parallel,
     perHost: input.perHost,
+    parseThreads: input.parseThreads ?? defaultFeedParseThreads(),
     onFeed: (outcome) => post({ type: 'feed', outcome }),
     onRun: (summary) => post({ type: 'run', summary }),
   });

@@ -26,6 +26,9 @@ import './article-annotations';
 
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, dt, dd, td, th';
 
+/** How long a highlight chosen in the highlights view stays marked in the text. */
+const REVEAL_MS = 2_500;
+
 /** Only http(s) links leave the app (for the system browser); others do nothing. */
 export const isWebLink = (url: string): boolean => /^https?:/i.test(url);
 
@@ -242,6 +245,12 @@ export class ArticleBody extends LitElement {
         text-underline-offset: 0.35em;
       }
 
+      /* The highlight chosen in the highlights view, marked for a moment once it is brought into view. */
+      .body mark.reader-highlight[data-revealed] {
+        outline: 2px solid var(--accent);
+        outline-offset: 2px;
+      }
+
       .orphaned {
         margin-block-start: 1.5rem;
         color: var(--muted);
@@ -254,6 +263,24 @@ export class ArticleBody extends LitElement {
   /** The search's first match in the text, if any. */
   get firstMark(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.body mark:not(.reader-highlight)');
+  }
+
+  /**
+   * Marks a drawn highlight for a moment and puts the focus on it (so that a screen reader reads it
+   * out), without scrolling: the reader scrolls its own box. Returns its first mark, null when the
+   * highlight is not drawn (orphaned, or not in this article).
+   */
+  reveal(id: string, forMs = REVEAL_MS): HTMLElement | null {
+    const marks = [...this.renderRoot.querySelectorAll<HTMLElement>('mark.reader-highlight')].filter((mark) => mark.dataset['highlight'] === id);
+    const first = marks[0];
+    if (first === undefined) return null;
+    for (const mark of marks) mark.toggleAttribute('data-revealed', true);
+    first.tabIndex = -1;
+    first.focus({ preventScroll: true });
+    setTimeout(() => {
+      for (const mark of marks) mark.removeAttribute('data-revealed');
+    }, forMs);
+    return first;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -332,7 +359,8 @@ export class ArticleBody extends LitElement {
    * the focus is (the reader's scrolling box, after a drag); by physical key too, for an Arabic layout.
    */
   private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    // Shift+H is another key: every highlight (shortcuts.ts).
+    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || event.defaultPrevented) return;
     if (event.key.toLowerCase() !== 'h' && event.code !== 'KeyH') return;
     const target = event.composedPath()[0];
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target instanceof HTMLElement && target.isContentEditable)) return;

@@ -272,7 +272,7 @@ export class ArticleList extends LitElement {
         aria-current=${current ? 'true' : 'false'}
         @click=${() => this.openRow(index, item.id)}
       >
-        <span class="title" dir=${item.dir}
+        <span class="title" dir="auto"
           >${item.read ? nothing : html`<span class="unread-dot" aria-hidden="true"></span>`}${isHit(
             item,
           )
@@ -280,13 +280,13 @@ export class ArticleList extends LitElement {
             : item.title}</span
         >
         <span class="meta">
-          ${item.source === null ? nothing : html`<span class="source">${item.source}</span>`}
+          ${item.source === null ? nothing : html`<span class="source"><bdi>${item.source}</bdi></span>`}
           ${item.source === null || date === null ? nothing : html`<span class="dot" aria-hidden="true"></span>`}
           ${date === null ? nothing : html`<span class="date">${date}</span>`}
           ${item.bookmarked ? html`<span class="saved" title=${strings.bookmarked}>${bookmarkIcon(true)}</span>` : nothing}
         </span>
 ${item.read ? nothing : html`<span class="visually-hidden">${strings.unread}</span>`}
-        <span class="excerpt" dir=${item.dir}>${isHit(item) ? marked(item.snippet, item.highlights) : item.excerpt}</span>
+        <span class="excerpt" dir="auto">${isHit(item) ? marked(item.snippet, item.highlights) : item.excerpt}</span>
       </button>
     </div>`;
   }

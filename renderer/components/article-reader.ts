@@ -17,6 +17,10 @@ import { sharedStyles } from './shared-styles';
 import './article-body';
 import './reader-toolbar';
 
+/** Where `element` is from the top of the scrolling box's content. */
+const offsetWithin = (scroller: HTMLElement, element: HTMLElement): number =>
+  element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+
 export class ArticleReader extends LitElement {
   static override properties = {
     article: { attribute: false },
@@ -24,6 +28,7 @@ export class ArticleReader extends LitElement {
     error: { attribute: false },
     knownTags: { attribute: false },
     userHighlights: { attribute: false },
+    reveal: { attribute: false },
     narrow: { type: Boolean, reflect: true },
     progress: { state: true },
   };
@@ -31,6 +36,8 @@ export class ArticleReader extends LitElement {
   declare article: ArticleView | null;
   /** The reader's highlights in the article, drawn by the body. */
   declare userHighlights: Highlight[];
+  /** A highlight to bring into view once the article shows it (chosen in the highlights view). */
+  declare reveal: string | null;
   declare loading: boolean;
   declare error: string | null;
   /** Every tag in the library, offered when adding one. */
@@ -47,6 +54,10 @@ export class ArticleReader extends LitElement {
   private userScrolling = false;
   /** Set in willUpdate: the article is another one, to be scrolled to its start once rendered. */
   private freshArticle = false;
+  /** The highlight in `reveal` once its scrolling is under way (it is asked for once). */
+  private revealQueued: string | null = null;
+  /** The view's own scrolling, one move after the other: the article's start, then a highlight. */
+  private placing: Promise<void> = Promise.resolve();
 
   constructor() {
     super();
@@ -55,6 +66,7 @@ export class ArticleReader extends LitElement {
     this.error = null;
     this.knownTags = [];
     this.userHighlights = [];
+    this.reveal = null;
     this.narrow = false;
     this.progress = 0;
     new LocaleController(this);
@@ -180,16 +192,51 @@ export class ArticleReader extends LitElement {
     this.scroller?.focus({ preventScroll: true });
   }
 
+  /**
+   * Space's paging: scrolls the article by most of a screen, forward (1) or back (-1). False when
+   * it was already at that end, so that the window can move on to the next article.
+   */
+  page(delta: 1 | -1): boolean {
+    const scroller = this.scroller;
+    if (scroller === null) return false;
+    const range = scroller.scrollHeight - scroller.clientHeight;
+    if (delta > 0 ? scroller.scrollTop >= range - 2 : scroller.scrollTop <= 0) return false;
+    this.userScrolling = true;
+    scroller.scrollBy({ top: delta * scroller.clientHeight * 0.85, behavior: 'instant' });
+    return true;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('article') && isNewArticle(changed.get('article'), this.article)) this.freshArticle = true;
+    if (changed.has('reveal')) this.revealQueued = null;
   }
 
   protected override updated(): void {
     const article = this.article;
-    if (!this.freshArticle || article === null) return;
+    if (article === null) return;
+    const fresh = this.freshArticle;
+    const reveal = this.reveal;
+    const revealNow = reveal !== null && reveal !== this.revealQueued && this.userHighlights.some((h) => h.id === reveal);
+    if (!fresh && !revealNow) return;
     this.freshArticle = false;
-    this.userScrolling = false;
-    void this.scrollToStart(article);
+    if (fresh) this.userScrolling = false;
+    if (revealNow) this.revealQueued = reveal;
+    this.placing = this.placing.then(async () => {
+      if (fresh) await this.scrollToStart(article);
+      if (revealNow && this.article === article) await this.revealHighlight(reveal);
+    });
+  }
+
+  /** Brings a highlight to the upper third of the pane and marks it; says so with `highlight-revealed`. */
+  private async revealHighlight(id: string): Promise<void> {
+    await this.body?.updateComplete;
+    const scroller = this.scroller;
+    const mark = this.body?.reveal(id) ?? null;
+    if (mark !== null && scroller !== null) {
+      scroller.scrollTo({ top: Math.max(0, offsetWithin(scroller, mark) - scroller.clientHeight / 3) });
+      this.progress = this.fraction();
+    }
+    emit(this, 'highlight-revealed', { id });
   }
 
   /** Where a freshly opened article starts: at the search's first match, else where it was left. */
@@ -216,7 +263,7 @@ export class ArticleReader extends LitElement {
       scroller.scrollTo({ top: 0 });
       return;
     }
-    const offset = first.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    const offset = offsetWithin(scroller, first);
     // Already on the first screen: keep the title in view too.
     const visible = offset + first.offsetHeight < scroller.clientHeight * 0.8;
     scroller.scrollTo({ top: visible ? 0 : Math.max(0, offset - scroller.clientHeight / 3) });

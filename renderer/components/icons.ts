@@ -70,3 +70,17 @@ export const readIcon = icon(svg`<path d="M3.75 10 12 4.5 20.25 10v8.75a1.25 1.2
 export const unreadIcon = icon(svg`<rect x="3.75" y="6" width="16.5" height="13" rx="1.25"/><path d="m3.75 7.5 8.25 5.5 8.25-5.5"/><circle cx="19" cy="6" r="2.5" fill="currentColor"/>`);
 
 export const plusIcon = icon(svg`<path d="M12 5v14M5 12h14"/>`);
+
+/** A highlighter's tip over a line of marked text. */
+export const highlighterIcon = icon(svg`<path d="m14.5 4.5 5 5-7.75 7.75h-5v-5z"/><path d="m9.25 9.75 5 5"/><path d="M4 20.5h16"/>`);
+/** A feed: the broadcast arcs. */
+export const feedIcon = icon(svg`<path d="M5 5a14 14 0 0 1 14 14"/><path d="M5 10.5a8.5 8.5 0 0 1 8.5 8.5"/><circle cx="6" cy="18" r="1.5" fill="currentColor"/>`);
+
+export const folderIcon = icon(svg`<path d="M3.75 7.25A1.5 1.5 0 0 1 5.25 5.75h4l2 2.25h7.5a1.5 1.5 0 0 1 1.5 1.5v8.75a1.5 1.5 0 0 1-1.5 1.5H5.25a1.5 1.5 0 0 1-1.5-1.5z"/>`);
+
+export const moreIcon = icon(svg`<circle cx="6" cy="12" r="1.1" fill="currentColor"/><circle cx="12" cy="12" r="1.1" fill="currentColor"/><circle cx="18" cy="12" r="1.1" fill="currentColor"/>`);
+
+/** Points down when open; drawn pointing toward the reading's end when closed (flipped under rtl). */
+export const chevronIcon = icon(svg`<path d="m9 6 6 6-6 6"/>`, 'directional');
+
+export const pauseIcon = icon(svg`<path d="M9 6.5v11M15 6.5v11"/>`);

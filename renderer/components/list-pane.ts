@@ -29,6 +29,7 @@ export class ListPane extends LitElement {
     view: { type: String },
     query: { type: String },
     tag: { attribute: false },
+    scopeTitle: { attribute: false },
     source: { attribute: false },
     sort: { type: String },
     unread: { type: Boolean },
@@ -46,6 +47,8 @@ export class ListPane extends LitElement {
   /** The search the list shows the results of; '' for none. */
   declare query: string;
   declare tag: string | null;
+  /** The subscription (feed or folder) the list is narrowed to, by name; null for none. */
+  declare scopeTitle: string | null;
   declare source: string | null;
   declare sort: ListSort;
   declare unread: boolean;
@@ -63,6 +66,7 @@ export class ListPane extends LitElement {
     this.view = 'library';
     this.query = '';
     this.tag = null;
+    this.scopeTitle = null;
     this.source = null;
     this.sort = 'date';
     this.unread = false;
@@ -202,7 +206,9 @@ export class ListPane extends LitElement {
       ? `«${this.query}»`
       : this.tag !== null
         ? strings.tagTitle(this.tag)
-        : this.view === 'bookmarks'
+        : this.scopeTitle !== null
+          ? this.scopeTitle
+          : this.view === 'bookmarks'
           ? strings.bookmarks
           : strings.library;
     const total = this.list?.total;
@@ -260,7 +266,7 @@ export class ListPane extends LitElement {
         <p>${strings.noResultsHint}</p>
       </div>`;
     }
-    if (this.unread || this.tag !== null || this.source !== null) {
+    if (this.unread || this.tag !== null || this.source !== null || this.scopeTitle !== null) {
       return html`<div class="list-empty">
         ${libraryIcon}
         <h2>${strings.emptyFilteredTitle}</h2>

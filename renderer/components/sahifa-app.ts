@@ -9,15 +9,18 @@
  * and moves the focus where the reader expects it, which only the window can see across its panes.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { SahifaEvent, SourceCount, TagCount } from '../../common';
+import type { Highlight, SahifaEvent, SourceCount, TagCount } from '../../common';
 import { ArticleController } from '../controllers/article';
+import { FeedsController } from '../controllers/feeds';
 import { FileDropController } from '../controllers/file-drop';
 import { HighlightsController } from '../controllers/highlights';
+import { HighlightsViewController } from '../controllers/highlights-view';
 import { ImportController } from '../controllers/import';
 import { ShortcutController } from '../controllers/keyboard';
 import { LibraryFacetsController } from '../controllers/library-facets';
+import { LinkDropController } from '../controllers/link-drop';
 import { ListQueryController } from '../controllers/list-query';
-import type { View } from '../view-state';
+import type { FeedChoice, FeedScope, Section } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { MediaQueryController } from '../controllers/media-query';
 import { NoticeController } from '../controllers/notices';
@@ -27,13 +30,20 @@ import type { ShortcutAction } from '../shortcuts';
 import { strings } from '../strings';
 import type { ArticleList } from './article-list';
 import type { ArticleReader } from './article-reader';
+import type { HighlightList } from './highlight-list';
+import type { HighlightsPane } from './highlights-pane';
+import type { FeedSettingsDialog } from './feed-settings-dialog';
 import type { ListPane } from './list-pane';
 import type { SettingsPanel } from './settings-panel';
 import type { ShortcutsDialog } from './shortcuts-dialog';
+import type { SubscribeDialog } from './subscribe-dialog';
 import { sharedStyles } from './shared-styles';
 import type { TopBar } from './top-bar';
 import './article-reader';
 import './drop-overlay';
+import './highlights-pane';
+import './feed-settings-dialog';
+import './feed-tree';
 import './import-progress';
 import './import-toast';
 import './list-pane';
@@ -41,7 +51,11 @@ import './notice-toast';
 import './settings-panel';
 import './shortcuts-dialog';
 import './side-bar';
+import './subscribe-dialog';
 import './top-bar';
+
+/** The reader's highlights while those of its article are not in: always the same, so nothing is redrawn for it. */
+const NO_HIGHLIGHTS: readonly Highlight[] = [];
 
 /** Below this width the window shows one pane at a time, the list or the reader. */
 const NARROW = '(max-width: 760px)';
@@ -61,18 +75,42 @@ export class SahifaApp extends LitElement {
   private readonly listQuery = new ListQueryController(this, this.api);
   private readonly facets = new LibraryFacetsController(this, this.api, (tags, sources) => this.dropVanishedNarrowing(tags, sources));
   private readonly notices = new NoticeController(this, () => this.onNoticeDismissed());
-  private readonly reading = new ArticleController(this, { api: this.api, list: this.listQuery, facets: this.facets, notices: this.notices });
+  private readonly feeds = new FeedsController(this, {
+    api: this.api,
+    notices: this.notices,
+    onArticlesChanged: () => this.refreshAll(),
+    onPageSaved: (id) => void this.openArticle(id),
+  });
+  private readonly reading = new ArticleController(this, {
+    api: this.api,
+    list: this.listQuery,
+    facets: this.facets,
+    notices: this.notices,
+    alongside: (id) => this.marks.follow(id),
+    onReadChanged: () => this.feeds.countsChanged(),
+  });
   private readonly marks = new HighlightsController(this, this.api, this.notices);
+  private readonly highlightsView = new HighlightsViewController(this, this.api);
+  /**
+   * The subscriptions the highlights view narrows by, as {id, title}; empty (and the choice left
+   * out) until the app lists its feeds.
+   */
+  private feedChoices: FeedChoice[] = [];
   private readonly undo = new UndoController({
     api: this.api,
     article: this.reading,
     list: this.listQuery,
     facets: this.facets,
     notices: this.notices,
-    onRestored: () => void this.updateComplete.then(() => this.reader?.focusText()),
+    onRestored: () => {
+      this.highlightsView.refresh();
+      void this.updateComplete.then(() => this.reader?.focusText());
+    },
+    onCountsChanged: () => this.feeds.countsChanged(),
   });
   private readonly importer = new ImportController(this, { api: this.api, onImported: () => this.refreshAll() });
   private readonly drop = new FileDropController(this, (files) => void this.importer.importDropped(files));
+  private readonly links = new LinkDropController(this, (url) => void this.feeds.savePage(url));
   private unsubscribe: (() => void) | null = null;
 
   constructor() {
@@ -81,7 +119,11 @@ export class SahifaApp extends LitElement {
     this.pane = 'list';
     new LocaleController(this);
     new ShortcutController(this, {
-      paused: () => (this.settingsPanel?.isOpen ?? false) || (this.shortcutsDialog?.isOpen ?? false),
+      paused: () =>
+        (this.settingsPanel?.isOpen ?? false) ||
+        (this.shortcutsDialog?.isOpen ?? false) ||
+        (this.subscribeDialog?.isOpen ?? false) ||
+        (this.feedDialog?.isOpen ?? false),
       run: (action, target) => this.runShortcut(action, target),
     });
   }
@@ -106,6 +148,11 @@ export class SahifaApp extends LitElement {
 
     sahifa-article-reader {
       min-inline-size: 0;
+    }
+
+    /* The highlights view takes the list's place; the list keeps its rows and scroll for the way back. */
+    sahifa-list-pane[hidden] {
+      display: none;
     }
 
     sahifa-article-reader:focus {
@@ -138,6 +185,7 @@ export class SahifaApp extends LitElement {
 
     :host([narrow][pane='reader']) sahifa-sidebar,
     :host([narrow][pane='reader']) sahifa-list-pane,
+    :host([narrow][pane='reader']) sahifa-highlights-pane,
     :host([narrow][pane='list']) sahifa-article-reader {
       display: none;
     }
@@ -161,8 +209,8 @@ export class SahifaApp extends LitElement {
 
   protected override willUpdate(): void {
     this.narrow = this.small.matches;
-    // The open article's highlights are fetched once it is shown.
-    this.marks.follow(this.reading.article?.id ?? null);
+    // The highlights of the article shown, or being opened (fetched with it: ArticleController).
+    void this.marks.follow(this.reading.loading ? this.reading.selectedId : (this.reading.article?.id ?? null));
   }
 
   // ---------------------------------------------------------------- the parts
@@ -179,6 +227,10 @@ export class SahifaApp extends LitElement {
     return this.listPane?.articleList ?? null;
   }
 
+  private get highlightList(): HighlightList | null {
+    return this.renderRoot.querySelector<HighlightsPane>('sahifa-highlights-pane')?.highlightList ?? null;
+  }
+
   private get reader(): ArticleReader | null {
     return this.renderRoot.querySelector('sahifa-article-reader');
   }
@@ -193,6 +245,14 @@ export class SahifaApp extends LitElement {
 
   private get shortcutsDialog(): ShortcutsDialog | null {
     return this.renderRoot.querySelector('sahifa-shortcuts-dialog');
+  }
+
+  private get subscribeDialog(): SubscribeDialog | null {
+    return this.renderRoot.querySelector('sahifa-subscribe-dialog');
+  }
+
+  private get feedDialog(): FeedSettingsDialog | null {
+    return this.renderRoot.querySelector('sahifa-feed-settings-dialog');
   }
 
   private get noticeHasFocus(): boolean {
@@ -213,14 +273,20 @@ export class SahifaApp extends LitElement {
       case 'import-progress':
         this.importer.progressed(event);
         break;
+      case 'feeds-refreshed':
+        this.feeds.refreshed(event.outcome);
+        break;
     }
   };
 
   private readonly onPageHide = (): void => this.reading.leave();
 
+  /** The list (its selection stays: the reader keeps its article), the counts, the tags and sources, the feeds' counts. */
   private refreshAll(): void {
     this.listQuery.reload();
     this.facets.refresh();
+    this.highlightsView.refresh();
+    this.feeds.countsChanged();
   }
 
   /** A tag or source that is gone (its last article untagged or deleted) no longer narrows the list. */
@@ -230,16 +296,75 @@ export class SahifaApp extends LitElement {
     if (source !== null && !sources.some((s) => s.source === source)) this.listQuery.setSource(null);
   }
 
-  private showView(view: View): void {
-    if (this.listQuery.showView(view) && this.narrow) this.pane = 'list';
+  /** The library, the bookmarks, or every highlight in the list pane. */
+  private showView(view: Section): void {
+    if (view === 'highlights') {
+      this.highlightsView.show();
+    } else {
+      const fromHighlights = this.highlightsView.active;
+      this.highlightsView.hide();
+      if (!this.listQuery.showView(view) && !fromHighlights) return;
+    }
+    if (this.narrow) this.pane = 'list';
   }
 
   private showTag(tag: string | null): void {
+    this.highlightsView.hide();
     this.listQuery.setTag(tag);
     if (this.narrow) this.pane = 'list';
   }
 
+  /** A highlight chosen in the highlights view: its article, scrolled to it. */
+  private openHighlight(highlight: { id: string; article: number }): Promise<void> {
+    return this.openArticle(this.highlightsView.choose(highlight));
+  }
+
+  private showScope(scope: FeedScope | null): void {
+    this.listQuery.setScope(scope);
+    if (this.narrow) this.pane = 'list';
+  }
+
+  private async subscribe(url: string, folder: string): Promise<void> {
+    const failure = await this.feeds.subscribe(url, folder);
+    if (failure === null) this.subscribeDialog?.done();
+    else this.subscribeDialog?.failed(failure);
+  }
+
+  private showFeedDialog(id: number, opener: HTMLElement, unsubscribe: boolean): void {
+    const feed = this.feeds.feed(id);
+    if (feed !== undefined) void this.feedDialog?.show(feed, this.feeds.folderPath(feed.folder), opener, unsubscribe);
+  }
+
+  private async unsubscribeFrom(id: number, keepArticles: boolean): Promise<void> {
+    if (!(await this.feeds.unsubscribe(id, keepArticles))) return;
+    const scope = this.listQuery.scope;
+    if (scope?.kind === 'feed' && scope.id === id) this.showScope(null);
+  }
+
+  /**
+   * Space: pages down the article; at its end, marks it read and opens the next unread article of
+   * the list (whatever feed it is from), or the first unread one when none is open. Shift+Space
+   * pages back up.
+   */
+  private async triage(back: boolean): Promise<void> {
+    const article = this.reading.article;
+    const reader = this.reader;
+    if (article !== null && reader !== null && reader.page(back ? -1 : 1)) return;
+    if (back) return;
+    if (article !== null && !article.read) await this.reading.setRead(article.id, true);
+    const next = await this.listQuery.nextUnread(article?.id ?? null);
+    if (next === null) {
+      this.notices.show({ message: strings.noMoreUnread });
+      return;
+    }
+    await this.openArticle(next.id);
+    this.articleList?.selectIndex(next.index);
+    await this.updateComplete;
+    this.reader?.focusText();
+  }
+
   private readonly onSearchCommit = (event: HTMLElementEventMap['search-commit']): void => {
+    this.highlightsView.hide();
     this.listQuery.commit();
     // ↓: into the results, on the first row (the arrows walk on from there).
     if (event.detail.intoResults && this.articleList?.focusFirstRow()) event.preventDefault();
@@ -252,6 +377,11 @@ export class SahifaApp extends LitElement {
 
   /** Enter on a row: that article, with the focus in its text. */
   private async enterReader(row: Element | null): Promise<void> {
+    const highlight = row instanceof HTMLElement ? row.dataset['highlight'] : undefined;
+    if (highlight !== undefined && row instanceof HTMLElement) {
+      await this.openHighlight({ id: highlight, article: Number(row.dataset['article']) });
+      return;
+    }
     const id = Number(row instanceof HTMLElement ? row.dataset.id : NaN);
     if (Number.isInteger(id) && id > 0 && id !== this.reading.article?.id) await this.openArticle(id);
     if (this.narrow) this.pane = 'reader';
@@ -262,7 +392,7 @@ export class SahifaApp extends LitElement {
   /** Esc: back to the list, on the current article's row. */
   private leaveReader(): void {
     if (this.narrow) this.pane = 'list';
-    void this.updateComplete.then(() => this.articleList?.focusCurrent());
+    void this.updateComplete.then(() => (this.highlightsView.active ? this.highlightList?.focusCurrent() : this.articleList?.focusCurrent()));
   }
 
   /** The focus was on the notice (its button): it goes back where the reader was working. */
@@ -281,6 +411,7 @@ export class SahifaApp extends LitElement {
     const current = this.articleList?.currentRowIndex ?? null;
     const index = current !== null && this.listQuery.list?.get(current)?.id === article.id ? current : 0;
     if (!(await this.undo.delete(article))) return;
+    this.highlightsView.refresh();
     await this.listQuery.ready;
     await this.updateComplete;
     await this.listPane?.updateComplete;
@@ -316,7 +447,11 @@ export class SahifaApp extends LitElement {
         return;
       case 'next':
       case 'previous':
-        this.articleList?.step(action === 'next' ? 1 : -1);
+        if (this.highlightsView.active) this.highlightList?.step(action === 'next' ? 1 : -1);
+        else this.articleList?.step(action === 'next' ? 1 : -1);
+        return;
+      case 'highlights':
+        this.showView('highlights');
         return;
       case 'open':
         void this.enterReader(target);
@@ -337,10 +472,34 @@ export class SahifaApp extends LitElement {
       case 'undo':
         void this.undo.undo();
         return;
+      case 'page-forward':
+      case 'page-back':
+        void this.triage(action === 'page-back');
+        return;
+      case 'mark-list-read':
+        void this.undo.markAllRead(this.listQuery.scope);
+        return;
     }
   }
 
   // ---------------------------------------------------------------- render
+
+  private renderHighlightsPane(): TemplateResult {
+    const view = this.highlightsView;
+    return html`<sahifa-highlights-pane
+      .list=${view.list}
+      .revision=${view.revision}
+      .error=${view.error}
+      .narrowing=${view.narrowing}
+      .tags=${this.facets.tags}
+      .feeds=${this.feedChoices}
+      .selectedId=${view.selectedId}
+      ?narrow=${this.narrow}
+      @open-highlight=${(event: HTMLElementEventMap['open-highlight']) => void this.openHighlight(event.detail)}
+      @highlights-narrowed=${(event: HTMLElementEventMap['highlights-narrowed']) => view.narrow(event.detail)}
+      @export-highlights=${(event: HTMLElementEventMap['export-highlights']) => void this.marks.exportAs(event.detail.format, true)}
+    ></sahifa-highlights-pane>`;
+  }
 
   override render(): TemplateResult {
     const { listQuery: query, facets, reading, importer, notices } = this;
@@ -348,7 +507,10 @@ export class SahifaApp extends LitElement {
       <sahifa-top-bar
         .query=${query.text}
         ?narrow=${this.narrow}
-        @search-input=${(event: HTMLElementEventMap['search-input']) => query.type(event.detail.text)}
+        @search-input=${(event: HTMLElementEventMap['search-input']) => {
+          this.highlightsView.hide();
+          query.type(event.detail.text);
+        }}
         @search-commit=${this.onSearchCommit}
         @search-clear=${() => query.clearSearch()}
         @show-shortcuts=${(event: HTMLElementEventMap['show-shortcuts']) => void this.shortcutsDialog?.show(event.detail.opener)}
@@ -357,21 +519,27 @@ export class SahifaApp extends LitElement {
       ></sahifa-top-bar>
       <div class="body">
         <sahifa-sidebar
-          .view=${query.view}
-          .tag=${query.tag}
+          .view=${this.highlightsView.active ? 'highlights' : query.view}
+          .tag=${this.highlightsView.active ? null : query.tag}
           .stats=${facets.stats}
           .tags=${facets.tags}
           ?narrow=${this.narrow}
+          ?scoped=${query.scope !== null}
           @view-selected=${(event: HTMLElementEventMap['view-selected']) => this.showView(event.detail.view)}
           @tag-selected=${(event: HTMLElementEventMap['tag-selected']) => this.showTag(event.detail.tag)}
-        ></sahifa-sidebar>
+        >
+          ${this.narrow ? nothing : this.renderFeedTree()}
+        </sahifa-sidebar>
+        ${this.highlightsView.active ? this.renderHighlightsPane() : nothing}
         <sahifa-list-pane
+          ?hidden=${this.highlightsView.active}
           .list=${query.list}
           .revision=${query.revision}
           .error=${query.error}
           .view=${query.view}
           .query=${query.query}
           .tag=${query.tag}
+          .scopeTitle=${query.scope === null ? null : this.feeds.scopeTitle(query.scope)}
           .source=${query.source}
           .sort=${query.sort}
           .unread=${query.unread}
@@ -384,6 +552,7 @@ export class SahifaApp extends LitElement {
           @source-changed=${(event: HTMLElementEventMap['source-changed']) => query.setSource(event.detail.source)}
           @unread-toggled=${() => query.toggleUnread()}
         ></sahifa-list-pane>
+
         <sahifa-article-reader
           role="main"
           aria-label=${strings.readerLabel}
@@ -391,16 +560,21 @@ export class SahifaApp extends LitElement {
           .loading=${reading.loading}
           .error=${reading.error}
           .knownTags=${facets.tags.map((t) => t.name)}
-          .userHighlights=${this.marks.articleId === reading.article?.id ? this.marks.highlights : []}
+          .userHighlights=${this.marks.articleId === reading.article?.id ? this.marks.highlights : NO_HIGHLIGHTS}
+          .reveal=${this.highlightsView.revealing}
           ?narrow=${this.narrow}
           @highlight-add=${(event: HTMLElementEventMap['highlight-add']) =>
-            void this.marks.add(event.detail.article, event.detail.start, event.detail.end, event.detail.color)}
+            void this.marks.add(event.detail.article, event.detail.start, event.detail.end, event.detail.color).then(() => this.highlightsView.refresh())}
           @highlight-update=${(event: HTMLElementEventMap['highlight-update']) => {
             const { id, ...changes } = event.detail;
-            void this.marks.update(id, changes);
+            void this.marks.update(id, changes).then(() => {
+              const updated = this.marks.highlights.find((h) => h.id === id);
+              if (updated !== undefined) this.highlightsView.changed(updated);
+            });
           }}
-          @highlight-remove=${(event: HTMLElementEventMap['highlight-remove']) => void this.marks.remove(event.detail.id)}
-          @export-highlights=${(event: HTMLElementEventMap['export-highlights']) => void this.marks.exportAs(event.detail.format)}
+          @highlight-remove=${(event: HTMLElementEventMap['highlight-remove']) => void this.marks.remove(event.detail.id).then(() => this.highlightsView.refresh())}
+          @export-highlights=${(event: HTMLElementEventMap['export-highlights']) => void this.marks.exportAs(event.detail.format, event.detail.all)}
+          @highlight-revealed=${(event: HTMLElementEventMap['highlight-revealed']) => this.highlightsView.revealed(event.detail.id)}
           @reader-back=${() => this.leaveReader()}
           @toggle-bookmark=${() => void reading.toggleBookmark()}
           @toggle-read=${() => void reading.toggleRead()}
@@ -420,7 +594,34 @@ export class SahifaApp extends LitElement {
       <sahifa-notice-toast .notice=${notices.notice} @dismiss=${() => notices.dismiss()}></sahifa-notice-toast>
       <sahifa-settings-panel></sahifa-settings-panel>
       <sahifa-shortcuts-dialog></sahifa-shortcuts-dialog>
+      <sahifa-subscribe-dialog
+        .folders=${this.feeds.folderPaths}
+        @subscribe-submit=${(event: HTMLElementEventMap['subscribe-submit']) => void this.subscribe(event.detail.url, event.detail.folder)}
+      ></sahifa-subscribe-dialog>
+      <sahifa-feed-settings-dialog
+        .folders=${this.feeds.folderPaths}
+        @feed-update=${(event: HTMLElementEventMap['feed-update']) => void this.feeds.update(event.detail.id, event.detail.changes)}
+        @feed-unsubscribe=${(event: HTMLElementEventMap['feed-unsubscribe']) => void this.unsubscribeFrom(event.detail.id, event.detail.keepArticles)}
+      ></sahifa-feed-settings-dialog>
     `;
+  }
+
+  private renderFeedTree(): TemplateResult {
+    const { feeds } = this;
+    return html`<sahifa-feed-tree
+      .feeds=${feeds.feeds}
+      .folders=${feeds.folders}
+      .scope=${this.listQuery.scope}
+      .refreshing=${feeds.refreshing}
+      @feed-scope-selected=${(event: HTMLElementEventMap['feed-scope-selected']) => this.showScope(event.detail.scope)}
+      @feed-refresh=${(event: HTMLElementEventMap['feed-refresh']) => void feeds.refresh(event.detail.scope)}
+      @feed-mark-read=${(event: HTMLElementEventMap['feed-mark-read']) => void this.undo.markAllRead(event.detail.scope, event.detail.olderThan)}
+      @feed-settings=${(event: HTMLElementEventMap['feed-settings']) =>
+        this.showFeedDialog(event.detail.id, event.detail.opener, event.detail.unsubscribe ?? false)}
+      @show-subscribe=${(event: HTMLElementEventMap['show-subscribe']) => void this.subscribeDialog?.show(event.detail.opener)}
+      @opml-import=${(event: HTMLElementEventMap['opml-import']) => void feeds.importOpml(event.detail.file)}
+      @opml-export=${() => void feeds.exportOpml()}
+    ></sahifa-feed-tree>`;
   }
 }
 

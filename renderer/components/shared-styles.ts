@@ -140,3 +140,112 @@ export const boxlessHostStyles = css`
     display: contents;
   }
 `;
+
+/** A modal <dialog>: its box, its backdrop, and a header with its title and a close button. */
+export const dialogStyles = css`
+  dialog {
+    max-block-size: calc(100vh - 3rem);
+    padding: 0;
+    border: 1px solid var(--border-strong);
+    border-radius: var(--radius-lg);
+    background: var(--surface);
+    color: var(--text);
+    box-shadow: var(--shadow-lg);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.35);
+  }
+
+  header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    padding: 0.9rem 1.25rem;
+    border-block-end: 1px solid var(--border);
+  }
+
+  h2 {
+    margin: 0;
+    color: var(--text-strong);
+    font-size: 1.05rem;
+  }
+`;
+
+/** A dialog (with dialogStyles) holding a form of labelled fields, one error line and the buttons at its end. */
+export const formDialogStyles = css`
+  dialog {
+    inline-size: min(32rem, calc(100vw - 2rem));
+  }
+
+  form {
+    display: grid;
+    gap: 0.9rem;
+    padding: 1rem 1.25rem 1.25rem;
+  }
+
+  label,
+  fieldset {
+    display: grid;
+    gap: 0.35rem;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    font-size: 0.9rem;
+  }
+
+  legend {
+    margin-block-end: 0.35rem;
+    padding: 0;
+  }
+
+  label.check {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  input[type='text'],
+  input[type='url'],
+  select {
+    block-size: 38px;
+    padding-inline: 0.65rem;
+    border: 1px solid var(--border-strong);
+    border-radius: var(--radius);
+    background: var(--surface-raised);
+    color: var(--text);
+    font: inherit;
+  }
+
+  .hint {
+    color: var(--muted);
+    font-size: 0.8rem;
+  }
+
+  .suggestion {
+    color: var(--accent);
+    font-size: 0.8rem;
+  }
+
+  .error {
+    margin: 0;
+    color: var(--danger);
+    font-size: 0.88rem;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5rem;
+  }
+
+  .actions .start {
+    margin-inline-end: auto;
+  }
+
+  .button.danger {
+    border-color: var(--danger);
+    color: var(--danger);
+  }
+`;

@@ -4,7 +4,7 @@ import { LocaleController } from '../controllers/locale';
 import { shortcutList } from '../shortcuts';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
-import { sharedStyles } from './shared-styles';
+import { dialogStyles, sharedStyles } from './shared-styles';
 
 const isMac = /Mac/i.test(navigator.platform);
 
@@ -18,34 +18,10 @@ export class ShortcutsDialog extends LitElement {
 
   static override styles = [
     sharedStyles,
+    dialogStyles,
     css`
       dialog {
         inline-size: min(36rem, calc(100vw - 2rem));
-        max-block-size: calc(100vh - 3rem);
-        padding: 0;
-        border: 1px solid var(--border-strong);
-        border-radius: var(--radius-lg);
-        background: var(--surface);
-        color: var(--text);
-        box-shadow: var(--shadow-lg);
-      }
-
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.35);
-      }
-
-      header {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        padding: 0.9rem 1.25rem;
-        border-block-end: 1px solid var(--border);
-      }
-
-      h2 {
-        margin: 0;
-        color: var(--text-strong);
-        font-size: 1.05rem;
       }
 
       table {

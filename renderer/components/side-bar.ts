@@ -1,14 +1,14 @@
 /**
- * The sidebar: the library and the bookmarks with their counts, then the tags. On small windows
+ * The sidebar: the library and the bookmarks with their counts, the highlights, then the tags. On small windows
  * it turns into tabs above the list. Choices go up as `view-selected` and `tag-selected`.
  */
 import { LitElement, css, html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { LibraryStats, TagCount } from '../../common';
-import type { View } from '../view-state';
+import type { Section } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { formatNumber, strings } from '../strings';
-import { bookmarkIcon, libraryIcon, tagIcon } from './icons';
+import { bookmarkIcon, highlighterIcon, libraryIcon, tagIcon } from './icons';
 import { boxlessHostStyles, sharedStyles } from './shared-styles';
 
 export class SideBar extends LitElement {
@@ -18,14 +18,17 @@ export class SideBar extends LitElement {
     stats: { attribute: false },
     tags: { attribute: false },
     narrow: { type: Boolean, reflect: true },
+    scoped: { type: Boolean },
   };
 
-  declare view: View;
+  declare view: Section;
   /** The tag the list is limited to, null for none. */
   declare tag: string | null;
   declare stats: LibraryStats | null;
   declare tags: TagCount[];
   declare narrow: boolean;
+  /** The list is narrowed to a subscription (the slotted feed tree shows which). */
+  declare scoped: boolean;
 
   constructor() {
     super();
@@ -34,6 +37,7 @@ export class SideBar extends LitElement {
     this.stats = null;
     this.tags = [];
     this.narrow = false;
+    this.scoped = false;
     new LocaleController(this);
   }
 
@@ -181,11 +185,11 @@ export class SideBar extends LitElement {
   ];
 
   override render(): TemplateResult {
-    const item = (view: View, icon: SVGTemplateResult, label: string, count: number | undefined) =>
+    const item = (view: Section, icon: SVGTemplateResult, label: string, count: number | undefined) =>
       html`<button
         class="nav-item"
         data-view=${view}
-        aria-current=${this.view === view && this.tag === null ? 'page' : 'false'}
+        aria-current=${this.view === view && this.tag === null && !this.scoped ? 'page' : 'false'}
         title=${label}
         @click=${() => emit(this, 'view-selected', { view })}
       >
@@ -196,6 +200,7 @@ export class SideBar extends LitElement {
       <h2>${strings.navigation}</h2>
       ${item('library', libraryIcon, strings.library, this.stats?.articles)}
       ${item('bookmarks', bookmarkIcon(false), strings.bookmarks, this.stats?.bookmarks)}
+      ${item('highlights', highlighterIcon, strings.highlights, undefined)}
       ${this.tags.length === 0
         ? nothing
         : html`<h2 class="tags-heading" id="tags-heading">${strings.tags}</h2>
@@ -215,6 +220,7 @@ export class SideBar extends LitElement {
                   </li>`,
               )}
             </ul>`}
+      <slot></slot>
       <p class="hint">${strings.emptyLibraryText}</p>
     </nav>`;
   }

@@ -28,6 +28,13 @@ export interface ArticleControllerOptions {
   facets: LibraryFacetsController;
   notices: NoticeController;
   browser?: BrowserActions;
+  /**
+   * Fetches what the reader shows along with an article (its highlights), at the same time as the
+   * article: the article is shown once both are in, so that its text is drawn once. Never rejects.
+   */
+  alongside?: (id: number) => Promise<void>;
+  /** An article was marked read or unread. */
+  onReadChanged?: (id: number, read: boolean) => void;
 }
 
 const SHORT_NOTICE_MS = 2_500;
@@ -44,6 +51,8 @@ export class ArticleController implements ReactiveController {
   private readonly facets: LibraryFacetsController;
   private readonly notices: NoticeController;
   private readonly browser: BrowserActions;
+  private readonly alongside: (id: number) => Promise<void>;
+  private readonly onReadChanged: (id: number, read: boolean) => void;
   /** Only the answer for the last article asked for is shown. */
   private request = 0;
   private readonly tracker = new ReadingTracker({
@@ -63,6 +72,8 @@ export class ArticleController implements ReactiveController {
     this.facets = options.facets;
     this.notices = options.notices;
     this.browser = options.browser ?? { copyText, downloadFile };
+    this.alongside = options.alongside ?? (() => Promise.resolve());
+    this.onReadChanged = options.onReadChanged ?? (() => undefined);
     host.addController(this);
   }
 
@@ -83,7 +94,7 @@ export class ArticleController implements ReactiveController {
     this.host.requestUpdate();
     const query = this.list.query;
     try {
-      const article = await this.api.getArticle(query === '' ? { id } : { id, query });
+      const [article] = await Promise.all([this.api.getArticle(query === '' ? { id } : { id, query }), this.alongside(id)]);
       if (request !== this.request) return;
       this.article = article;
       this.tracker.open(article);
@@ -117,9 +128,16 @@ export class ArticleController implements ReactiveController {
       await this.api.saveReading({ id, read });
       if (this.article?.id === id) this.patch({ read });
       this.list.updateArticle(id, { read });
+      this.onReadChanged(id, read);
     } catch (error) {
       this.notices.error(error);
     }
+  }
+
+  /** The article in the reader was marked read or unread elsewhere (mark all read, its undo): shown, not saved again. */
+  patchRead(read: boolean): void {
+    this.tracker.settle();
+    this.patch({ read });
   }
 
   /** By hand: that stands, the reading no longer marks it. */

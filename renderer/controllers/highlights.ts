@@ -19,6 +19,8 @@ export class HighlightsController implements ReactiveController {
   /** The article they belong to. */
   articleId: number | null = null;
   private request = 0;
+  /** The current article's highlights being fetched. */
+  private loading: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -31,12 +33,16 @@ export class HighlightsController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Follows the article the reader shows: its highlights are fetched when it changes. */
-  follow(articleId: number | null): void {
-    if (articleId === this.articleId) return;
+  /**
+   * Follows the article the reader shows (or is opening): its highlights are fetched when it
+   * changes. Resolves once they are in (at once when the article is the same); never rejects.
+   */
+  follow(articleId: number | null): Promise<void> {
+    if (articleId === this.articleId) return this.loading;
     this.articleId = articleId;
     this.highlights = [];
-    if (articleId !== null) void this.load(articleId);
+    this.loading = articleId === null ? Promise.resolve() : this.load(articleId);
+    return this.loading;
   }
 
   async load(articleId: number): Promise<void> {
@@ -47,7 +53,7 @@ export class HighlightsController implements ReactiveController {
       this.highlights = highlights;
       this.host.requestUpdate();
     } catch (error) {
-      if (request === this.request) this.notices.error(error);
+      if (request === this.request && articleId === this.articleId) this.notices.error(error);
     }
   }
 

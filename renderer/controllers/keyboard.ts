@@ -5,13 +5,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { shortcutFor, type ShortcutAction } from '../shortcuts';
 
-function isEditable(target: EventTarget | null): boolean {
+export function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
 /** The element that really has focus, looking through shadow roots. */
-function deepActiveElement(): Element | null {
+export function deepActiveElement(): Element | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
@@ -47,6 +47,7 @@ export class ShortcutController implements ReactiveController {
       direction: document.documentElement.dir === 'ltr' ? 'ltr' : 'rtl',
       inList: target instanceof HTMLElement && target.matches('button.row'),
       editing: isEditable(target),
+      onControl: target instanceof HTMLElement && !target.matches('button.row') && target.matches('button, a[href], summary, [role=menuitem], input[type=checkbox], input[type=radio]'),
     });
     if (action === null) return;
     // Esc on the reader's own controls (the export menu) was theirs; Delete in the note is typing.

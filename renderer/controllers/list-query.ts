@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ListSort, SahifaApi } from '../../common';
-import type { ListItem, View } from '../view-state';
+import { scopeNarrowing, type FeedScope, type ListItem, type View } from '../view-state';
 import { messageOf } from '../error-message';
 import { PagedList } from '../paged-list';
 
@@ -25,6 +25,8 @@ export class ListQueryController implements ReactiveController {
   /** The tag the list is limited to, null for none. */
   tag: string | null = null;
   source: string | null = null;
+  /** The subscription (a feed or a folder) the list is narrowed to, null for none. */
+  scope: FeedScope | null = null;
   sort: ListSort = 'date';
   list: PagedList<ListItem> | null = null;
   /** Bumped whenever the list's pages change, so that the list renders its rows again. */
@@ -75,11 +77,12 @@ export class ListQueryController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Shows the library or the bookmarks, leaving any tag. Returns false when nothing changed. */
+  /** Shows the library or the bookmarks, leaving any tag or subscription. Returns false when nothing changed. */
   showView(view: View): boolean {
-    if (view === this.view && this.query === '' && this.tag === null) return false;
+    if (view === this.view && this.query === '' && this.tag === null && this.scope === null) return false;
     this.view = view;
     this.tag = null;
+    this.scope = null;
     this.reload();
     return true;
   }
@@ -87,8 +90,48 @@ export class ListQueryController implements ReactiveController {
   /** Limits the list to a tag (of the whole library), or lifts the limit. */
   setTag(tag: string | null): void {
     this.tag = tag;
-    if (tag !== null) this.view = 'library';
+    if (tag !== null) {
+      this.view = 'library';
+      this.scope = null;
+    }
     this.reload();
+  }
+
+  /** Limits the list to a feed or a folder of feeds (in the library view), or lifts the limit. */
+  setScope(scope: FeedScope | null): void {
+    this.scope = scope;
+    if (scope !== null) {
+      this.view = 'library';
+      this.tag = null;
+    }
+    this.reload();
+  }
+
+  /**
+   * The next unread row after the article `afterId` (from the top when it is not in the list),
+   * fetching pages as needed, up to `reach` rows on; null when there is none.
+   */
+  async nextUnread(afterId: number | null, reach = 2_000): Promise<{ index: number; id: number } | null> {
+    const list = this.list;
+    if (list === null) return null;
+    await this.ready;
+    const total = list.total ?? 0;
+    let start = 0;
+    if (afterId !== null) {
+      for (let i = 0; i < total; i++) {
+        const item = list.get(i);
+        if (item?.id === afterId) {
+          start = i + 1;
+          break;
+        }
+      }
+    }
+    for (let i = start; i < Math.min(total, start + reach); i++) {
+      if (this.list !== list) return null;
+      const item = list.get(i) ?? (await list.fetch(i));
+      if (item !== undefined && !item.read && item.id !== afterId) return { index: i, id: item.id };
+    }
+    return null;
   }
 
   setSource(source: string | null): void {
@@ -119,7 +162,12 @@ export class ListQueryController implements ReactiveController {
     this.list?.close();
     const { api, query, sort } = this;
     const bookmarked = this.view === 'bookmarks';
-    const narrowing = { unread: this.unread, ...(this.tag === null ? {} : { tag: this.tag }), ...(this.source === null ? {} : { source: this.source }) };
+    const narrowing = {
+      unread: this.unread,
+      ...(this.tag === null ? {} : { tag: this.tag }),
+      ...(this.source === null ? {} : { source: this.source }),
+      ...scopeNarrowing(this.scope),
+    };
     const list = new PagedList<ListItem>(
       query === ''
         ? (offset, limit) => api.listArticles({ filter: bookmarked ? 'bookmarked' : 'all', ...narrowing, sort, offset, limit })

@@ -1,15 +1,17 @@
 /**
- * Deleting the article in the reader, with an undo: the notice offers it for a few seconds (and
- * Ctrl+Z does it) until the notice goes away. The article comes back with its tags, note and place.
+ * Deleting the article in the reader, and marking a subscription's articles read, with an undo:
+ * the notice offers it for a few seconds (and Ctrl+Z does it) until the notice goes away. A deleted
+ * article comes back with its tags, note and place; articles marked read are unread again.
  */
-import type { ArticleView, SahifaApi } from '../../common';
+import type { ArticleView, MarkReadAge, SahifaApi } from '../../common';
+import { scopeNarrowing, type FeedScope } from '../view-state';
 import { strings } from '../strings';
 import type { ArticleController } from './article';
 import type { LibraryFacetsController } from './library-facets';
 import type { ListQueryController } from './list-query';
 import type { NoticeController } from './notices';
 
-export type UndoApi = Pick<SahifaApi, 'deleteArticle' | 'restoreArticle'>;
+export type UndoApi = Pick<SahifaApi, 'deleteArticle' | 'restoreArticle' | 'markAllRead' | 'markUnread'>;
 
 export const UNDO_MS = 8_000;
 const RESTORED_MS = 2_500;
@@ -22,11 +24,13 @@ export interface UndoControllerOptions {
   notices: NoticeController;
   /** The restored article is in the reader. */
   onRestored?: () => void;
+  /** Articles were deleted, restored, or marked read or unread: the subscriptions' counts follow. */
+  onCountsChanged?: () => void;
 }
 
 export class UndoController {
-  /** The last deletion, while it can be undone. */
-  private undoable: { id: number; title: string } | null = null;
+  /** The last deletion or marking, while it can be undone. */
+  private undoable: { kind: 'delete'; id: number; title: string } | { kind: 'read'; ids: number[] } | null = null;
 
   constructor(private readonly options: UndoControllerOptions) {}
 
@@ -41,7 +45,7 @@ export class UndoController {
     try {
       const deleted = await api.deleteArticle({ id: article.id });
       this.options.article.forget(article.id);
-      this.undoable = deleted;
+      this.undoable = { kind: 'delete', ...deleted };
       notices.show({ message: strings.deleted(deleted.title), action: { label: strings.undo, run: () => void this.undo() } }, UNDO_MS);
       this.refresh();
       return true;
@@ -51,13 +55,49 @@ export class UndoController {
     }
   }
 
-  /** Brings the last deleted article back and opens it. */
+  /**
+   * Marks the unread articles of a feed, a folder or every subscription read (optionally only the
+   * older ones) and offers the undo. Resolves to how many were marked, or null when it failed.
+   */
+  async markAllRead(scope: FeedScope | null, olderThan?: MarkReadAge): Promise<number | null> {
+    const { api, notices } = this.options;
+    try {
+      const { ids } = await api.markAllRead({ ...scopeNarrowing(scope), ...(olderThan === undefined ? {} : { olderThan }) });
+      if (ids.length === 0) {
+        notices.show({ message: strings.nothingToMark });
+        return 0;
+      }
+      for (const id of ids) this.options.list.updateArticle(id, { read: true });
+      if (this.options.article.article !== null && ids.includes(this.options.article.article.id)) this.options.article.patchRead(true);
+      this.undoable = { kind: 'read', ids };
+      notices.show({ message: strings.markedRead(ids.length), action: { label: strings.undo, run: () => void this.undo() } }, UNDO_MS);
+      this.options.onCountsChanged?.();
+      return ids.length;
+    } catch (error) {
+      notices.error(error);
+      return null;
+    }
+  }
+
+  /** Brings the last deleted article back and opens it, or makes the articles last marked read unread again. */
   async undo(): Promise<void> {
     const undoable = this.undoable;
     if (undoable === null) return;
     this.undoable = null;
     const { api, notices } = this.options;
     notices.clear();
+    if (undoable.kind === 'read') {
+      try {
+        await api.markUnread({ ids: undoable.ids });
+        for (const id of undoable.ids) this.options.list.updateArticle(id, { read: false });
+        if (this.options.article.article !== null && undoable.ids.includes(this.options.article.article.id)) this.options.article.patchRead(false);
+        this.options.onCountsChanged?.();
+        notices.show({ message: strings.markedUnread }, RESTORED_MS);
+      } catch (error) {
+        notices.error(error);
+      }
+      return;
+    }
     try {
       const { id } = await api.restoreArticle({ id: undoable.id });
       this.refresh();
@@ -72,5 +112,6 @@ export class UndoController {
   private refresh(): void {
     this.options.list.reload();
     this.options.facets.refresh();
+    this.options.onCountsChanged?.();
   }
 }

@@ -2,22 +2,13 @@
  * No serious accessibility problems (axe-core) in the library, search results, reader, settings
  * and shortcuts dialog, in both interface languages and both themes.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { checkAxe as check } from './axe';
 import { expect, test } from './fixtures';
 
 const LABELS = {
   ar: { search: 'البحث في المقالات', settings: 'الإعدادات', query: 'الامن' },
   en: { search: 'Search articles', settings: 'Settings', query: 'الامن' },
 } as const;
-
-async function check(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${where}: ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
-}
 
 for (const language of ['ar', 'en'] as const) {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -16,6 +16,7 @@ import { compileQuery, parseQuery } from '../../main/library/query';
 import { RangeRanker, type RankRequest } from '../../main/library/rank';
 import type { RankAnswer, RankCall } from '../../main/library/rank-protocol';
 import type { ParseReply, ParseRequest } from '../../main/import/parse-protocol';
+import type { FeedParseMessage, FeedParseReply } from '../../main/subscriptions/parse-protocol';
 import type { RefreshSummary } from '../../main/subscriptions/refresh';
 import { RefreshThread } from '../../main/subscriptions/refresh-thread';
 import { arabicFeed, FeedServer } from '../fixtures/feed-server';
@@ -112,6 +113,31 @@ for (const format of ['cjs', 'mjs']) {
       expect(prepared!.article.dir).toBe('rtl');
       // Analyzed on the thread: the index columns hold normalized words.
       expect(prepared!.index[2].split(' ').length).toBeGreaterThan(20);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  test(`feed-parse-worker.${format} reads, sanitizes and analyzes a feed's items`, async () => {
+    // Started by the refresh worker (which reads feeds itself when it cannot start one): started
+    // here directly, so that a bundling mistake cannot hide behind that fallback.
+    const worker = new Worker(path.join(OUT, `feed-parse-worker.${format}`));
+    try {
+      expect(await nextMessage<FeedParseReply>(worker)).toEqual({ type: 'ready' });
+      const answering = nextMessage<FeedParseReply>(worker);
+      const message: FeedParseMessage = {
+        seq: 3,
+        request: { bytes: arabicFeed({ count: 4, image: 'https://img.example.sa/a.png' }), contentType: 'application/rss+xml', charset: null, origin: 'https://news.example.sa/feed', collectImages: true },
+      };
+      worker.postMessage(message);
+      const reply = await answering;
+      if (reply.type !== 'parsed') throw new Error(`expected a parsed feed, got ${reply.type}`);
+      expect(reply.seq).toBe(3);
+      expect(reply.result.doc.items).toHaveLength(4);
+      expect(reply.result.prepared.size).toBe(4);
+      expect(reply.result.prepared.get(0)!.article.dir).toBe('rtl');
+      expect(reply.result.prepared.get(0)!.index[2].split(' ').length).toBeGreaterThan(20);
+      expect([...reply.result.imageUrls.values()][0]).toEqual(['https://img.example.sa/a.png']);
     } finally {
       await worker.terminate();
     }

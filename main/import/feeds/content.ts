@@ -6,7 +6,7 @@
 import { sanitizeArticle } from '../sanitize';
 import { NS } from './dom';
 import { checkHtmlDepth, decodeHtmlEntities, htmlToLine, resolveRelativeUrls, xmlNodesToHtml } from './html';
-import { repairMojibake } from './mojibake';
+import { repairedMarkupText } from '../mojibake';
 
 export interface Body {
   /** Sanitized HTML, or null when there is nothing to show. */
@@ -38,7 +38,7 @@ function escapeHtml(s: string): string {
 export function plainBody(raw: string): Body {
   const paragraphs: string[][] = [];
   let current: string[] = [];
-  for (const rawLine of repairMojibake(raw).split(/\r\n?|\n/)) {
+  for (const rawLine of repairedMarkupText(raw).split(/\r\n?|\n/)) {
     const line = rawLine.replace(/[ \t\f\r]+/g, ' ').replace(/^ | $/g, '');
     if (line) {
       current.push(line);
@@ -58,7 +58,7 @@ export function plainBody(raw: string): Body {
 export function htmlBody(raw: string, base: string | null): Body {
   if (!raw.trim()) return EMPTY_BODY;
   checkHtmlDepth(raw);
-  const { html, text, images } = sanitizeArticle(resolveRelativeUrls(repairMojibake(raw), base));
+  const { html, text, images } = sanitizeArticle(resolveRelativeUrls(repairedMarkupText(raw), base));
   // Markup with nothing to read or see (an empty <span>, a tracking link) is no content.
   return { html: text || images > 0 ? html.trim() : null, text };
 }
@@ -152,15 +152,15 @@ function oneLine(text: string): string {
 export function atomLine(el: Element | null): string {
   const content = el ? atomContent(el) : null;
   if (content === null) return '';
-  if (content.form === 'html') return htmlToLine(repairMojibake(content.html));
-  if (content.form === 'xhtml') return oneLine(repairMojibake(content.el.textContent ?? ''));
-  return oneLine(repairMojibake(content.text));
+  if (content.form === 'html') return htmlToLine(repairedMarkupText(content.html));
+  if (content.form === 'xhtml') return oneLine(repairedMarkupText(content.el.textContent ?? ''));
+  return oneLine(repairedMarkupText(content.text));
 }
 
 /** A title from RSS or JSON, where HTML and escaped characters turn up uninvited. */
 export function guessedLine(raw: string | null): string {
   if (!raw) return '';
-  const s = repairMojibake(raw);
+  const s = repairedMarkupText(raw);
   if (looksLikeHtml(s)) return htmlToLine(s);
   return decodeHtmlEntities(s).replace(/\s+/g, ' ').trim();
 }

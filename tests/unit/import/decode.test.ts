@@ -102,6 +102,18 @@ describe('decodeText traps', () => {
     expect(decodeText(bytes(french, 'latin1')).text).toBe(french);
   });
 
+  it('reads windows-1252 as windows-1252, and "iso-8859-1" as the same, as browsers do: 0x80–0x9F are punctuation', () => {
+    // "It’s “smart” – and…" with windows-1252's quotes, dash and ellipsis, and a Latin-1 é.
+    const latin = Uint8Array.from([...Buffer.from("It"), 0x92, ...Buffer.from('s '), 0x93, ...Buffer.from('smart'), 0x94, 0x20, 0x96, ...Buffer.from(' caf'), 0xe9, 0x85]);
+    for (const declared of ['windows-1252', 'iso-8859-1', 'latin1']) {
+      const r = decodeText(latin, { declared });
+      expect(r).toMatchObject({ text: 'It’s “smart” – café…', encoding: 'windows-1252' });
+      expect(r.text).not.toMatch(/[\u0080-\u009f]/);
+      // Decoded so, not repaired afterwards.
+      expect(r.repaired).toBeUndefined();
+    }
+  });
+
   it('never falls back to Latin-1 for bytes that read as nothing', () => {
     const junk = new Uint8Array(Array.from({ length: 300 }, (_, i) => 0x80 + ((i * 37) % 128)));
     expect(() => decodeText(junk)).toThrow(ImportError);

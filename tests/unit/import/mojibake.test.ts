@@ -22,6 +22,14 @@ describe('repairMojibake', () => {
     expect(repairMojibake(garble(article))?.text).toBe(article);
   });
 
+  it('puts right the C1 controls any text may carry: UTF-8 read as ISO-8859-1, and windows-1252 punctuation', () => {
+    // feedparser's encoding__double-encoded-html and encoding__demoronize-1, in English and in Arabic.
+    expect(repairMojibake('Wait\u00e2\u0080\u00a6 don\u0092t')).toEqual({ text: 'Wait… don’t', misreadAs: ['windows-1252'], stretches: 1 });
+    expect(repairMojibake(`\u0093${HEADLINE}\u0094`)?.text).toBe(`“${HEADLINE}”`);
+    // Latin letters that merely look like UTF-8 read as Latin-1 stay: only C1 controls prove it.
+    expect(repairMojibake('Ã©tude à Montréal')).toBeNull();
+  });
+
   it('restores only the garbled part of a text that is partly clean', () => {
     const text = `${readAsWindows1256(HEADLINE)}\n\n${article}`;
     expect(repairMojibake(text)?.text).toBe(`${HEADLINE}\n\n${article}`);

@@ -40,14 +40,16 @@ function passage(article: NewArticle, from: number, length: number): { start: nu
 }
 
 describe('adding, listing, changing and removing highlights', () => {
-  it('stores the passage as written with its context, and lists it with its article title', () => {
+  it('stores the passage as written with its context, and lists it with its article title, source and dates', () => {
     const { start, end, quote } = passage(first, 400, 80);
     const highlight = library.highlights.add(ids[0]!, { start, end, color: 'green', note: 'ملاحظة مهمة' });
     expect(highlight).toMatchObject({ article: ids[0], start, end, quote, color: 'green', note: 'ملاحظة مهمة', orphaned: false });
     expect(highlight.prefix).toBe(first.text.slice(start - 32, start));
     expect(highlight.suffix).toBe(first.text.slice(end, end + 32));
     expect(highlight.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(library.highlights.list().items).toEqual([{ ...highlight, title: first.title, source: first.source }]);
+    const { published, imported } = library.get(ids[0]!);
+    expect(published).toBe(first.published);
+    expect(library.highlights.list().items).toEqual([{ ...highlight, title: first.title, source: first.source, published, imported }]);
   });
 
   it('lists newest first and filters by article, colour, tag and source', () => {

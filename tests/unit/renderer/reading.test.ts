@@ -36,6 +36,13 @@ describe('shortcuts', () => {
     expect(shortcutFor(key('Enter'), rtlList)).toBe('open');
     expect(shortcutFor(key('Escape'), { ...rtlList, inList: false })).toBe('back');
   });
+
+  it('show every highlight with Shift+H (H alone is the reading view’s: it highlights the selection)', () => {
+    expect(shortcutFor(key('H', { shiftKey: true, code: 'KeyH' }), rtlList)).toBe('highlights');
+    expect(shortcutFor(key('ا', { shiftKey: true, code: 'KeyH' }), { ...rtlList, inList: false })).toBe('highlights');
+    expect(shortcutFor(key('h', { code: 'KeyH' }), rtlList)).toBeNull();
+    expect(shortcutFor(key('H', { shiftKey: true, code: 'KeyH' }), { ...rtlList, editing: true })).toBeNull();
+  });
 });
 
 describe('reading tracker', () => {

@@ -199,6 +199,46 @@ const HOSTILE_FOR: { [M in MethodName]: [string, unknown][] } = {
     ['no format', {}],
     ['a path as article', { article: '/etc/passwd', format: 'md' }],
   ],
+  listFeeds: [['a feed id', { id: 1 }]],
+  subscribe: [
+    ['no url', {}],
+    ['a blank url', { url: '   ' }],
+    ['a number url', { url: 5 }],
+    ['a 10 MB url', { url: TEN_MB }],
+    ['a folder that is a number', { url: 'https://example.com/feed', folder: 1 }],
+  ],
+  unsubscribe: [
+    ['no keepArticles', { id: 1 }],
+    ['a string id', { id: '1', keepArticles: true }],
+  ],
+  updateFeed: [
+    ['no id', { title: 'x' }],
+    ['an interval of a minute', { id: 1, intervalMinutes: 1 }],
+    ['a negative retention', { id: 1, retentionDays: -3 }],
+    ['paused as a string', { id: 1, paused: 'yes' }],
+  ],
+  refreshFeeds: [
+    ['a feed id 0', { feed: 0 }],
+    ['a folder name', { folder: 'أخبار' }],
+  ],
+  markAllRead: [
+    ['an unknown age', { olderThan: 'year' }],
+    ['a negative feed', { feed: -1 }],
+  ],
+  markUnread: [
+    ['no ids', {}],
+    ['ids as a string', { ids: '1,2' }],
+    ['a fractional id', { ids: [1.5] }],
+  ],
+  savePage: [
+    ['no url', {}],
+    ['a list of urls', { url: ['https://example.com/'] }],
+  ],
+  importOpml: [
+    ['no name', { base64: '' }],
+    ['no data', { name: 'a.opml' }],
+  ],
+  exportOpml: [['a path', { path: '/etc/passwd' }]],
   openExternal: [
     ['no url', {}],
     ['a number url', { url: 5 }],
@@ -361,6 +401,16 @@ describe('calls from frames that are not the app’s', () => {
     removeHighlight: { id: '6f1c2a3e-9a0b-4c7d-8e5f-1a2b3c4d5e6f' },
     listHighlights: {},
     exportHighlights: { format: 'md' },
+    listFeeds: {},
+    subscribe: { url: 'http://127.0.0.1:9/feed.xml' },
+    unsubscribe: { id: 1, keepArticles: false },
+    updateFeed: { id: 1, paused: true },
+    refreshFeeds: {},
+    markAllRead: {},
+    markUnread: { ids: [1] },
+    savePage: { url: 'http://127.0.0.1:9/page.html' },
+    importOpml: { name: 'a.opml', base64: '' },
+    exportOpml: {},
   };
 
   const foreignFrames: [string, FakeFrame | null, number][] = [

@@ -48,7 +48,7 @@ let events: SahifaEvent[];
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-menu-commands-'));
   file = path.join(dir, 'library.sqlite');
-  session = new LibrarySession(file, (library) => createHandlers({ library, platform: { pickFiles: () => null, openExternal: async () => false } }));
+  session = new LibrarySession(file, (library) => ({ handlers: createHandlers({ library, platform: { pickFiles: () => null, openExternal: async () => false } }) }));
   const library = Library.open(file);
   library.addArticles(datedNews(40));
   session.use(library);

@@ -64,6 +64,24 @@ describe('Arabic feeds in every encoding', () => {
     expect(library.search(firstTitle.split(' ').slice(0, 2).join(' ')).total).toBeGreaterThan(0);
   });
 
+  it('reads a windows-1252 feed as windows-1252 (punctuation at 0x80–0x9F), and undoes UTF-8 read as Latin-1 in its items', async () => {
+    const at = route('feed.xml');
+    const latin = (s: string) => Buffer.from(s, 'latin1');
+    // “Sahifa’s news” – in windows-1252 bytes, served with that charset; the item's text holds
+    // "…" as UTF-8 once read as ISO-8859-1 and escaped again (feedparser's double-encoded case).
+    const body = Buffer.concat([
+      latin('<?xml version="1.0"?><rss version="2.0"><channel><title>Latin</title><link>https://latin.example/</link><item><guid>l-1</guid><title>'),
+      Uint8Array.from([0x93]), latin('Sahifa'), Uint8Array.from([0x92]), latin('s news'), Uint8Array.from([0x94, 0x20, 0x96]), latin(' caf'), Uint8Array.from([0xe9]),
+      latin('</title><description>Wait&#226;&#128;&#166; for it</description></item></channel></rss>'),
+    ]);
+    server.serve(at, { body, type: 'application/rss+xml; charset=windows-1252' });
+    const report = await subscribe(ctx, server.url(at));
+    expect(report).toMatchObject({ imported: 1, failed: [] });
+    const article = library.get(library.list({ feeds: [report.feed.id] }).items[0]!.id);
+    expect(article.title).toBe('“Sahifa’s news” – café');
+    expect(article.text).toBe('Wait… for it');
+  });
+
   it('reads real feeds from the corpus (RSS, Atom, JSON Feed) served with the wrong content type', async () => {
     for (const file of ['feeds/rss-parser/heise.atom', 'feeds/jsonfeed/extended-feed.json', 'feeds/chardet-hebrew-feeds/hevra.org.il.xml']) {
       const at = route(path.basename(file));

@@ -4,7 +4,7 @@
  * which records every call. Imports are driven by the test (each call waits for `finishImport`).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ArticleSummary, ArticleView, Highlight, ImportReport, SahifaApi, SahifaEvent, SearchHit } from '../../../../common';
+import type { ArticleSummary, ArticleView, FeedInfo, Highlight, ImportReport, SahifaApi, SahifaEvent, SearchHit } from '../../../../common';
 import { defaultSettings } from '../../../../common';
 import { newsArticles } from '../../../fixtures/corpus';
 
@@ -39,7 +39,12 @@ export class FakeHost implements ReactiveControllerHost {
 
 export interface StoredArticle extends ArticleView {
   deleted: boolean;
+  /** The subscription it came from, null for a file. */
+  feed: number | null;
 }
+
+/** A subscription of the fake library, without its counts (listFeeds counts them). */
+export type StoredFeed = Omit<FeedInfo, 'articles' | 'unread'>;
 
 export interface Call {
   method: string;
@@ -69,6 +74,8 @@ export type FakeApi = SahifaApi & {
   readonly articles: StoredArticle[];
   /** The reader's highlights, removed ones included (they carry `removed`). */
   readonly highlights: (Highlight & { removed?: boolean })[];
+  /** Subscriptions: feed 1 in the folder 1 "أخبار" (every third article from the first), feed 2 at the top (every third from the second). */
+  readonly feeds: StoredFeed[];
   /** Calls to `method` so far, their inputs. */
   inputs(method: string): unknown[];
   /** Sends an event to the window, as main would. */
@@ -113,7 +120,16 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     highlights: [],
     titleHighlights: [],
     deleted: false,
+    feed: i % 3 === 0 ? 1 : i % 3 === 1 ? 2 : null,
   }));
+  const feedDefaults = { site: null, lastChecked: '2026-11-30T07:00:00Z', lastError: null, paused: null, pausedByReader: false, intervalMinutes: 60, fullText: false, images: true, retentionDays: null, suggestFullText: false };
+  const feeds: StoredFeed[] = [
+    { ...feedDefaults, id: 1, title: 'سبق', url: 'https://sabq.example/feed', folder: 1 },
+    { ...feedDefaults, id: 2, title: 'Arab News — الرياض', url: 'https://arabnews.example/rss', folder: null },
+  ];
+  const folders = [{ id: 1, name: 'أخبار', parent: null }];
+  const feedsOf = (input: { feed?: number; folder?: number }): number[] | null =>
+    input.feed !== undefined ? [input.feed] : input.folder !== undefined ? feeds.filter((f) => f.folder === input.folder).map((f) => f.id) : null;
   const calls: Call[] = [];
   const highlights: (Highlight & { removed?: boolean })[] = [];
   const findHighlight = (id: string) => {
@@ -143,10 +159,16 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     }
     return answer();
   };
-  const narrow = (list: StoredArticle[], input: { unread?: boolean; tag?: string; source?: string }) =>
-    list.filter(
-      (a) => (!input.unread || !a.read) && (input.tag === undefined || a.tags.includes(input.tag)) && (input.source === undefined || a.source === input.source),
+  const narrow = (list: StoredArticle[], input: { unread?: boolean; tag?: string; source?: string; feed?: number; folder?: number }) => {
+    const inFeeds = feedsOf(input);
+    return list.filter(
+      (a) =>
+        (!input.unread || !a.read) &&
+        (input.tag === undefined || a.tags.includes(input.tag)) &&
+        (input.source === undefined || a.source === input.source) &&
+        (inFeeds === null || (a.feed !== null && inFeeds.includes(a.feed))),
     );
+  };
   const waitForImport = (method: string, input: unknown): Promise<ImportReport> => {
     calls.push({ method, input });
     return new Promise((resolve, reject) => imports.push((result) => (result instanceof Error ? reject(result) : resolve(result))));
@@ -157,6 +179,7 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     calls,
     articles,
     highlights,
+    feeds,
     inputs: (method) => calls.filter((c) => c.method === method).map((c) => c.input),
     send: (event) => listeners.forEach((listener) => listener(event)),
     finishImport: (result) => {
@@ -296,10 +319,17 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
           .filter((h) => !h.removed && (input.article === undefined || h.article === input.article) && (input.color === undefined || h.color === input.color))
           .filter((h) => {
             const article = find(h.article);
-            return (input.tag === undefined || article.tags.includes(input.tag)) && (input.source === undefined || article.source === input.source);
+            return (
+              (input.tag === undefined || article.tags.includes(input.tag)) &&
+              (input.source === undefined || article.source === input.source) &&
+              (input.feed === undefined || article.feed === input.feed)
+            );
           })
           .sort((a, b) => (a.created < b.created ? 1 : -1));
-        const items = list.slice(offset, offset + limit).map((h) => ({ ...bare(h), title: find(h.article).title, source: find(h.article).source }));
+        const items = list.slice(offset, offset + limit).map((h) => {
+          const { title, source, published, imported } = find(h.article);
+          return { ...bare(h), title, source, published, imported };
+        });
         return { total: list.length, offset, items };
       }),
     exportHighlights: (input) =>
@@ -309,6 +339,71 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
         mimeType: input.format === 'md' ? 'text/markdown' : 'application/ld+json',
         content: highlights.filter((h) => !h.removed && (input.article === undefined || h.article === input.article)).map((h) => `> ${h.quote}`).join('\n\n'),
       })),
+    listFeeds: (input) =>
+      call('listFeeds', input, () => {
+        const infos = feeds.map((f) => {
+          const own = live().filter((a) => a.feed === f.id);
+          return { ...f, articles: own.length, unread: own.filter((a) => !a.read).length };
+        });
+        const folderInfos = folders.map((folder) => ({ ...folder, unread: infos.filter((f) => f.folder === folder.id).reduce((n, f) => n + f.unread, 0) }));
+        return { feeds: infos, folders: folderInfos, unread: infos.reduce((n, f) => n + f.unread, 0) };
+      }),
+    subscribe: (input) =>
+      call('subscribe', input, () => {
+        const existing = feeds.find((f) => f.url === input.url);
+        const feed = existing ?? { ...feedDefaults, id: feeds.length + 1, title: new URL(input.url).host, url: input.url, folder: null };
+        if (!existing) feeds.push(feed);
+        return { feed: { ...feed, articles: 0, unread: 0 }, existing: existing !== undefined, imported: 0 };
+      }),
+    unsubscribe: (input) =>
+      call('unsubscribe', input, () => {
+        const at = feeds.findIndex((f) => f.id === input.id);
+        if (at < 0) throw new Error(`there is no feed ${input.id}`);
+        feeds.splice(at, 1);
+        let deleted = 0;
+        for (const a of live()) {
+          if (a.feed !== input.id) continue;
+          a.feed = null;
+          if (!input.keepArticles && !a.bookmarked && a.tags.length === 0) {
+            a.deleted = true;
+            deleted++;
+          }
+        }
+        return { id: input.id, deleted };
+      }),
+    updateFeed: (input) =>
+      call('updateFeed', input, () => {
+        const feed = feeds.find((f) => f.id === input.id);
+        if (feed === undefined) throw new Error(`there is no feed ${input.id}`);
+        const { id: _id, paused, retentionDays, folder: _folder, ...rest } = input;
+        Object.assign(feed, rest, paused === undefined ? {} : { paused: paused ? 'paused by the reader' : null, pausedByReader: paused }, retentionDays === undefined ? {} : { retentionDays });
+        const own = live().filter((a) => a.feed === feed.id);
+        return { ...feed, articles: own.length, unread: own.filter((a) => !a.read).length };
+      }),
+    refreshFeeds: (input) => call('refreshFeeds', input, () => ({ feeds: feedsOf(input)?.length ?? feeds.length })),
+    markAllRead: (input) =>
+      call('markAllRead', input, () => {
+        const inFeeds = feedsOf(input);
+        const ids = live()
+          .filter((a) => a.feed !== null && !a.read && (inFeeds === null || inFeeds.includes(a.feed)))
+          .map((a) => a.id);
+        for (const id of ids) find(id).read = true;
+        return { ids };
+      }),
+    markUnread: (input) =>
+      call('markUnread', input, () => {
+        for (const id of input.ids) find(id).read = false;
+        return { marked: input.ids.length };
+      }),
+    savePage: (input) =>
+      call('savePage', input, () => {
+        const template = articles[0]!;
+        const article: StoredArticle = { ...template, id: articles.length + 1, title: `صفحة ${input.url}`, url: input.url, feed: null, read: false, bookmarked: false, tags: [] };
+        articles.push(article);
+        return { id: article.id, imported: true, title: article.title };
+      }),
+    importOpml: (input) => call('importOpml', input, () => ({ added: 0, existing: 0, folders: 0 })),
+    exportOpml: (input) => call('exportOpml', input, () => ({ kind: 'content' as const, fileName: 'sahifa-subscriptions.opml', mimeType: 'text/x-opml', content: '<opml/>' })),
   };
   return api;
 }

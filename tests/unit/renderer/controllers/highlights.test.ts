@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { ArticleController } from '../../../../renderer/controllers/article';
 import { HighlightsController } from '../../../../renderer/controllers/highlights';
+import { LibraryFacetsController } from '../../../../renderer/controllers/library-facets';
+import { ListQueryController } from '../../../../renderer/controllers/list-query';
 import { NoticeController } from '../../../../renderer/controllers/notices';
 import { ar } from '../../../../renderer/i18n/ar';
 import { fakeApi, FakeHost, settle, type FakeApi } from './fakes';
@@ -30,6 +33,43 @@ describe('the highlights controller', () => {
     expect(marks.highlights).toEqual([]);
     await settle();
     expect(marks.highlights).toEqual([]);
+  });
+
+  it('fetches an article’s highlights at the same time as the article, which shows with them', async () => {
+    await api.addHighlight({ article: 3, start: 10, end: 40 });
+    const list = new ListQueryController(host, api);
+    const reading = new ArticleController(host, {
+      api,
+      list,
+      facets: new LibraryFacetsController(host, api),
+      notices,
+      alongside: (id) => marks.follow(id),
+    });
+    const opened = reading.open(3);
+    // Both asked for before either answered.
+    expect(api.calls.map((c) => c.method).filter((m) => m === 'getArticle' || m === 'articleHighlights')).toEqual(['getArticle', 'articleHighlights']);
+    expect(reading.article).toBeNull();
+    await opened;
+    expect(reading.article?.id).toBe(3);
+    expect(marks.articleId).toBe(3);
+    expect(marks.highlights).toHaveLength(1);
+    // Following the article once it is shown asks for nothing more.
+    await marks.follow(3);
+    expect(api.inputs('articleHighlights')).toEqual([{ id: 3 }]);
+  });
+
+  it('opens the article even when its highlights cannot be fetched (a notice says why)', async () => {
+    api.failNext('articleHighlights', 'the library is busy');
+    const reading = new ArticleController(host, {
+      api,
+      list: new ListQueryController(host, api),
+      facets: new LibraryFacetsController(host, api),
+      notices,
+      alongside: (id) => marks.follow(id),
+    });
+    await reading.open(2);
+    expect(reading.article?.id).toBe(2);
+    expect(notices.notice).toMatchObject({ kind: 'error', message: 'the library is busy' });
   });
 
   it('adds in text order, recolours, annotates and removes, saving each change first', async () => {

@@ -1,0 +1,60 @@
+/**
+ * Subscriptions as the renderer sees them: each feed with its counts, state and settings, and the
+ * folders (nested) with the unread articles of every feed inside them.
+ */
+
+export interface FeedInfo {
+  id: number;
+  title: string;
+  url: string;
+  /** The site the feed belongs to, when it says. */
+  site: string | null;
+  /** The folder it sits in (its id), null at the top. */
+  folder: number | null;
+  articles: number;
+  unread: number;
+  /** When it was last fetched (ISO), null before the first fetch. */
+  lastChecked: string | null;
+  /** Why the last fetch failed, null when it did not. */
+  lastError: string | null;
+  /** Why refreshing stopped (the reader paused it, or the site said the feed is gone), null when it runs. */
+  paused: string | null;
+  /** Paused by the reader (rather than by the site, which said the feed is gone). */
+  pausedByReader: boolean;
+  intervalMinutes: number;
+  fullText: boolean;
+  images: boolean;
+  /** Keep items this many days (bookmarked, tagged, noted and highlighted ones always stay); null keeps all. */
+  retentionDays: number | null;
+  /** Its items are short: Sahifa suggests reading it in full text. */
+  suggestFullText: boolean;
+}
+
+export interface FolderInfo {
+  id: number;
+  name: string;
+  /** The folder it sits in, null at the top. */
+  parent: number | null;
+  /** Unread articles of every feed in it and in the folders inside it. */
+  unread: number;
+}
+
+export interface FeedList {
+  feeds: FeedInfo[];
+  folders: FolderInfo[];
+  /** Unread articles of all feeds (an article two feeds share counts once per feed). */
+  unread: number;
+}
+
+/** How far back "mark all read" reaches: everything, or only what is older than a day or a week. */
+export const MARK_READ_AGES = ['day', 'week'] as const;
+export type MarkReadAge = (typeof MARK_READ_AGES)[number];
+
+/** What a feed's refresh did, as the window hears it. */
+export interface FeedRefreshed {
+  feed: number;
+  status: 'fetched' | 'not-modified' | 'failed';
+  new: number;
+  updated: number;
+  error: string | null;
+}

@@ -1,0 +1,67 @@
+/**
+ * The background refresh of an open library, as the shells run it: the refresh thread
+ * (subscriptions/refresh-thread.ts) started with the library and stopped before it closes, each
+ * feed it refreshed told to the window (a `feeds-refreshed` event), and what each feed's last
+ * refresh suggested about full text remembered for the sidebar's settings. No Electron here.
+ */
+import type { SahifaEvent } from '../common';
+import type { FeedOutcome } from './subscriptions/refresh';
+import { RefreshThread } from './subscriptions/refresh-thread';
+
+/** What the handlers need of the background refresh. */
+export interface FeedRefresher {
+  /** Fetch these feeds (every one not paused when omitted) now, in the background. */
+  refreshNow(feeds?: number[]): void;
+  /** Whether the feed's items were short at its last refresh; undefined when not known. */
+  suggestion(feed: number): boolean | undefined;
+  /** Remembers what a fetch outside the thread (subscribing) found. */
+  noteSuggestion(feed: number, suggest: boolean): void;
+  /** Stops refreshing; resolves once the thread finished its last write and closed its connection. */
+  stop(): Promise<void>;
+}
+
+export interface ThreadRefresherOptions {
+  nativeBinding?: string;
+  notify?: (event: SahifaEvent) => void;
+  /** The thread's script (tests run it from source). */
+  script?: string;
+}
+
+export class ThreadRefresher implements FeedRefresher {
+  private readonly suggestions = new Map<number, boolean>();
+  private readonly thread: RefreshThread;
+  private stopping: Promise<void> | null = null;
+
+  constructor(libraryFile: string, options: ThreadRefresherOptions = {}) {
+    this.thread = new RefreshThread(libraryFile, {
+      nativeBinding: options.nativeBinding,
+      script: options.script,
+      onFeed: (outcome: FeedOutcome) => {
+        if (outcome.status === 'fetched') this.suggestions.set(outcome.feed, outcome.suggestFullText);
+        options.notify?.({
+          type: 'feeds-refreshed',
+          outcome: { feed: outcome.feed, status: outcome.status, new: outcome.new, updated: outcome.updated, error: outcome.error },
+        });
+      },
+      // The refresh goes on without the thread's report; the feeds keep their own last errors.
+      onError: (message) => console.error(`sahifa: background refresh: ${message}`),
+    });
+  }
+
+  refreshNow(feeds?: number[]): void {
+    if (this.stopping === null) this.thread.refreshNow(feeds);
+  }
+
+  suggestion(feed: number): boolean | undefined {
+    return this.suggestions.get(feed);
+  }
+
+  noteSuggestion(feed: number, suggest: boolean): void {
+    this.suggestions.set(feed, suggest);
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.thread.stop();
+    return this.stopping;
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The handlers of the subscription methods (listFeeds … exportOpml in common/contract.ts), on the
+ * library's feed store (library/feeds.ts) and the fetching in main/subscriptions, as the command
+ * line drives them (cli-subscriptions.ts). Subscribing and saving a page fetch here and return
+ * once the articles are in; every other refresh runs on the background thread (feed-refresher.ts),
+ * whose outcomes reach the window as events. No Electron here.
+ */
+import type { FeedInfo, FeedList, FolderInfo, MarkReadAge, MethodResult } from '../common';
+import type { MethodArgs } from './contract';
+import type { FeedRefresher } from './feed-refresher';
+import { LibraryError } from './library/errors';
+import type { Feed } from './library/feeds';
+import type { Library } from './library/library';
+import { exportOpml, importOpml, OpmlError } from './subscriptions/opml';
+import { median, SHORT_ITEM_CHARS, withRefreshContext } from './subscriptions/refresh';
+import { savePage, subscribe } from './subscriptions/subscribe';
+
+/** Why a feed the reader paused is paused (the command line says the same). */
+export const PAUSED_BY_READER = 'paused by the reader';
+
+const AGE_MS: Record<MarkReadAge, number> = { day: 86_400_000, week: 7 * 86_400_000 };
+/** The newest items a new subscription's full-text suggestion looks at. */
+const SUGGESTION_SAMPLE = 50;
+
+type SubscriptionMethod =
+  | 'listFeeds'
+  | 'subscribe'
+  | 'unsubscribe'
+  | 'updateFeed'
+  | 'refreshFeeds'
+  | 'markAllRead'
+  | 'markUnread'
+  | 'savePage'
+  | 'importOpml'
+  | 'exportOpml';
+
+export type SubscriptionHandlers = { [M in SubscriptionMethod]: (args: MethodArgs<M>) => Promise<MethodResult<M>> };
+
+/** The shell's save dialog (handlers.ts Platform.saveFile); absent in the browser mode, which downloads. */
+type SaveFile = (file: { defaultName: string; content: string; filterName: string; extensions: string[] }) => Promise<boolean>;
+
+/**
+ * The feed ids a narrowing to one feed or one folder (with the folders inside it) stands for;
+ * undefined when it names neither.
+ */
+export function feedsOf(library: Library, feed: number | undefined, folder: number | undefined): number[] | undefined {
+  if (feed === undefined && folder === undefined) return undefined;
+  const feeds = library.feeds();
+  const inFolder = folder === undefined ? null : new Set(feeds.feedIdsInFolder(folder));
+  return feed === undefined ? [...(inFolder ?? [])] : inFolder === null || inFolder.has(feed) ? [feed] : [];
+}
+
+/** A fetch's failure as one line naming what was asked; a locked library goes up as is, to be tried again. */
+function readable(what: string, error: unknown): Error {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return error as Error;
+  if (error instanceof LibraryError) return error;
+  return new LibraryError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+export function createSubscriptionHandlers(library: Library, saveFile: SaveFile | undefined, refresher: FeedRefresher | undefined): SubscriptionHandlers {
+  const store = () => library.feeds();
+
+  const info = (feed: Feed): FeedInfo => ({
+    id: feed.id,
+    title: feed.title,
+    url: feed.url,
+    site: feed.site,
+    folder: feed.folderId,
+    articles: feed.articles,
+    unread: feed.unread,
+    lastChecked: feed.lastChecked,
+    lastError: feed.lastError,
+    paused: feed.paused,
+    pausedByReader: feed.paused === PAUSED_BY_READER,
+    intervalMinutes: feed.intervalMinutes,
+    fullText: feed.fullText,
+    images: feed.images,
+    retentionDays: feed.keepDays,
+    suggestFullText: !feed.fullText && (refresher?.suggestion(feed.id) ?? false),
+  });
+
+  /** Whether most of a feed's newest articles are short (after a fetch outside the thread). */
+  const measureSuggestion = (feedId: number): void => {
+    const ids = store().articleIds([feedId]).sort((a, b) => b - a).slice(0, SUGGESTION_SAMPLE);
+    if (ids.length === 0) return;
+    refresher?.noteSuggestion(feedId, median(ids.map((id) => library.get(id).text.length)) < SHORT_ITEM_CHARS);
+  };
+
+  const folderOf = (path: string): number | null => (path.trim() === '' ? null : store().ensureFolder(path));
+
+  return {
+    async listFeeds(): Promise<FeedList> {
+      const feeds = store().list().map(info);
+      const folders = store().folders();
+      const own = new Map<number, number>();
+      for (const feed of feeds) if (feed.folder !== null) own.set(feed.folder, (own.get(feed.folder) ?? 0) + feed.unread);
+      const children = new Map<number | null, number[]>();
+      for (const f of folders) children.set(f.parentId, [...(children.get(f.parentId) ?? []), f.id]);
+      const sums = new Map<number, number>();
+      const sum = (id: number, depth: number): number => {
+        const known = sums.get(id);
+        if (known !== undefined) return known;
+        // Folders nest as deep as OPML files do, but never in a loop.
+        const inner = depth > 64 ? 0 : (children.get(id) ?? []).reduce((n, child) => n + sum(child, depth + 1), 0);
+        const total = (own.get(id) ?? 0) + inner;
+        sums.set(id, total);
+        return total;
+      };
+      const folderInfos: FolderInfo[] = folders.map((f) => ({ id: f.id, name: f.name, parent: f.parentId, unread: sum(f.id, 0) }));
+      return { feeds, folders: folderInfos, unread: feeds.reduce((n, f) => n + f.unread, 0) };
+    },
+
+    async subscribe({ url, folder }) {
+      const report = await withRefreshContext(library, (ctx) => subscribe(ctx, url, { folder: folder?.trim() ? folder : null })).catch((error: unknown) => {
+        throw readable(`cannot subscribe to ${url}`, error);
+      });
+      if (!report.existing) measureSuggestion(report.feed.id);
+      return { feed: info(store().get(report.feed.id)), existing: report.existing, imported: report.imported };
+    },
+
+    async unsubscribe({ id, keepArticles }) {
+      const { deleted } = store().remove(id, { deleteArticles: !keepArticles });
+      return { id, deleted };
+    },
+
+    async updateFeed({ id, title, folder, intervalMinutes, fullText, images, retentionDays, paused }) {
+      const before = store().get(id);
+      store().update(id, {
+        title,
+        folderId: folder === undefined ? undefined : folderOf(folder),
+        intervalMinutes,
+        fullText,
+        images,
+        keepDays: retentionDays,
+        paused: paused === undefined ? undefined : paused ? (before.paused ?? PAUSED_BY_READER) : null,
+      });
+      if (retentionDays !== undefined) store().prune(id);
+      // Resumed: fetched now rather than at the loop's next look.
+      if (paused === false && before.paused !== null) refresher?.refreshNow([id]);
+      return info(store().get(id));
+    },
+
+    async refreshFeeds({ feed, folder }) {
+      if (refresher === undefined) throw new LibraryError('feeds are not refreshed in this shell');
+      const ids = feedsOf(library, feed, folder);
+      if (feed !== undefined) store().get(feed);
+      const wanted = (ids ?? store().list().map((f) => f.id)).filter((id) => store().get(id).paused === null || id === feed);
+      if (ids === undefined) refresher.refreshNow();
+      else if (wanted.length > 0) refresher.refreshNow(wanted);
+      return { feeds: wanted.length };
+    },
+
+    async markAllRead({ feed, folder, olderThan }) {
+      const before = olderThan === undefined ? undefined : new Date(Date.now() - AGE_MS[olderThan]).toISOString();
+      return { ids: store().markRead(feedsOf(library, feed, folder) ?? null, before) };
+    },
+
+    async markUnread({ ids }) {
+      store().markUnread(ids);
+      return { marked: ids.length };
+    },
+
+    async savePage({ url }) {
+      const report = await withRefreshContext(library, (ctx) => savePage(ctx, url)).catch((error: unknown) => {
+        throw readable(`cannot save ${url}`, error);
+      });
+      return { id: report.id, imported: report.imported > 0, title: library.get(report.id).title };
+    },
+
+    async importOpml({ name, base64 }) {
+      const known = new Set(store().list().map((f) => f.id));
+      let report;
+      try {
+        report = importOpml(store(), new Uint8Array(Buffer.from(base64, 'base64')), name);
+      } catch (error) {
+        if (error instanceof OpmlError) throw new LibraryError(error.message);
+        throw error;
+      }
+      const added = store().list().filter((f) => !known.has(f.id)).map((f) => f.id);
+      if (added.length > 0) refresher?.refreshNow(added);
+      return report;
+    },
+
+    async exportOpml() {
+      const content = exportOpml(store());
+      const fileName = 'sahifa-subscriptions.opml';
+      if (saveFile === undefined) return { kind: 'content', fileName, mimeType: 'text/x-opml', content };
+      const saved = await saveFile({ defaultName: fileName, content, filterName: 'OPML', extensions: ['opml'] });
+      return { kind: saved ? 'saved' : 'cancelled' };
+    },
+  };
+}

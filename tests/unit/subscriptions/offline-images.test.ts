@@ -1,0 +1,121 @@
+/**
+ * Offline images stored once each: feeds whose items repeat a real photo (the corpus's JPEG) keep
+ * one copy of it in the library, referred to from every article, and every way of reading an
+ * article — the reader, the exports, a backup — gets it back as a data: URI. An image no article
+ * shows any more (nor one waiting for an undo) is tombstoned, and comes back when downloaded again.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Library } from '../../../main/library/library';
+import { decodeStored, type StoredValue } from '../../../main/library/stored-text';
+import { refreshContext, refreshFeeds } from '../../../main/subscriptions/refresh';
+import { subscribe } from '../../../main/subscriptions/subscribe';
+import { arabicFeed, FeedServer, PNG_1x1 } from '../../fixtures/feed-server';
+import { CORPUS } from '../../fixtures/corpus';
+
+const JPEG = fs.readFileSync(path.join(CORPUS, 'saved-pages', 'arabic-titlepage_files', 'titlepage.jpg'));
+
+let server: FeedServer;
+let dir: string;
+let file: string;
+let library: Library;
+let ctx: ReturnType<typeof refreshContext>;
+
+beforeAll(async () => {
+  server = await FeedServer.start();
+  server.serve('/photo.jpg', { body: JPEG, type: 'image/jpeg' });
+  server.serve('/dot.png', { body: PNG_1x1, type: 'image/png' });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-images-'));
+  file = path.join(dir, 'library.sqlite');
+  library = Library.open(file);
+  ctx = refreshContext(library);
+});
+afterEach(() => {
+  ctx.close();
+  library.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** What the library file holds, read with a connection of its own. */
+function stored<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+const dataUri = (type: string, bytes: Buffer) => `data:${type};base64,${bytes.toString('base64')}`;
+
+describe('offline images stored once', () => {
+  it('keeps one copy of a photo that every item of two feeds shows, and gives it back wherever the article is read', async () => {
+    server.serve('/a.xml', { body: arabicFeed({ count: 3, image: server.url('/photo.jpg') }), type: 'application/rss+xml' });
+    server.serve('/b.xml', { body: arabicFeed({ count: 2, from: 3, image: server.url('/photo.jpg') }), type: 'application/rss+xml' });
+    server.serve('/c.xml', { body: arabicFeed({ count: 1, from: 5, image: server.url('/dot.png') }), type: 'application/rss+xml' });
+    for (const feed of ['/a.xml', '/b.xml', '/c.xml']) await subscribe(ctx, server.url(feed));
+
+    const images = stored<{ uid: string; sha256: string; type: string; size: number }>('SELECT uid, sha256, type, size FROM images ORDER BY id');
+    expect(images.map((i) => [i.type, i.size])).toEqual([['image/jpeg', JPEG.byteLength], ['image/png', PNG_1x1.byteLength]]);
+    expect(images.every((i) => /^[0-9a-f-]{36}$/.test(i.uid))).toBe(true);
+    // The articles hold references, never the bytes.
+    const rows = stored<{ html: StoredValue }>('SELECT html FROM articles').map((row) => ({ html: decodeStored(row.html) }));
+    expect(rows).toHaveLength(6);
+    for (const { html } of rows) {
+      expect(html).toMatch(/<img[^>]+src="sahifa-image:[0-9a-f]{64}"/);
+      expect(html).not.toContain('data:');
+    }
+    expect(stored('SELECT * FROM article_images')).toHaveLength(6);
+
+    const ids = library.list().items.map((s) => s.id);
+    for (const id of ids) {
+      const html = library.get(id).html!;
+      expect(html.includes(dataUri('image/jpeg', JPEG)) || html.includes(dataUri('image/png', PNG_1x1))).toBe(true);
+      expect(html).not.toContain('sahifa-image:');
+      expect(html).not.toContain(server.origin);
+    }
+    // Exports read articles through the library too.
+    const exported = [...library.articles()];
+    expect(exported.filter((a) => a.html!.includes(dataUri('image/jpeg', JPEG)))).toHaveLength(5);
+
+    // A backup is a library like any other: its articles show their images.
+    const copy = path.join(dir, 'backup.sqlite');
+    await library.backup(copy);
+    const restored = Library.open(copy);
+    try {
+      expect(restored.get(ids[0]!).html).toContain('data:image/');
+    } finally {
+      restored.close();
+    }
+  });
+
+  it('tombstones an image nothing shows any more, not while an undo can bring its article back, and revives it when it returns', async () => {
+    server.serve('/d.xml', { body: arabicFeed({ count: 1, from: 10, image: server.url('/dot.png') }), type: 'application/rss+xml' });
+    const { feed } = await subscribe(ctx, server.url('/d.xml'));
+    const id = library.list({ feeds: [feed.id] }).items[0]!.id;
+
+    library.deleteArticle(id);
+    expect(library.feeds().sweepImages()).toBe(0);
+    library.restoreArticle(id);
+    expect(library.get(id).html).toContain(dataUri('image/png', PNG_1x1));
+
+    library.deleteArticle(id);
+    library.purgeDeleted(new Date(Date.now() + 2 * 86_400_000));
+    expect(library.feeds().sweepImages()).toBe(1);
+    const [tombstone] = stored<{ uid: string; bytes: Buffer | null; deleted: string | null }>('SELECT uid, bytes, deleted FROM images');
+    expect(tombstone).toMatchObject({ bytes: null, deleted: expect.any(String) });
+
+    // The same picture in a new item: the same row, its bytes back.
+    server.serve('/e.xml', { body: arabicFeed({ count: 1, from: 11, image: server.url('/dot.png') }), type: 'application/rss+xml' });
+    const e = await subscribe(ctx, server.url('/e.xml'));
+    await refreshFeeds(ctx, [e.feed.id]);
+    expect(stored<{ uid: string; deleted: string | null }>('SELECT uid, deleted FROM images')).toEqual([{ uid: tombstone!.uid, deleted: null }]);
+    expect(library.get(library.list({ feeds: [e.feed.id] }).items[0]!.id).html).toContain(dataUri('image/png', PNG_1x1));
+  });
+});
