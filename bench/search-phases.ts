@@ -5,8 +5,10 @@
  *
  *   parse   parseQuery + compileQuery
  *   rank    FTS5 MATCH + bm25() for every matching row, sorted, the best 20 plus the tie margin
- *           (main/library/rank.ts's RangeRanker, as the library runs it)
- *   count   count(*) of all matches (only when there are more than the rows ranked)
+ *           (main/library/rank.ts's RangeRanker, as the library runs it); above the relevance
+ *           window (main/library/search.ts), finding the window's start and ranking the window
+ *   count   count(*) of all matches (only when there are more than the rows ranked); above the
+ *           window, of the matches older than it
  *   snippet for each of the 20 hits: fetch the row, tokenize it, findMatches (analyze every word
  *           of the text and the title) and makeSnippet
  *
@@ -14,9 +16,9 @@
  */
 import Database from 'better-sqlite3';
 import { findMatches } from '../main/library/highlight';
-import { compileQuery, parseQuery } from '../main/library/query';
+import { compileMatchQuery, compileQuery, parseQuery } from '../main/library/query';
 import { NO_FILTER, RangeRanker, WHOLE_LIBRARY, type RankRequest } from '../main/library/rank';
-import { TIE_MARGIN } from '../main/library/library';
+import { RANK_ALL_UP_TO, RELEVANCE_WINDOW, TIE_MARGIN } from '../main/library/library';
 import { decodeStored, type StoredValue } from '../main/library/stored-text';
 import { makeSnippet } from '../main/text/snippet';
 import { tokenize } from '../main/text/tokenize';
@@ -51,14 +53,23 @@ export class SearchProfiler {
     const t0 = performance.now();
     const parsed = parseQuery(query);
     const expression = compileQuery(parsed);
+    const matchExpression = compileMatchQuery(parsed);
     const t1 = performance.now();
-    if (!expression) return { parse: t1 - t0, rank: 0, count: 0, snippet: 0, total: t1 - t0, matches: 0 };
-    const request: RankRequest = { expression, filter: NO_FILTER, range: WHOLE_LIBRARY, best: PAGE + TIE_MARGIN };
+    if (!expression || !matchExpression) return { parse: t1 - t0, rank: 0, count: 0, snippet: 0, total: t1 - t0, matches: 0 };
+    const whole: RankRequest = { expression, matchExpression, filter: NO_FILTER, range: WHOLE_LIBRARY, best: PAGE + TIE_MARGIN };
+    const boundary =
+      this.ranker.matchAfterNewest(whole, RANK_ALL_UP_TO) === null ? null : this.ranker.matchAfterNewest(whole, RELEVANCE_WINDOW);
+    const request = boundary === null ? whole : { ...whole, range: { from: boundary + 1, to: WHOLE_LIBRARY.to } };
     const candidates = this.ranker.best(request);
     for (const { id } of candidates) this.sortDate.get(id);
     const ranked = candidates.slice(0, PAGE);
     const t2 = performance.now();
-    const matches = candidates.length < request.best ? candidates.length : this.ranker.count(request);
+    const matches =
+      boundary !== null
+        ? RELEVANCE_WINDOW + this.ranker.count({ ...whole, range: { from: WHOLE_LIBRARY.from, to: boundary } })
+        : candidates.length < request.best
+          ? candidates.length
+          : this.ranker.count(request);
     const t3 = performance.now();
     for (const { id } of ranked) {
       const row = this.hit.get(id) as { title: string; text: StoredValue };

@@ -18,6 +18,7 @@ import type {
   LibraryStats,
   ListFilter,
   ListSort,
+  SearchSort,
   Page,
   SearchHit,
   SourceCount,
@@ -63,7 +64,7 @@ export interface Methods {
   /** One article; with a query, the ranges its words match in the text and title. */
   getArticle: { input: { id: number; query?: string }; result: ArticleView };
   search: {
-    input: Narrowing & { query: string; offset?: number; limit?: number; bookmarked?: boolean; highlighted?: boolean };
+    input: Narrowing & { query: string; offset?: number; limit?: number; bookmarked?: boolean; highlighted?: boolean; sort?: SearchSort };
     result: Page<SearchHit>;
   };
   setBookmark: { input: { id: number; bookmarked: boolean }; result: { id: number; bookmarked: boolean } };

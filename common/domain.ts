@@ -96,6 +96,14 @@ export interface LibraryStats {
 export const listSorts = ['date', 'title', 'source'] as const;
 export type ListSort = (typeof listSorts)[number];
 
+/**
+ * How search results are ordered: by relevance (for a query matching more articles than
+ * `RELEVANCE_WINDOW` in main/library, relevance within the most recently added of them, then the
+ * rest newest first), or newest first over every match.
+ */
+export const searchSorts = ['relevance', 'date'] as const;
+export type SearchSort = (typeof searchSorts)[number];
+
 /** Which articles the library list shows before any narrowing. */
 export const listFilters = ['all', 'bookmarked'] as const;
 export type ListFilter = (typeof listFilters)[number];

@@ -22,12 +22,14 @@ import {
   HIGHLIGHT_COLORS,
   HIGHLIGHT_EXPORT_FORMATS,
   isHighlightColor,
+  searchSorts,
   type ExportFormat,
   type Highlight,
   type HighlightColor,
   type HighlightExportFormat,
   type HighlightListItem,
   type Range,
+  type SearchSort,
 } from '../common';
 
 const USAGE = `Usage: sahifa [--library FILE] [--json] <command> [arguments]
@@ -42,9 +44,11 @@ Commands:
   show <id>                      one article with its text
   search <query> [--limit N] [--offset N] [--count] [--bookmarked] [--unread]
          [--source S] [--lang L] [--tag T] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-         [--feed ID] [--folder F] [--highlighted]
-                                 best first; "a phrase", word*, -word, a OR b;
-                                 finds words in notes too
+         [--feed ID] [--folder F] [--highlighted] [--sort relevance|date]
+                                 best first (above 20,000 matches: the 20,000 most
+                                 recently added best first, then the older ones),
+                                 or --sort date, newest first; "a phrase", word*,
+                                 -word, a OR b; finds words in notes too
   bookmark <id> | unbookmark <id>
   stats                          how many articles and bookmarks
   backup <file>                  a consistent copy of the library (safe while the app runs)
@@ -105,6 +109,7 @@ const OPTIONS = {
   end: { type: 'string' },
   color: { type: 'string' },
   note: { type: 'string' },
+  sort: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   ...SUBSCRIPTION_OPTIONS,
 } as const;
@@ -238,6 +243,7 @@ async function run(command: string, args: string[], values: Values, library: Lib
         highlighted: values.highlighted,
         limit: wholeNumber(values.limit, 'limit', 20, 1),
         offset: wholeNumber(values.offset, 'offset', 0, 0),
+        sort: searchSort(values.sort),
       });
       if (values.count) {
         io.out(String(page.total));
@@ -367,6 +373,12 @@ function exportHighlightsCommand(library: Library, values: Values, io: Io): numb
   if (values.json) io.out(JSON.stringify({ exported: highlights, articles: items.length, files, format }));
   else io.out(`exported ${highlights} highlights of ${items.length} articles to ${files.length === 1 ? files[0] : path.resolve(values.out)}`);
   return 0;
+}
+
+function searchSort(value: string | undefined): SearchSort {
+  if (value === undefined) return 'relevance';
+  if (!(searchSorts as readonly string[]).includes(value)) throw new UsageError(`--sort is one of ${searchSorts.join(', ')}, not "${value}"`);
+  return value as SearchSort;
 }
 
 const isExportFormat = (value: string): value is ExportFormat => (exportFormats as readonly string[]).includes(value);

@@ -14,6 +14,7 @@ import {
   listFilters,
   listSorts,
   MARK_READ_AGES,
+  searchSorts,
   MEASURE,
   TAG_NAME_MAX,
   textFaces,
@@ -71,7 +72,15 @@ export const inputSchemas = {
     limit,
   }),
   getArticle: z.strictObject({ id, query: query.optional() }),
-  search: z.strictObject({ query, offset, limit, bookmarked: z.boolean().default(false), highlighted: z.boolean().default(false), ...narrowing }),
+  search: z.strictObject({
+    query,
+    offset,
+    limit,
+    bookmarked: z.boolean().default(false),
+    highlighted: z.boolean().default(false),
+    sort: z.enum(searchSorts).default('relevance'),
+    ...narrowing,
+  }),
   setBookmark: z.strictObject({ id, bookmarked: z.boolean() }),
   stats: empty,
   importPaths: z.strictObject({ paths: z.array(z.string().min(1).max(4_096)).min(1).max(10_000) }),
@@ -132,7 +141,8 @@ export const inputSchemas = {
   markAllRead: z.strictObject({ feed: id.optional(), folder: id.optional(), olderThan: z.enum(MARK_READ_AGES).optional() }),
   markUnread: z.strictObject({ ids: z.array(id).max(1_000_000) }),
   savePage: z.strictObject({ url: webAddress }),
-  importOpml: z.strictObject({ name: z.string().min(1).max(1_024), base64: z.string().max(70_000_000) }),
+  // An OPML file of ten thousand feeds is about 2 MB; the browser mode takes 16 MB of JSON for it.
+  importOpml: z.strictObject({ name: z.string().min(1).max(1_024), base64: z.string().max(14_000_000) }),
   exportOpml: empty,
 } as const satisfies Record<MethodName, z.ZodType>;
 

@@ -81,9 +81,9 @@ export function createHandlers({ library, platform, nativeBinding, refresher }: 
       return { ...article, ...library.annotations(id), highlights: ranges.highlights, titleHighlights: ranges.titleHighlights };
     },
 
-    async search({ query, offset, limit, bookmarked, highlighted, unread, tag, source, feed, folder }) {
+    async search({ query, offset, limit, bookmarked, highlighted, unread, tag, source, feed, folder, sort }) {
       const feeds = feedsOf(library, feed, folder);
-      return library.searchInParallel(query, { offset, limit, bookmarked, highlighted, unread, tag, source, feeds });
+      return library.searchInParallel(query, { offset, limit, bookmarked, highlighted, unread, tag, source, feeds, sort });
     },
 
     async setBookmark({ id, bookmarked }) {

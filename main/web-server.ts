@@ -18,6 +18,9 @@ export const TOKEN_HEADER = 'x-sahifa-token';
 /** Large enough for the contract's biggest importFileData call (base64 grows files by a third). */
 export const IMPORT_BODY_LIMIT = 300 * 1024 * 1024;
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** An OPML file (base64) or the ids an undo of "mark all read" gives back: bigger than most calls. */
+export const LARGE_BODY_LIMIT = 16 * 1024 * 1024;
+const LARGE_BODIES = new Set<string>(['importOpml', 'markUnread']);
 /** `GET /api/events`: the events main pushes to the window, as Server-Sent Events. Not a method name. */
 export const EVENTS_PATH = 'events';
 /** A comment line now and then, so that nothing between here and the page drops an idle stream. */
@@ -209,7 +212,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendJson(response, 404, apiError('not-found', `Unknown method "${name.slice(0, 100)}".`));
       return;
     }
-    const limit = name === 'importFileData' ? IMPORT_BODY_LIMIT : DEFAULT_BODY_LIMIT;
+    const limit = name === 'importFileData' ? IMPORT_BODY_LIMIT : LARGE_BODIES.has(name) ? LARGE_BODY_LIMIT : DEFAULT_BODY_LIMIT;
     const body = await readBody(request, limit);
     if (body === 'too-large') {
       sendJson(response, 413, apiError('invalid-input', `Request body larger than ${limit} bytes.`), {

@@ -22,7 +22,7 @@
  *   same Content-Security-Policy as the desktop app.
  * - API: `POST /api/<method>` with `Content-Type: application/json` and the method's input as the
  *   JSON body (an empty body means `{}`); a present Origin header must be this server's origin.
- *   Body limit: 300 MB for importFileData, 1 MB otherwise (413 beyond).
+ *   Body limit: 300 MB for importFileData, 16 MB for importOpml and markUnread, 1 MB otherwise (413 beyond).
  *   Answer: 200 `{"result": <MethodResult>}`, or an ApiError `{"error":{"code","message"}}` with
  *   400 (invalid-input), 403 (forbidden), 404 (not-found, unknown method), 415 (not JSON),
  *   500 (failed).

@@ -3,7 +3,7 @@
  * that a listener knows its detail's type. Components send them with `emit`, which always makes
  * them bubble out of shadow roots (composed): the root component listens where it wires things.
  */
-import type { ArticleExportFormat, HighlightColor, HighlightExportFormat, ListSort, MarkReadAge } from '../common';
+import type { ArticleExportFormat, HighlightColor, HighlightExportFormat, ListSort, MarkReadAge, SearchSort } from '../common';
 import type { FeedChanges, FeedScope, HighlightNarrowing, Section } from './view-state';
 
 declare global {
@@ -11,6 +11,8 @@ declare global {
     // The list
     'open-article': CustomEvent<{ id: number }>;
     'sort-changed': CustomEvent<{ sort: ListSort }>;
+    /** How search results are ordered: by relevance or newest first. */
+    'search-sort-changed': CustomEvent<{ sort: SearchSort }>;
     /** null: every source. */
     'source-changed': CustomEvent<{ source: string | null }>;
     'unread-toggled': CustomEvent<undefined>;

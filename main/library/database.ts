@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DamagedLibraryError, LibraryError } from './errors';
 import { nativeModuleProblem } from './native-module';
+import { ensureArticleCounts } from './counts';
 import { migrations, SCHEMA_VERSION } from './schema';
 
 export interface OpenOptions {
@@ -25,6 +26,12 @@ export interface OpenOptions {
   parallelSearch?: boolean;
   /** Fewest ids (last minus first) worth splitting a search over two threads; tests lower it. */
   splitSearchAbove?: number;
+  /**
+   * Most matches a search ranks whole (search.ts RANK_ALL_UP_TO), and how many of the most recently
+   * added it ranks above that (RELEVANCE_WINDOW), the rest following newest first. Tests lower them.
+   */
+  rankAllUpTo?: number;
+  relevanceWindow?: number;
   /** Called once the connection has closed (the shells' opener remembers the checked file then). */
   afterClose?: () => void;
 }
@@ -118,6 +125,8 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     db.pragma('cache_size = -65536');
     db.pragma('busy_timeout = 5000');
     migrate(db, file, version);
+    // Triggers a later migration may have dropped with a rebuilt table (counts.ts).
+    ensureArticleCounts(db);
     return db;
   } catch (error) {
     db.close();

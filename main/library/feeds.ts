@@ -12,8 +12,9 @@ import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import { NotFoundError } from './errors';
 import { canonicalUrl } from './identity';
+import { encodeStored } from './stored-text';
 import { imageReferences, internImages, type ImageStore, type InternedImage } from './images';
-import { indexColumns, prepareArticle, withHtml, type PreparedArticle } from './prepare';
+import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import type { AddResult } from './articles';
 import type { NewArticle } from '../../common';
 
@@ -436,7 +437,10 @@ export class FeedStore {
     const result: ApplyResult = { new: 0, updated: 0, ids: [] };
     const ready = planned.map((p) => {
       const { html, images } = internImages(p.prepared.article.html);
-      return { ...p, prepared: withHtml(p.prepared, html), images };
+      if (html === p.prepared.article.html) return { ...p, images };
+      // The stored HTML was compressed from the article as fetched: store the one with references.
+      const stored = { ...p.prepared.stored, html: encodeStored(html) };
+      return { ...p, prepared: { ...p.prepared, article: { ...p.prepared.article, html }, stored }, images };
     });
     this.db.transaction(() => {
       const fresh = ready.filter((p) => p.plan.kind === 'new');

@@ -85,6 +85,9 @@ function toHighlight(row: Row): Highlight {
 
 const cleanNote = (note: string | null | undefined): string | null => (note == null || note.trim() === '' ? null : note.trim());
 
+/** Now, as the library writes moments (ISO 8601 UTC with milliseconds), in SQL. */
+const NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class HighlightStore {
@@ -94,10 +97,20 @@ export class HighlightStore {
   constructor(private readonly db: Database.Database) {
     this.statements = {
       articleText: db.prepare('SELECT text FROM articles WHERE id = ?').pluck(),
+      // A highlight the library has already is left as it is, unless it is the tombstone its deleted
+      // article left (no article): the highlight comes back, newer than its tombstone.
       insert: db.prepare(
         `INSERT INTO highlights (uid, article_id, start_at, end_at, quote, prefix, suffix, color, note, orphaned, created, updated)
          VALUES (@uid, @article, @start, @end, @quote, @prefix, @suffix, @color, @note, @orphaned, @created, @updated)
-         ON CONFLICT (uid) DO NOTHING`,
+         ON CONFLICT (uid) DO UPDATE SET article_id = excluded.article_id, start_at = excluded.start_at, end_at = excluded.end_at,
+           quote = excluded.quote, prefix = excluded.prefix, suffix = excluded.suffix, color = excluded.color, note = excluded.note,
+           orphaned = excluded.orphaned, deleted = NULL, updated = ${NOW_SQL}
+         WHERE highlights.article_id IS NULL`,
+      ),
+      revive: db.prepare(
+        `INSERT INTO highlights (uid, article_id, start_at, end_at, quote, prefix, suffix, color, note, orphaned, created, updated, deleted)
+         VALUES (@uid, @article, @start_at, @end_at, @quote, @prefix, @suffix, @color, @note, @orphaned, @created, @updated, @deleted)
+         ON CONFLICT (uid) DO UPDATE SET article_id = excluded.article_id, deleted = excluded.deleted, updated = excluded.updated`,
       ),
       byUid: db.prepare(`SELECT ${COLUMNS} FROM highlights h WHERE h.uid = ? AND h.deleted IS NULL`),
       ofArticle: db.prepare(`SELECT ${COLUMNS} FROM highlights h WHERE h.article_id = ? AND h.deleted IS NULL ORDER BY h.start_at, h.id`),
@@ -118,7 +131,8 @@ export class HighlightStore {
       insertNotes: db.prepare('INSERT INTO note_index (rowid, note_surface, note_stem) VALUES (?, ?, ?)'),
       highlightedArticleIds: db.prepare('SELECT DISTINCT article_id FROM highlights WHERE deleted IS NULL ORDER BY article_id').pluck(),
       anyNotes: db.prepare('SELECT 1 FROM note_index LIMIT 1').pluck(),
-      noteMatchesArticleText: db.prepare('SELECT 1 FROM article_index WHERE article_index MATCH ? AND rowid = ?').pluck(),
+      // Not `rowid = ?`: FTS5 drops a bound rowid equality beside MATCH and answers every match.
+      noteMatchesArticleText: db.prepare('SELECT 1 FROM article_index WHERE article_index MATCH ? AND rowid BETWEEN ? AND ?').pluck(),
     };
   }
 
@@ -282,14 +296,14 @@ export class HighlightStore {
     return (this.statements.storedOfArticle.all(articleId) as Row[]).map(({ article_id: _article, ...row }) => row);
   }
 
-  /** Puts back rows taken by stored() under the article's (possibly new) id. */
+  /**
+   * Puts back rows taken by stored() under the article's (possibly new) id: the tombstones the
+   * deletion left become the highlights again (updated now, so that the undo is newer than the
+   * deletion for a sync); those removed before the deletion stay removed.
+   */
   restore(articleId: number, rows: readonly StoredHighlight[]): void {
-    const insert = this.db.prepare(
-      `INSERT INTO highlights (uid, article_id, start_at, end_at, quote, prefix, suffix, color, note, orphaned, created, updated, deleted)
-       VALUES (@uid, @article, @start_at, @end_at, @quote, @prefix, @suffix, @color, @note, @orphaned, @created, @updated, @deleted)
-       ON CONFLICT (uid) DO NOTHING`,
-    );
-    for (const row of rows) insert.run({ ...row, article: articleId });
+    const now = new Date().toISOString();
+    for (const row of rows) this.statements.revive.run({ ...row, article: articleId, updated: row.deleted === null ? now : row.updated });
     this.refreshNotes(articleId);
   }
 
@@ -306,7 +320,7 @@ export class HighlightStore {
     this.statements.insertNotes.run(articleId, ...analyzedColumns(notes.join('\n')));
   }
 
-  /** Forgets an article's notes in the index (its highlights go with its row). */
+  /** Forgets an article's notes in the index (its highlights become tombstones when its row goes: schema.ts). */
   forgetArticle(articleId: number): void {
     this.statements.deleteNotes.run(articleId);
   }
@@ -332,7 +346,7 @@ export class HighlightStore {
     const ids = statements.count.all(noteExpression, ...filter.params) as number[];
     if (ids.length === 0) return null;
     const ranked = statements.rows.all(noteExpression, ...filter.params, best) as Ranked[];
-    const alsoInText = ids.filter((id) => this.statements.noteMatchesArticleText.get(articleExpression, id) !== undefined).length;
+    const alsoInText = ids.filter((id) => this.statements.noteMatchesArticleText.get(articleExpression, id, id) !== undefined).length;
     return { ranked, total: ids.length, alsoInText };
   }
 }

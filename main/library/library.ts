@@ -43,7 +43,7 @@ export type { AddResult } from './articles';
 export { premigrationBackupPath, type OpenOptions } from './database';
 export type { SearchFilters } from './filters';
 export type { ListOptions } from './list';
-export { TIE_MARGIN, type SearchOptions } from './search';
+export { RANK_ALL_UP_TO, RELEVANCE_WINDOW, TIE_MARGIN, type SearchOptions } from './search';
 export type { DeletedArticle } from './trash';
 
 export class Library {
@@ -80,6 +80,8 @@ export class Library {
       nativeBinding: options.nativeBinding,
       parallel: options.parallelSearch ?? false,
       splitAbove: options.splitSearchAbove,
+      rankAllUpTo: options.rankAllUpTo,
+      relevanceWindow: options.relevanceWindow,
     }, this.highlights, this.articleTable);
   }
 

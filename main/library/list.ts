@@ -1,6 +1,7 @@
 /** The library list: pages of article summaries, sorted and narrowed, with their totals and counts. */
 import type Database from 'better-sqlite3';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './article-rows';
+import { NO_SOURCE_KEY } from './counts';
 import { filterClause } from './filters';
 import type { ArticleSummary, ListSort, Page, SourceCount } from '../../common';
 
@@ -34,8 +35,11 @@ export class ArticleList {
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
-      countAll: db.prepare('SELECT count(*) AS n FROM articles'),
+      // Kept by triggers (counts.ts): a million articles are not counted one by one.
+      countAll: db.prepare('SELECT ifnull(sum(count), 0) AS n FROM source_counts'),
       countBookmarks: db.prepare('SELECT count(*) AS n FROM bookmarks'),
+      // A range of the reading_read index: the articles read, however many there are unread.
+      countRead: db.prepare('SELECT count(*) AS n FROM reading WHERE read = 1'),
       listAll: db.prepare(
         `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN bookmarks b ON b.article_id = a.id
          ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
@@ -44,11 +48,8 @@ export class ArticleList {
         `SELECT ${SUMMARY_COLUMNS} FROM bookmarks b JOIN articles a ON a.id = b.article_id
          ORDER BY a.sort_date DESC, a.id DESC LIMIT ? OFFSET ?`,
       ),
-      // Grouped on the articles_by_source index's own expression: a scan of the index, not the table.
-      sourceCounts: db.prepare(
-        `SELECT ifnull(source, char(1114111)) AS source, count(*) AS count FROM articles
-         GROUP BY ifnull(source, char(1114111)) ORDER BY 1`,
-      ),
+      // Kept by triggers (counts.ts), in the order of the articles_by_source index's expression.
+      sourceCounts: db.prepare('SELECT source, count FROM source_counts ORDER BY source'),
     };
   }
 
@@ -74,7 +75,7 @@ export class ArticleList {
       };
       this.byShape.set(key, statements);
     }
-    const total = (statements.count.get(...filter.params) as { n: number }).n;
+    const total = onlyUnread(options) ? this.unread() : (statements.count.get(...filter.params) as { n: number }).n;
     const rows = statements.rows.all(...filter.params, limit, offset) as SummaryRow[];
     return { total, offset, items: rows.map(toSummary) };
   }
@@ -85,9 +86,19 @@ export class ArticleList {
     return (statement.get() as { n: number }).n;
   }
 
+  /** How many articles are not marked read: every article less those read, not a scan of either. */
+  unread(): number {
+    return this.count(false) - (this.statements.countRead.get() as { n: number }).n;
+  }
+
   /** Every source with how many articles came from it, by name. */
   sources(): SourceCount[] {
     // The articles without a source sort last, under char(1114111); they have no entry.
-    return (this.statements.sourceCounts.all() as SourceCount[]).filter(({ source }) => source !== '\u{10FFFF}');
+    return (this.statements.sourceCounts.all() as SourceCount[]).filter(({ source }) => source !== NO_SOURCE_KEY);
   }
+}
+
+/** The unread articles, not narrowed any further: their count is a subtraction (ArticleList.unread). */
+function onlyUnread(options: ListOptions): boolean {
+  return options.unread === true && !options.bookmarked && !options.tag && !options.source && !options.feeds;
 }

@@ -92,12 +92,3 @@ export function prepareArticle(article: NewArticle): PreparedArticle {
     stored: { text: encodeStored(article.text), html: encodeStored(article.html), markdown: encodeStored(article.markdown ?? null) },
   };
 }
-
-/**
- * The same prepared article with other HTML (a feed's embedded images taken out to the library's
- * own table): its stored HTML is encoded again, so what is written is the HTML given here.
- */
-export function withHtml(prepared: PreparedArticle, html: string | null): PreparedArticle {
-  if (html === prepared.article.html) return prepared;
-  return { ...prepared, article: { ...prepared.article, html }, stored: { ...prepared.stored, html: encodeStored(html) } };
-}

@@ -27,18 +27,28 @@ export interface Ranked {
 }
 
 export interface RankRequest {
-  /** A compiled FTS5 expression (query.ts). */
+  /** A compiled FTS5 expression (query.ts compileQuery): what bm25 scores. */
   expression: string;
+  /**
+   * An expression matching exactly the same articles, cheaper to walk (query.ts compileMatchQuery):
+   * what counting and finding the newest matches use.
+   */
+  matchExpression: string;
   filter: RankFilter;
   range: IdRange;
   /** How many of the best rows to return. */
   best: number;
+  /**
+   * When set, the answer's total counts the matches in these ranges instead of those in `range`
+   * (search.ts: a relevance window's size is known; the matches older than it are counted).
+   */
+  countRanges?: IdRange[];
 }
 
 export interface RangeRanking {
   /** The best rows of the range, best first (lowest bm25 first); ties are the caller's to break. */
   ranked: Ranked[];
-  /** Every match in the range. */
+  /** Every match in the range (or in the request's countRanges). */
   total: number;
 }
 
@@ -46,12 +56,14 @@ export const WHOLE_LIBRARY: IdRange = { from: 0, to: Number.MAX_SAFE_INTEGER };
 export const NO_FILTER: RankFilter = { joins: '', where: '', params: [] };
 
 export class RangeRanker {
-  private readonly statements = new Map<string, { rank: Database.Statement; count: Database.Statement }>();
+  private readonly statements = new Map<string, RangeStatements>();
+  private probe: Database.Statement | null = null;
 
   constructor(private readonly db: Database.Database) {}
 
   rank(request: RankRequest): RangeRanking {
     const ranked = this.best(request);
+    if (request.countRanges) return { ranked, total: request.countRanges.reduce((sum, range) => sum + this.count({ ...request, range }), 0) };
     // Fewer than asked for is every match there is: no need to count them again.
     const total = ranked.length < request.best ? ranked.length : this.count(request);
     return { ranked, total };
@@ -63,11 +75,38 @@ export class RangeRanker {
   }
 
   /** Every match in the range: the counting half of rank(). */
-  count({ expression, filter, range }: RankRequest): number {
-    return (this.statementsFor(filter).count.get(expression, range.from, range.to, ...filter.params) as { n: number }).n;
+  count({ matchExpression, filter, range }: RankRequest): number {
+    if (range.from > range.to) return 0;
+    return (this.statementsFor(filter).count.get(matchExpression, range.from, range.to, ...filter.params) as { n: number }).n;
   }
 
-  private statementsFor(filter: RankFilter): { rank: Database.Statement; count: Database.Statement } {
+  /**
+   * The id of the range's match that has `newer` matches after it (the (newer + 1)th newest by
+   * id), or null when the range holds no more than `newer` matches.
+   */
+  matchAfterNewest({ matchExpression, filter, range }: RankRequest, newer: number): number | null {
+    const id = this.statementsFor(filter).newest.get(matchExpression, range.from, range.to, ...filter.params, newer) as number | undefined;
+    return id ?? null;
+  }
+
+  /**
+   * Matches of the range newest first (by id), skipping `offset`, leaving out `except` (ids), with
+   * their bm25: the part of a large result set beyond its relevance window.
+   */
+  newestFirst({ expression, filter, range }: RankRequest, offset: number, limit: number, except: readonly number[] = []): Ranked[] {
+    if (range.from > range.to || limit <= 0) return [];
+    const statement = this.statementsFor(filter).newestPage;
+    return statement.all(expression, range.from, range.to, ...filter.params, JSON.stringify(except), limit, offset) as Ranked[];
+  }
+
+  /** Whether article `id` matches (on its own, without filters): one index probe. */
+  matches(matchExpression: string, id: number): boolean {
+    // Not `rowid = ?`: FTS5 (SQLite 3.53) drops a bound rowid equality beside MATCH and answers every match.
+    this.probe ??= this.db.prepare('SELECT 1 FROM article_index WHERE article_index MATCH ? AND rowid BETWEEN ? AND ?').pluck();
+    return this.probe.get(matchExpression, id, id) !== undefined;
+  }
+
+  private statementsFor(filter: RankFilter): RangeStatements {
     const key = `${filter.joins}|${filter.where}`;
     let statements = this.statements.get(key);
     if (statements === undefined) {
@@ -83,11 +122,25 @@ export class RangeRanker {
           `SELECT article_index.rowid AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank ${from} ORDER BY rank LIMIT ?`,
         ),
         count: this.db.prepare(`SELECT count(*) AS n ${from}`),
+        // FTS5 walks its doclists backwards for ORDER BY rowid DESC: no sort, no bm25 per row.
+        newest: this.db.prepare(`SELECT article_index.rowid ${from} ORDER BY article_index.rowid DESC LIMIT 1 OFFSET ?`).pluck(),
+        newestPage: this.db.prepare(
+          `SELECT article_index.rowid AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank ${from}
+             AND article_index.rowid NOT IN (SELECT value FROM json_each(?))
+           ORDER BY article_index.rowid DESC LIMIT ? OFFSET ?`,
+        ),
       };
       this.statements.set(key, statements);
     }
     return statements;
   }
+}
+
+interface RangeStatements {
+  rank: Database.Statement;
+  count: Database.Statement;
+  newest: Database.Statement;
+  newestPage: Database.Statement;
 }
 
 /** The best `best` rows of two disjoint ranges' rankings, as if the two were ranked as one. */

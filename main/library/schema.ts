@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { ensureArticleCounts } from './counts';
 import { queueUncompressedArticles } from './compress-stored';
 import { analyzedColumns } from './prepare';
 import { queueMixedWordArticles } from './reindex';
@@ -243,9 +244,54 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
       CREATE INDEX IF NOT EXISTS article_images_by_image ON article_images (image_id);
     `);
   },
-  // 9: articles' text, HTML and Markdown are stored compressed (stored-text.ts): queue the articles
+  // 9: each article's date beside its id, small enough to read for every match of a search sorted
+  // newest first (date-order.ts): the articles table's own rows carry the whole text.
+  (db) => db.exec('CREATE INDEX IF NOT EXISTS articles_date_by_id ON articles (id, sort_date)'),
+  // 10: how many articles each source has, kept by triggers (counts.ts): the sidebar's and the list's
+  // counts read a few rows instead of counting a million.
+  (db) => ensureArticleCounts(db),
+  // 11: articles' text, HTML and Markdown are stored compressed (stored-text.ts): queue the articles
   // an older Sahifa stored as plain text; Library.open compresses them (compress-stored.ts).
   queueUncompressedArticles,
+  // 12: deleting an article leaves its highlights as tombstones (for sync), as removing one does: the
+  // rows stay, marked deleted by a trigger and let go of the article (article_id NULL), instead of
+  // going with the article's row. Undoing the deletion (trash.ts) takes them back.
+  (db) => {
+    db.exec(`
+      -- (so that running this again, as a test of a later migration may, does the same)
+      DROP TRIGGER IF EXISTS articles_tombstone_highlights;
+      CREATE TABLE highlights_next (
+        id         INTEGER PRIMARY KEY,
+        uid        TEXT NOT NULL UNIQUE,
+        -- NULL once the article is deleted (the row is then a tombstone)
+        article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        start_at   INTEGER NOT NULL,
+        end_at     INTEGER NOT NULL CHECK (end_at > start_at AND start_at >= 0),
+        quote      TEXT NOT NULL,
+        prefix     TEXT NOT NULL,
+        suffix     TEXT NOT NULL,
+        color      TEXT NOT NULL CHECK (color IN ('yellow', 'green', 'blue', 'pink')),
+        note       TEXT,
+        orphaned   INTEGER NOT NULL DEFAULT 0 CHECK (orphaned IN (0, 1)),
+        created    TEXT NOT NULL,
+        updated    TEXT NOT NULL,
+        deleted    TEXT
+      );
+      INSERT INTO highlights_next (id, uid, article_id, start_at, end_at, quote, prefix, suffix, color, note, orphaned, created, updated, deleted)
+        SELECT id, uid, article_id, start_at, end_at, quote, prefix, suffix, color, note, orphaned, created, updated, deleted FROM highlights;
+      DROP TABLE highlights;
+      ALTER TABLE highlights_next RENAME TO highlights;
+      CREATE INDEX highlights_by_article ON highlights (article_id, start_at) WHERE deleted IS NULL;
+      CREATE INDEX highlights_by_created ON highlights (created DESC, id DESC) WHERE deleted IS NULL;
+
+      -- Whatever deletes an article (the trash, or any other way), its highlights become tombstones
+      -- first, at the same ISO 8601 UTC moment format the library writes.
+      CREATE TRIGGER articles_tombstone_highlights BEFORE DELETE ON articles BEGIN
+        UPDATE highlights SET deleted = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), updated = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+          WHERE article_id = OLD.id AND deleted IS NULL;
+      END;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

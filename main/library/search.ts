@@ -12,17 +12,30 @@ import { filterClause, type SearchFilters } from './filters';
 import { findMatches } from './highlight';
 import type { HighlightStore } from './highlight-store';
 import { mergeNoteRanking } from './note-search';
-import { compileQuery, NOTE_COLUMNS, parseQuery, type ParsedQuery } from './query';
+import { DateOrder } from './date-order';
+import { compileMatchQuery, compileQuery, NOTE_COLUMNS, parseQuery, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankRequest } from './rank';
 import { RankHelper } from './rank-helper';
 import { decodeStored } from './stored-text';
 import { rerankWindow, titlesFirst } from './title-first';
-import type { Page, Range, SearchHit } from '../../common';
+import type { Page, Range, SearchHit, SearchSort } from '../../common';
 
 export interface SearchOptions extends SearchFilters {
   offset?: number;
   limit?: number;
+  /** 'relevance' (the default) or 'date': every match newest first (date-order.ts). */
+  sort?: SearchSort;
 }
+
+/**
+ * A query matching no more than RANK_ALL_UP_TO articles is ranked whole, exactly. One matching
+ * more ranks its RELEVANCE_WINDOW most recently added matches (the highest ids) and lists the older
+ * ones after them, most recently added first. The total stays exact and every match is on exactly
+ * one page. bm25 costs about a microsecond a match, and a common word matches a third of the
+ * library: 330,000 articles of a million.
+ */
+export const RANK_ALL_UP_TO = 20_000;
+export const RELEVANCE_WINDOW = 20_000;
 
 // Rows ranked beyond a page, so that equal scores at its edge are still ordered newest first.
 export const TIE_MARGIN = 50;
@@ -37,12 +50,22 @@ interface SearchPlan {
   parsed: ParsedQuery;
   offset: number;
   limit: number;
+  sort: SearchSort;
   request: RankRequest | null;
   /** The same query on the note index (query.ts NOTE_COLUMNS). */
   noteExpression: string | null;
 }
 
 const emptyPage = ({ offset }: SearchPlan): Page<SearchHit> => ({ total: 0, offset, items: [] });
+
+/** One page of results in order, and how many there are in all. */
+interface Ordered {
+  rows: Ranked[];
+  total: number;
+}
+
+/** The ids from `low` to `high` in two halves, the upper one starting at the returned id. */
+const middle = (low: number, high: number) => Math.floor((low + high) / 2) + 1;
 
 export interface SearchSetup {
   /** The library's file, which the rank helper opens on its own connection. */
@@ -51,6 +74,8 @@ export interface SearchSetup {
   /** Whether searchInParallel may start the rank helper (OpenOptions.parallelSearch). */
   parallel: boolean;
   splitAbove?: number;
+  rankAllUpTo?: number;
+  relevanceWindow?: number;
 }
 
 export class Search {
@@ -60,6 +85,9 @@ export class Search {
   private rankHelper: RankHelper | null = null;
   private helperClosed: Promise<void> = Promise.resolve();
   private readonly splitAbove: number;
+  private readonly window: number;
+  private readonly rankAllUpTo: number;
+  private readonly dateOrder: DateOrder;
 
   constructor(
     private readonly db: Database.Database,
@@ -70,6 +98,9 @@ export class Search {
   ) {
     this.ranker = new RangeRanker(db);
     this.splitAbove = setup.splitAbove ?? SPLIT_SEARCH_ABOVE;
+    this.rankAllUpTo = setup.rankAllUpTo ?? RANK_ALL_UP_TO;
+    this.window = Math.min(setup.relevanceWindow ?? RELEVANCE_WINDOW, this.rankAllUpTo);
+    this.dateOrder = new DateOrder(db);
     this.statements = {
       titles: db.prepare('SELECT a.id, a.title FROM json_each(?) j JOIN articles a ON a.id = j.value'),
       // Two subqueries: each is one b-tree probe, where min() and max() in one SELECT scan the table.
@@ -87,24 +118,45 @@ export class Search {
   search(query: string, options: SearchOptions = {}): Page<SearchHit> {
     const plan = this.plan(query, options);
     if (plan.request === null) return emptyPage(plan);
-    return this.resultsPage(plan, this.withNotes(plan, this.ranker.rank(plan.request)));
+    if (plan.sort === 'date') return this.resultsPage(plan, this.byDate(plan, plan.request));
+    const boundary = this.windowBoundary(plan.request);
+    if (boundary === null) return this.resultsPage(plan, this.wholeOrder(plan, this.withNotes(plan, this.ranker.rank(plan.request))));
+    const olderRange = { from: plan.request.range.from, to: boundary };
+    const ranking = this.ranker.rank({ ...plan.request, range: { from: boundary + 1, to: plan.request.range.to }, countRanges: [olderRange] });
+    return this.resultsPage(plan, this.windowOrder(plan, plan.request, boundary, ranking));
   }
 
   /**
    * The same page as search(), with the rank helper ranking the upper half of a large library's
    * ids while this thread ranks the lower half (opened with `parallelSearch`; the app's searches).
+   * Above RANK_ALL_UP_TO matches the halves are those of the window, and each thread counts half
+   * of the older matches.
    */
   async searchInParallel(query: string, options: SearchOptions = {}): Promise<Page<SearchHit>> {
     const plan = this.plan(query, options);
     if (plan.request === null) return emptyPage(plan);
-    const split = this.setup.parallel ? this.splitPoint() : null;
-    const helper = split === null ? null : this.helper();
-    if (split === null || !helper?.ready) return this.resultsPage(plan, this.withNotes(plan, this.ranker.rank(plan.request)));
-    const upperRange = { from: split, to: WHOLE_LIBRARY.to };
-    const upper = helper.rank({ ...plan.request, range: upperRange });
-    const lower = this.ranker.rank({ ...plan.request, range: { from: WHOLE_LIBRARY.from, to: split - 1 } });
-    const upperRanking = (await upper) ?? this.ranker.rank({ ...plan.request, range: upperRange });
-    return this.resultsPage(plan, this.withNotes(plan, mergeRankings(lower, upperRanking, plan.request.best)));
+    const bounds = this.setup.parallel && plan.sort === 'relevance' ? this.splitBounds() : null;
+    const helper = bounds === null ? null : this.helper();
+    if (bounds === null || !helper?.ready) return this.search(query, options);
+    const { request } = plan;
+    const boundary = this.windowBoundary(request);
+    const ranked = async (lower: RankRequest, upper: RankRequest) => {
+      const upperAnswer = helper.rank(upper);
+      const lowerRanking = this.ranker.rank(lower);
+      return mergeRankings(lowerRanking, (await upperAnswer) ?? this.ranker.rank(upper), request.best);
+    };
+    if (boundary === null) {
+      const split = middle(bounds.low, bounds.high);
+      const ranking = await ranked({ ...request, range: { from: WHOLE_LIBRARY.from, to: split - 1 } }, { ...request, range: { from: split, to: WHOLE_LIBRARY.to } });
+      return this.resultsPage(plan, this.wholeOrder(plan, this.withNotes(plan, ranking)));
+    }
+    const windowSplit = middle(boundary + 1, bounds.high);
+    const olderSplit = middle(bounds.low, boundary);
+    const ranking = await ranked(
+      { ...request, range: { from: boundary + 1, to: windowSplit - 1 }, countRanges: [{ from: WHOLE_LIBRARY.from, to: olderSplit - 1 }] },
+      { ...request, range: { from: windowSplit, to: WHOLE_LIBRARY.to }, countRanges: [{ from: olderSplit, to: boundary }] },
+    );
+    return this.resultsPage(plan, this.windowOrder(plan, request, boundary, ranking));
   }
 
   /**
@@ -145,16 +197,35 @@ export class Search {
   private plan(query: string, options: SearchOptions): SearchPlan {
     const offset = options.offset ?? 0;
     const limit = options.limit ?? 20;
+    const sort = options.sort ?? 'relevance';
     const parsed = parseQuery(query);
     const expression = compileQuery(parsed);
-    if (!expression) return { parsed, offset, limit, request: null, noteExpression: null };
+    const matchExpression = compileMatchQuery(parsed);
+    if (!expression || !matchExpression) return { parsed, offset, limit, sort, request: null, noteExpression: null };
     return {
       parsed,
       offset,
       limit,
-      request: { expression, filter: filterClause(options), range: WHOLE_LIBRARY, best: Math.max(offset + limit, rerankWindow(parsed)) + TIE_MARGIN },
+      sort,
+      request: {
+        expression,
+        matchExpression,
+        filter: filterClause(options),
+        range: WHOLE_LIBRARY,
+        best: Math.max(offset + limit, rerankWindow(parsed)) + TIE_MARGIN,
+      },
       noteExpression: compileQuery(parsed, NOTE_COLUMNS),
     };
+  }
+
+  /**
+   * Null when the query matches no more than RANK_ALL_UP_TO articles (rank them all); else the id
+   * after which its RELEVANCE_WINDOW most recently added matches lie.
+   */
+  private windowBoundary(request: RankRequest): number | null {
+    const beyond = this.ranker.matchAfterNewest(request, this.rankAllUpTo);
+    if (beyond === null || this.window === this.rankAllUpTo) return beyond;
+    return this.ranker.matchAfterNewest(request, this.window);
   }
 
   /** The ranking with the articles whose notes match added (each article counted once). */
@@ -162,6 +233,66 @@ export class Search {
     if (request === null || noteExpression === null) return ranking;
     const notes = this.highlights.rankNotes(noteExpression, request.expression, request.filter, request.best);
     return notes === null ? ranking : mergeNoteRanking(ranking, notes, request.best);
+  }
+
+  /** Every article whose notes match (a reader's notes are few), best first; null when none does. */
+  private allNoteMatches({ noteExpression }: SearchPlan, request: RankRequest) {
+    if (noteExpression === null) return null;
+    return this.highlights.rankNotes(noteExpression, request.expression, request.filter, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** A page of a ranking of every match: ties newest first, then headlines first (title-first.ts). */
+  private wholeOrder({ parsed, offset, limit }: SearchPlan, ranking: RangeRanking): Ordered {
+    const ordered = titlesFirst(this.newestFirstOnTies(ranking.ranked), parsed, (ids) => this.titles(ids));
+    return { rows: ordered.slice(offset, offset + limit), total: ranking.total };
+  }
+
+  /**
+   * A page of a result set larger than the relevance window: first the window (the matches after
+   * `boundary`) ranked, with the articles whose notes match; then the older matches, most recently
+   * added first. `ranking` ranks the window; its total counts the older matches.
+   */
+  private windowOrder(plan: SearchPlan, request: RankRequest, boundary: number, ranking: RangeRanking): Ordered {
+    const { offset, limit } = plan;
+    let head = ranking;
+    let headSize = this.window;
+    let olderCount = ranking.total;
+    let olderWithNotes: number[] = [];
+    const notes = this.allNoteMatches(plan, request);
+    if (notes !== null) {
+      // An article matched by its notes is ranked with the window, wherever its text stands.
+      const inText = notes.ranked.filter(({ id }) => this.ranker.matches(request.matchExpression, id)).map(({ id }) => id);
+      olderWithNotes = inText.filter((id) => id <= boundary);
+      headSize += notes.total - (inText.length - olderWithNotes.length);
+      olderCount -= olderWithNotes.length;
+      head = mergeNoteRanking(ranking, notes, request.best);
+    }
+    const rows = this.wholeOrder(plan, { ranked: head.ranked, total: headSize }).rows.slice(0, Math.max(0, headSize - offset));
+    const end = offset + limit;
+    if (end > headSize) {
+      const from = Math.max(offset, headSize);
+      const older = { ...request, range: { from: request.range.from, to: boundary } };
+      rows.push(...this.ranker.newestFirst(older, from - headSize, end - from, olderWithNotes));
+    }
+    return { rows, total: headSize + olderCount };
+  }
+
+  /** A page of every match newest first (date-order.ts); the score is not computed (0). */
+  private byDate(plan: SearchPlan, request: RankRequest): Ordered {
+    const notes = this.allNoteMatches(plan, request);
+    const total = this.ranker.count(request) + (notes === null ? 0 : notes.total - notes.alsoInText);
+    const { low, high } = this.idBounds();
+    const ids = this.dateOrder.page({
+      matchExpression: request.matchExpression,
+      filter: request.filter,
+      noteIds: notes?.ranked.map(({ id }) => id) ?? [],
+      offset: plan.offset,
+      limit: plan.limit,
+      matches: total,
+      articles: low === null || high === null ? 0 : high - low + 1,
+      prefix: [...plan.parsed.groups.flat(), ...plan.parsed.excluded].some((term) => term.kind === 'prefix'),
+    });
+    return { rows: ids.map((id) => ({ id, rank: 0 })), total };
   }
 
   /** A snippet of where the query matches the text, else of the first note it matches. */
@@ -177,10 +308,9 @@ export class Search {
     return makeSnippet(text, matches, { tokens });
   }
 
-  /** The page's hits, with snippets and highlights, from the ranking of the whole library. */
-  private resultsPage({ parsed, offset, limit }: SearchPlan, ranking: RangeRanking): Page<SearchHit> {
-    const ranked = titlesFirst(this.newestFirstOnTies(ranking.ranked), parsed, (ids) => this.titles(ids)).slice(offset, offset + limit);
-    const items = ranked.map(({ id, rank }): SearchHit => {
+  /** The page's hits, with snippets and highlights. */
+  private resultsPage({ parsed, offset }: SearchPlan, { rows, total }: Ordered): Page<SearchHit> {
+    const items = rows.map(({ id, rank }): SearchHit => {
       const row = this.statements.hit.get(id) as Pick<ArticleRow, 'title' | 'source' | 'published' | 'dir' | 'text' | 'bookmarked' | 'read'>;
       const { snippet, highlights } = this.snippetOf(id, decodeStored(row.text), parsed);
       return {
@@ -197,14 +327,18 @@ export class Search {
         score: -rank,
       };
     });
-    return { total: ranking.total, offset, items };
+    return { total, offset, items };
   }
 
-  /** The id halfway between the first and the last, when there are enough ids to be worth splitting. */
-  private splitPoint(): number | null {
-    const { low, high } = this.statements.idBounds.get() as { low: number | null; high: number | null };
+  private idBounds(): { low: number | null; high: number | null } {
+    return this.statements.idBounds.get() as { low: number | null; high: number | null };
+  }
+
+  /** The first and last ids, when there are enough ids between them to be worth splitting. */
+  private splitBounds(): { low: number; high: number } | null {
+    const { low, high } = this.idBounds();
     if (low === null || high === null || high - low < this.splitAbove) return null;
-    return Math.floor((low + high) / 2) + 1;
+    return { low, high };
   }
 
   /** The titles of some articles, in one statement. */

@@ -20,7 +20,7 @@ export interface DeletedArticle {
   bookmark: { created: string; note: string | null } | null;
   reading: { position: number; read: number; updated: string } | null;
   tags: string[];
-  /** Its highlights, removed ones included (absent in undo records of older versions). */
+  /** Its highlights as they were, removed ones included (absent in undo records of older versions). */
   highlights?: StoredHighlight[];
 }
 
@@ -61,8 +61,8 @@ export class Trash {
   }
 
   /**
-   * Deletes an article (its row, bookmark, tags, reading state and its words in the index), keeping
-   * a snapshot for restore(); returns what it was.
+   * Deletes an article (its row, bookmark, tags, reading state and its words in the index; its
+   * highlights stay as tombstones, schema.ts), keeping a snapshot for restore(); returns what it was.
    */
   delete(id: number, now = new Date()): DeletedArticle {
     return this.db.transaction((): DeletedArticle => {

@@ -4,7 +4,7 @@
  * scrolls like a short one. Rows not loaded yet show as placeholders of the same height.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { SearchHit } from '../../common';
 import type { ListItem } from '../view-state';
@@ -15,14 +15,11 @@ import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
 import { bookmarkIcon } from './icons';
+import { rowStyles } from './row-styles';
 import { sharedStyles } from './shared-styles';
+import { scrollToVirtualRow } from './virtual-rows';
 
 const isHit = (item: ListItem): item is SearchHit => 'snippet' in item;
-
-/** The part of the virtualizer this component drives (it has no exported type for the instance). */
-interface VirtualizerHandle {
-  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-}
 
 export class ArticleList extends LitElement {
   static override properties = {
@@ -59,53 +56,16 @@ export class ArticleList extends LitElement {
 
   static override styles = [
     sharedStyles,
+    rowStyles,
     css`
-      :host {
-        display: block;
-        min-block-size: 0;
-        block-size: 100%;
-      }
-
-      .scroller {
-        block-size: 100%;
-        overflow-y: auto;
-        overscroll-behavior: contain;
-      }
-
       :host([kind='search']) {
         --row-height: 146px;
       }
 
-      .item {
-        inline-size: 100%;
-      }
-
       .row {
         display: block;
-        inline-size: 100%;
         block-size: var(--row-height, 118px);
-        padding: 14px 20px 12px;
-        border: 0;
-        border-block-end: 1px solid var(--border);
-        border-inline-start: 3px solid transparent;
-        background: transparent;
-        text-align: start;
-        cursor: pointer;
         overflow: hidden;
-        transition: background-color 100ms ease;
-      }
-
-      .row:hover {
-        background: var(--surface-hover);
-      }
-
-      .row[aria-current='true'] {
-        border-inline-start-color: var(--accent);
-        background: var(--surface-selected);
-      }
-
-      .row:focus-visible {
-        outline-offset: -3px;
       }
 
       .title {
@@ -137,30 +97,8 @@ export class ArticleList extends LitElement {
       }
 
       .meta {
-        display: flex;
-        align-items: center;
-        gap: 0.45rem;
         margin-block: 1px 4px;
-        color: var(--muted);
         font-size: 0.8rem;
-        line-height: 1.5;
-        white-space: nowrap;
-        overflow: hidden;
-      }
-
-      .meta .source {
-        color: var(--accent);
-        font-weight: 500;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-
-      /* A drawn bar, not a "·": in Arabic text a middle dot reads like the Arabic-Indic zero "٠". */
-      .meta .dot {
-        flex: none;
-        inline-size: 1px;
-        block-size: 0.8em;
-        background: var(--border-strong);
       }
 
       .meta .saved {
@@ -200,11 +138,8 @@ export class ArticleList extends LitElement {
       }
 
       .placeholder .bar {
-        display: block;
         block-size: 12px;
         margin-block: 8px 10px;
-        border-radius: 6px;
-        background: var(--placeholder);
       }
 
       .placeholder .bar.title-bar {
@@ -381,9 +316,7 @@ ${item.read ? nothing : html`<span class="visually-hidden">${strings.unread}</sp
     const row = this.renderRoot.querySelector<HTMLButtonElement>(`button.row[data-index="${index}"]`);
     if (row === null) {
       // Not rendered (or not loaded) yet: bring it into view; updated() tries again.
-      (this.scroller as unknown as Record<symbol, VirtualizerHandle | undefined> | null)?.[virtualizerRef]
-        ?.element(index)
-        ?.scrollIntoView({ block: 'nearest' });
+      scrollToVirtualRow(this.scroller, index);
       return;
     }
     this.pendingFocus = null;

@@ -5,7 +5,7 @@
  * Choosing a row sends `open-highlight` up.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { HighlightListItem } from '../../common';
 import type { PagedList } from '../paged-list';
@@ -13,12 +13,9 @@ import { formatShortDate } from '../format';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
+import { rowStyles } from './row-styles';
 import { sharedStyles } from './shared-styles';
-
-/** The part of the virtualizer this component drives (it has no exported type for the instance). */
-interface VirtualizerHandle {
-  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
-}
+import { scrollToVirtualRow } from './virtual-rows';
 
 export class HighlightList extends LitElement {
   static override properties = {
@@ -47,48 +44,12 @@ export class HighlightList extends LitElement {
 
   static override styles = [
     sharedStyles,
+    rowStyles,
     css`
-      :host {
-        display: block;
-        min-block-size: 0;
-        block-size: 100%;
-      }
-
-      .scroller {
-        block-size: 100%;
-        overflow-y: auto;
-        overscroll-behavior: contain;
-      }
-
-      .item {
-        inline-size: 100%;
-      }
-
       .row {
         display: grid;
         gap: 0.35rem;
-        inline-size: 100%;
         min-block-size: 96px;
-        padding: 14px 20px 12px;
-        border: 0;
-        border-block-end: 1px solid var(--border);
-        border-inline-start: 3px solid transparent;
-        background: transparent;
-        text-align: start;
-        cursor: pointer;
-      }
-
-      .row:hover {
-        background: var(--surface-hover);
-      }
-
-      .row[aria-current='true'] {
-        border-inline-start-color: var(--accent);
-        background: var(--surface-selected);
-      }
-
-      .row:focus-visible {
-        outline-offset: -3px;
       }
 
       /* The quote as the reader highlighted it: painted in its colour as in the article, in its own direction. */
@@ -155,36 +116,12 @@ export class HighlightList extends LitElement {
       }
 
       .meta {
-        display: flex;
-        align-items: center;
-        gap: 0.45rem;
-        color: var(--muted);
         font-size: 0.78rem;
-        line-height: 1.5;
-        white-space: nowrap;
-        overflow: hidden;
-      }
-
-      .meta .source {
-        color: var(--accent);
-        font-weight: 500;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-
-      .meta .dot {
-        flex: none;
-        inline-size: 1px;
-        block-size: 0.8em;
-        background: var(--border-strong);
       }
 
       .placeholder .bar {
-        display: block;
         block-size: 12px;
         margin-block: 6px;
-        border-radius: 6px;
-        background: var(--placeholder);
       }
 
       .placeholder .bar.short {
@@ -285,7 +222,7 @@ export class HighlightList extends LitElement {
     if (row === null || this.list?.get(index) === undefined) {
       // Not rendered (or not loaded) yet: bring it into view; updated() tries again.
       this.pendingFocus = { index, open };
-      (this.scroller as unknown as Record<symbol, VirtualizerHandle | undefined> | null)?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+      scrollToVirtualRow(this.scroller, index);
       return;
     }
     this.pendingFocus = null;

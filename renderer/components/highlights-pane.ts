@@ -13,6 +13,7 @@ import type { PagedList } from '../paged-list';
 import { strings } from '../strings';
 import type { HighlightList } from './highlight-list';
 import { downloadIcon, highlighterIcon } from './icons';
+import { paneStyles } from './pane-styles';
 import { boxlessHostStyles, sharedStyles } from './shared-styles';
 import './highlight-list';
 
@@ -55,65 +56,9 @@ export class HighlightsPane extends LitElement {
   static override styles = [
     sharedStyles,
     boxlessHostStyles,
+    paneStyles,
     css`
-      .pane {
-        display: grid;
-        grid-template-rows: auto auto minmax(0, 1fr);
-        min-block-size: 0;
-        border-inline-end: 1px solid var(--border);
-        background: var(--surface);
-      }
-
-      :host([narrow]) .pane {
-        border-inline-end: 0;
-      }
-
-      .header {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 1rem;
-        min-block-size: 48px;
-        padding: 0.9rem 1.25rem 0.45rem;
-      }
-
-      .header h1 {
-        margin: 0;
-        color: var(--text-strong);
-        font-size: 1.05rem;
-        font-weight: 700;
-      }
-
-      .header .count {
-        flex: none;
-        color: var(--muted);
-        font-size: 0.82rem;
-      }
-
-      .tools {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.4rem;
-        padding: 0 1.25rem 0.7rem;
-        border-block-end: 1px solid var(--border);
-      }
-
-      .tools select {
-        flex: 1 1 6rem;
-        min-inline-size: 0;
-        max-inline-size: 12rem;
-        block-size: 32px;
-        padding-inline: 0.5rem;
-        border: 1px solid var(--border-strong);
-        border-radius: var(--radius-sm);
-        background: var(--surface-raised);
-        color: var(--text);
-        font: inherit;
-        font-size: 0.82rem;
-      }
-
-      .tools .export {
+      .list-tools .export {
         display: flex;
         flex-basis: 100%;
         align-items: center;
@@ -122,57 +67,19 @@ export class HighlightsPane extends LitElement {
         font-size: 0.82rem;
       }
 
-      .tools .export .button {
+      .list-tools .export .button {
         block-size: 30px;
         padding-inline: 0.6rem;
         font-size: 0.8rem;
       }
 
-      .tools .export .icon {
+      .list-tools .export .icon {
         inline-size: 16px;
         block-size: 16px;
       }
 
-      .empty {
-        display: grid;
-        place-content: center;
-        justify-items: center;
-        gap: 0.5rem;
-        padding: 2rem;
-        color: var(--muted);
-        text-align: center;
-      }
-
-      .empty h2 {
-        margin: 0;
-        color: var(--text);
-        font-size: 1rem;
-        font-weight: 600;
-      }
-
-      .empty p {
-        margin: 0;
-        max-inline-size: 22rem;
-        font-size: 0.88rem;
+      .list-empty p {
         line-height: 1.8;
-      }
-
-      .empty kbd {
-        padding: 0 0.35rem;
-        border: 1px solid var(--border-strong);
-        border-radius: var(--radius-sm);
-        font-family: var(--font-ui);
-      }
-
-      .empty .icon {
-        inline-size: 32px;
-        block-size: 32px;
-        margin-block-end: 0.25rem;
-        color: var(--faint);
-      }
-
-      .error {
-        color: var(--danger);
       }
     `,
   ];
@@ -184,8 +91,8 @@ export class HighlightsPane extends LitElement {
 
   override render(): TemplateResult {
     const total = this.list?.total;
-    return html`<section class="pane" aria-labelledby="highlights-title">
-      <div class="header">
+    return html`<section class="list-pane" aria-labelledby="highlights-title">
+      <div class="list-header">
         <h1 id="highlights-title">${strings.highlights}</h1>
         <span class="count" role="status" aria-live="polite">${total === null || total === undefined ? '' : strings.highlightCount(total)}</span>
       </div>
@@ -196,7 +103,7 @@ export class HighlightsPane extends LitElement {
   private renderTools(): TemplateResult {
     const { color, tag, feed } = this.narrowing;
     const hasAny = (this.list?.total ?? 0) > 0 || color !== null || tag !== null || feed !== null;
-    return html`<div class="tools">
+    return html`<div class="list-tools">
       <select class="colour" aria-label=${strings.highlightColourLabel} @change=${this.onColour}>
         <option value="" ?selected=${color === null}>${strings.allColours}</option>
         ${HIGHLIGHT_COLORS.map((c) => html`<option value=${c} ?selected=${color === c}>${strings.highlightColour[c]}</option>`)}
@@ -243,14 +150,14 @@ export class HighlightsPane extends LitElement {
 
   private renderBody(): TemplateResult {
     if (this.error !== null) {
-      return html`<div class="empty"><p class="error" role="alert">${strings.errorPrefix} ${this.error}</p></div>`;
+      return html`<div class="list-empty"><p class="list-error" role="alert">${strings.errorPrefix} ${this.error}</p></div>`;
     }
     if (this.list?.total === 0) {
       const { color, tag, feed } = this.narrowing;
       if (color !== null || tag !== null || feed !== null) {
-        return html`<div class="empty">${highlighterIcon}<h2>${strings.noHighlightsFilteredTitle}</h2><p>${strings.noHighlightsFilteredText}</p></div>`;
+        return html`<div class="list-empty">${highlighterIcon}<h2>${strings.noHighlightsFilteredTitle}</h2><p>${strings.noHighlightsFilteredText}</p></div>`;
       }
-      return html`<div class="empty">
+      return html`<div class="list-empty">
         ${highlighterIcon}
         <h2>${strings.noHighlightsTitle}</h2>
         <p>${strings.noHighlightsText}</p>

@@ -3,8 +3,8 @@
  * only), and the list itself, or why it is empty. It renders what the list controller holds; the
  * choices go up as `sort-changed`, `source-changed` and `unread-toggled`, rows as `open-article`.
  */
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import type { ListSort, SourceCount } from '../../common';
+import { LitElement, html, type TemplateResult } from 'lit';
+import type { ListSort, SearchSort, SourceCount } from '../../common';
 import type { ListItem, View } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
@@ -12,6 +12,7 @@ import type { PagedList } from '../paged-list';
 import { strings } from '../strings';
 import type { ArticleList } from './article-list';
 import { bookmarkIcon, libraryIcon, searchIcon } from './icons';
+import { paneStyles } from './pane-styles';
 import { boxlessHostStyles, sharedStyles } from './shared-styles';
 import './article-list';
 
@@ -19,6 +20,11 @@ const SORTS = [
   ['date', () => strings.sortDate],
   ['title', () => strings.sortTitle],
   ['source', () => strings.sortSource],
+] as const;
+
+const SEARCH_SORTS = [
+  ['relevance', () => strings.sortRelevance],
+  ['date', () => strings.sortDate],
 ] as const;
 
 export class ListPane extends LitElement {
@@ -32,6 +38,7 @@ export class ListPane extends LitElement {
     scopeTitle: { attribute: false },
     source: { attribute: false },
     sort: { type: String },
+    searchSort: { type: String },
     unread: { type: Boolean },
     sources: { attribute: false },
     sourceTotal: { attribute: false },
@@ -51,6 +58,7 @@ export class ListPane extends LitElement {
   declare scopeTitle: string | null;
   declare source: string | null;
   declare sort: ListSort;
+  declare searchSort: SearchSort;
   declare unread: boolean;
   declare sources: SourceCount[];
   /** Every article's sources together. */
@@ -69,6 +77,7 @@ export class ListPane extends LitElement {
     this.scopeTitle = null;
     this.source = null;
     this.sort = 'date';
+    this.searchSort = 'relevance';
     this.unread = false;
     this.sources = [];
     this.sourceTotal = 0;
@@ -77,119 +86,7 @@ export class ListPane extends LitElement {
     new LocaleController(this);
   }
 
-  static override styles = [
-    sharedStyles,
-    boxlessHostStyles,
-    css`
-      .list-pane {
-        display: grid;
-        grid-template-rows: auto auto minmax(0, 1fr);
-        min-block-size: 0;
-        border-inline-end: 1px solid var(--border);
-        background: var(--surface);
-      }
-
-      :host([narrow]) .list-pane {
-        border-inline-end: 0;
-      }
-
-      .list-header {
-        display: flex;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 1rem;
-        min-block-size: 48px;
-        padding: 0.9rem 1.25rem 0.45rem;
-      }
-
-      .list-header h1 {
-        margin: 0;
-        color: var(--text-strong);
-        font-size: 1.05rem;
-        font-weight: 700;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-
-      .list-header .count {
-        flex: none;
-        color: var(--muted);
-        font-size: 0.82rem;
-      }
-
-      .list-tools {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.4rem;
-        padding: 0 1.25rem 0.7rem;
-        border-block-end: 1px solid var(--border);
-      }
-
-      .list-tools select {
-        flex: 1 1 6rem;
-        min-inline-size: 0;
-        max-inline-size: 12rem;
-        block-size: 32px;
-        padding-inline: 0.5rem;
-        border: 1px solid var(--border-strong);
-        border-radius: var(--radius-sm);
-        background: var(--surface-raised);
-        color: var(--text);
-        font: inherit;
-        font-size: 0.82rem;
-      }
-
-      .list-tools .unread-toggle {
-        flex: none;
-        block-size: 32px;
-        padding-inline: 0.7rem;
-        font-size: 0.82rem;
-      }
-
-      .list-tools .unread-toggle[aria-pressed='true'] {
-        border-color: var(--accent);
-        background: var(--accent-soft);
-        color: var(--accent);
-        font-weight: 600;
-      }
-
-      .list-empty {
-        display: grid;
-        place-content: center;
-        justify-items: center;
-        gap: 0.5rem;
-        padding: 2rem;
-        color: var(--muted);
-        text-align: center;
-      }
-
-      .list-empty h2 {
-        margin: 0;
-        color: var(--text);
-        font-size: 1rem;
-        font-weight: 600;
-      }
-
-      .list-empty p {
-        margin: 0;
-        max-inline-size: 22rem;
-        font-size: 0.88rem;
-      }
-
-      .list-empty .icon {
-        inline-size: 32px;
-        block-size: 32px;
-        margin-block-end: 0.25rem;
-        color: var(--faint);
-      }
-
-      .list-error {
-        color: var(--danger);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, boxlessHostStyles, paneStyles];
 
   /** The list of rows, when there are rows. */
   get articleList(): ArticleList | null {
@@ -219,7 +116,9 @@ export class ListPane extends LitElement {
       </div>
       <div class="list-tools">
         ${searching
-          ? nothing
+          ? html`<select class="sort search-sort" aria-label=${strings.sortLabel} @change=${this.onSearchSortChange}>
+              ${SEARCH_SORTS.map(([value, label]) => html`<option value=${value} ?selected=${this.searchSort === value}>${label()}</option>`)}
+            </select>`
           : html`<select class="sort" aria-label=${strings.sortLabel} @change=${this.onSortChange}>
               ${SORTS.map(([value, label]) => html`<option value=${value} ?selected=${this.sort === value}>${label()}</option>`)}
             </select>`}
@@ -237,6 +136,10 @@ export class ListPane extends LitElement {
 
   private onSortChange(event: Event): void {
     emit(this, 'sort-changed', { sort: (event.target as HTMLSelectElement).value as ListSort });
+  }
+
+  private onSearchSortChange(event: Event): void {
+    emit(this, 'search-sort-changed', { sort: (event.target as HTMLSelectElement).value as SearchSort });
   }
 
   private onSourceChange(event: Event): void {

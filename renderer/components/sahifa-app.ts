@@ -95,7 +95,7 @@ export class SahifaApp extends LitElement {
    * The subscriptions the highlights view narrows by, as {id, title}; empty (and the choice left
    * out) until the app lists its feeds.
    */
-  private feedChoices: FeedChoice[] = [];
+  private readonly feedChoices: FeedChoice[] = [];
   private readonly undo = new UndoController({
     api: this.api,
     article: this.reading,
@@ -542,6 +542,7 @@ export class SahifaApp extends LitElement {
           .scopeTitle=${query.scope === null ? null : this.feeds.scopeTitle(query.scope)}
           .source=${query.source}
           .sort=${query.sort}
+          .searchSort=${query.searchSort}
           .unread=${query.unread}
           .sources=${facets.sources}
           .sourceTotal=${facets.sourceTotal}
@@ -549,10 +550,10 @@ export class SahifaApp extends LitElement {
           ?narrow=${this.narrow}
           @open-article=${(event: HTMLElementEventMap['open-article']) => void this.openArticle(event.detail.id)}
           @sort-changed=${(event: HTMLElementEventMap['sort-changed']) => query.setSort(event.detail.sort)}
+          @search-sort-changed=${(event: HTMLElementEventMap['search-sort-changed']) => query.setSearchSort(event.detail.sort)}
           @source-changed=${(event: HTMLElementEventMap['source-changed']) => query.setSource(event.detail.source)}
           @unread-toggled=${() => query.toggleUnread()}
         ></sahifa-list-pane>
-
         <sahifa-article-reader
           role="main"
           aria-label=${strings.readerLabel}

@@ -21,6 +21,8 @@ export type FeedsApi = Pick<
 
 /** Events and reads close together make one listFeeds. */
 export const FEEDS_RELOAD_MS = 150;
+/** A refresh of many feeds brings an event per feed: the list is reloaded at most this often. */
+export const ARTICLES_RELOAD_MS = 500;
 const SHORT_NOTICE_MS = 2_500;
 
 export interface FeedsControllerOptions {
@@ -32,6 +34,7 @@ export interface FeedsControllerOptions {
   onPageSaved?: (id: number) => void;
   downloadFile?: (fileName: string, mimeType: string, content: string) => void;
   reloadMs?: number;
+  articlesReloadMs?: number;
 }
 
 export class FeedsController implements ReactiveController {
@@ -42,6 +45,7 @@ export class FeedsController implements ReactiveController {
   refreshing = new Set<number>();
 
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private articlesTimer: ReturnType<typeof setTimeout> | undefined;
   private loads = 0;
 
   constructor(
@@ -57,6 +61,7 @@ export class FeedsController implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.articlesTimer);
   }
 
   /** Asks main for the feeds and their counts now. */
@@ -82,11 +87,15 @@ export class FeedsController implements ReactiveController {
     this.timer = setTimeout(() => void this.load(), this.options.reloadMs ?? FEEDS_RELOAD_MS);
   }
 
-  /** A feed was refreshed in the background. */
+  /** A feed was refreshed in the background: its counts and error, and the list when it brought items. */
   refreshed(outcome: FeedRefreshed): void {
     this.refreshing.delete(outcome.feed);
     this.countsChanged();
-    if (outcome.new > 0 || outcome.updated > 0) this.options.onArticlesChanged();
+    if (outcome.new === 0 && outcome.updated === 0) return;
+    this.articlesTimer ??= setTimeout(() => {
+      this.articlesTimer = undefined;
+      this.options.onArticlesChanged();
+    }, this.options.articlesReloadMs ?? ARTICLES_RELOAD_MS);
   }
 
   feed(id: number): FeedInfo | undefined {

@@ -5,7 +5,7 @@
  * list that was replaced are dropped.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ListSort, SahifaApi } from '../../common';
+import type { ListSort, SahifaApi, SearchSort } from '../../common';
 import { scopeNarrowing, type FeedScope, type ListItem, type View } from '../view-state';
 import { messageOf } from '../error-message';
 import { PagedList } from '../paged-list';
@@ -28,6 +28,8 @@ export class ListQueryController implements ReactiveController {
   /** The subscription (a feed or a folder) the list is narrowed to, null for none. */
   scope: FeedScope | null = null;
   sort: ListSort = 'date';
+  /** How search results are ordered (the library's sort does not apply to them). */
+  searchSort: SearchSort = 'relevance';
   list: PagedList<ListItem> | null = null;
   /** Bumped whenever the list's pages change, so that the list renders its rows again. */
   revision = 0;
@@ -144,6 +146,11 @@ export class ListQueryController implements ReactiveController {
     this.reload();
   }
 
+  setSearchSort(sort: SearchSort): void {
+    this.searchSort = sort;
+    if (this.query !== '') this.reload();
+  }
+
   toggleUnread(): void {
     this.unread = !this.unread;
     this.reload();
@@ -160,7 +167,7 @@ export class ListQueryController implements ReactiveController {
   /** Replaces the list with a fresh one for the current view, narrowing and query. */
   reload(): void {
     this.list?.close();
-    const { api, query, sort } = this;
+    const { api, query, sort, searchSort } = this;
     const bookmarked = this.view === 'bookmarks';
     const narrowing = {
       unread: this.unread,
@@ -171,7 +178,7 @@ export class ListQueryController implements ReactiveController {
     const list = new PagedList<ListItem>(
       query === ''
         ? (offset, limit) => api.listArticles({ filter: bookmarked ? 'bookmarked' : 'all', ...narrowing, sort, offset, limit })
-        : (offset, limit) => api.search({ query, offset, limit, bookmarked, ...narrowing }),
+        : (offset, limit) => api.search({ query, offset, limit, bookmarked, ...narrowing, sort: searchSort }),
       {
         pageSize: PAGE_SIZE,
         onChange: () => {

@@ -196,6 +196,7 @@ export const ar = {
   sortDate: 'الأحدث أولًا',
   sortTitle: 'حسب العنوان',
   sortSource: 'حسب المصدر',
+  sortRelevance: 'الأقرب صلة',
   sourceLabel: 'المصدر',
   allSources: 'كل المصادر',
   withCount: (label: string, n: number): string => `${label} (${formatNumber(n)})`,

@@ -137,6 +137,7 @@ export const en: Strings = {
   sortDate: 'Newest first',
   sortTitle: 'By title',
   sortSource: 'By source',
+  sortRelevance: 'Most relevant',
   sourceLabel: 'Source',
   allSources: 'All sources',
   withCount: (label: string, n: number): string => `${label} (${formatNumber(n)})`,

@@ -91,6 +91,11 @@ test('highlights in two articles show newest first with their notes; the colour 
   // Esc goes back to the highlight's row; the library is one click away.
   await page.keyboard.press('Escape');
   await expect(rows(page).first()).toBeFocused();
+  // J walks on to the next highlight and opens it.
+  await page.keyboard.press('j');
+  await expect(rows(page).nth(1)).toBeFocused();
+  await expect(reader(page).locator('article')).toHaveAttribute('data-id', String(first.id));
+  await expect(reader(page).locator(`mark[data-highlight="${older.id}"]`).first()).toBeInViewport();
   await page.locator('sahifa-sidebar').getByRole('button', { name: 'المكتبة' }).click();
   await expect(pane(page)).toHaveCount(0);
   await expect(page.locator('sahifa-list-pane button.row').first()).toBeVisible();

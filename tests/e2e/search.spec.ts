@@ -69,3 +69,17 @@ test('matches are marked in an article shown from its HTML (the Markdown welcome
   // The heading "المفضلة" and the sentences that mention it.
   expect(await marks.count()).toBeGreaterThanOrEqual(3);
 });
+
+test('search results can be sorted newest first, in the library’s own order', async ({ page }) => {
+  const rows = page.locator('sahifa-list-pane button.row .title');
+  await expect(page.locator('.list-header .count')).toHaveText('مقالتان');
+  const libraryOrder = await rows.allTextContents();
+  await page.getByRole('searchbox', { name: 'البحث في المقالات' }).fill('في');
+  await expect(page.locator('.list-header h1')).toHaveText('«في»');
+  const sort = page.getByRole('combobox', { name: 'الترتيب' });
+  await expect(sort).toHaveValue('relevance');
+  await sort.selectOption({ label: 'الأحدث أولًا' });
+  await expect(sort).toHaveValue('date');
+  await expect(page.locator('.list-header .count')).toHaveText('نتيجتان');
+  await expect(rows).toHaveText(libraryOrder);
+});

@@ -2,8 +2,9 @@
  * Subscriptions in the window, against feeds served by a local server in the test process: subscribe
  * by a site's address in the dialog, see the feed and its unread count in the sidebar, read with
  * Space (the count goes down, the next unread article opens, across the folder's feeds), mark the
- * list read and undo it, refresh now and see the new items, unsubscribe keeping the articles; and
- * axe with feeds shown, in both themes. No request leaves the app (the fixture's guard).
+ * list read and undo it, refresh now and see the new items, unsubscribe keeping the articles; a
+ * pasted web address saved as a page; and axe with feeds shown, in both themes. No request leaves
+ * the app (the fixture's guard).
  */
 import type { Page } from '@playwright/test';
 import { arabicFeed, FeedServer } from '../fixtures/feed-server';
@@ -147,3 +148,29 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('a web address pasted outside a text field is saved as a page and opened; pasted into the search it is only typed', async ({ page }) => {
+  const title = 'صفحة محفوظة من عنوانها';
+  server.serve('/page.html', {
+    type: 'text/html; charset=utf-8',
+    body: `<html lang="ar"><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${'نص الصفحة المحفوظة من الموقع. '.repeat(40)}</p></article></body></html>`,
+  });
+  const paste = (text: string) =>
+    page.evaluate((value) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', value);
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, composed: true, cancelable: true }));
+    }, text);
+
+  await page.getByRole('searchbox').focus();
+  await paste(server.url('/page.html'));
+  await expect(rows(page)).toHaveCount(2);
+
+  await page.getByRole('searchbox').blur();
+  await paste(server.url('/page.html'));
+  // "Saved", not "already in the library": the paste into the search saved nothing.
+  await expect(page.locator('sahifa-notice-toast')).toContainText(`حُفظت «${title}»`);
+  await expect(page.locator('sahifa-article-reader article h1')).toHaveText(title);
+  await expect(rows(page)).toHaveCount(3);
+});

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { Library } from '../../main/library/library';
-import { compileQuery, parseQuery } from '../../main/library/query';
+import { compileMatchQuery, compileQuery, parseQuery } from '../../main/library/query';
 import { RangeRanker, type RankRequest } from '../../main/library/rank';
 import type { RankAnswer, RankCall } from '../../main/library/rank-protocol';
 import type { ParseReply, ParseRequest } from '../../main/import/parse-protocol';
@@ -71,6 +71,7 @@ for (const format of ['cjs', 'mjs']) {
       expect(await nextMessage<RankAnswer>(worker)).toEqual({ ready: true });
       const request: RankRequest = {
         expression: compileQuery(parseQuery('الرياض'))!,
+        matchExpression: compileMatchQuery(parseQuery('الرياض'))!,
         filter: { joins: '', where: '', params: [] },
         range: { from: 2, to: 10 },
         best: 10,

@@ -150,6 +150,14 @@ describe('sahifa command line', () => {
     expect(secondPage[0]!.id).not.toBe(firstPage[0]!.id);
   });
 
+  it('sorts search results newest first with --sort date, as the list orders them, and refuses another sort', () => {
+    const byDate = sahifaJson<Hit[]>(['--library', lib, 'search', 'في', '--sort', 'date', '--limit', '100']).map((hit) => hit.id);
+    const listed = sahifaJson<{ id: number }[]>(['--library', lib, 'list', '--limit', '100']).map((a) => a.id);
+    expect(byDate.length).toBeGreaterThanOrEqual(2);
+    expect(byDate).toEqual(listed.filter((id) => byDate.includes(id)));
+    expect(sahifa(['--library', lib, 'search', 'في', '--sort', 'oldest']).status).toBe(2);
+  });
+
   it('filters search by source, language and dates, and refuses a malformed date', () => {
     // The three articles so far: no source, Arabic, imported today.
     expect(Number(sahifa(['--library', lib, 'search', 'في', '--count', '--lang', 'ar']).stdout.trim())).toBeGreaterThanOrEqual(2);

@@ -25,6 +25,8 @@ const articles = newsArticles(1000)
   .map(newsArticle)
   .filter((a, i) => i < 150 || /\p{Nd}\p{L}|\p{L}\u0640?\p{Nd}/u.test(`${a.title} ${a.text}`));
 const holding = (pattern: RegExp) => articles.filter((a) => pattern.test(a.text));
+// The library's version before the migration (the 7th) that queues articles with mixed words.
+const BEFORE_MIXED_WORDS = 6;
 const marked = (text: string, ranges: [number, number][]) => ranges.map(([s, e]) => text.slice(s, e));
 
 beforeEach(() => {
@@ -95,8 +97,8 @@ describe('numbers glued to letters', () => {
       library.close();
       const db = new Database(file);
       writeOldIndex(db);
-      // Back to the version before the glued numbers' migration (the 7th); later ones run again too.
-      db.pragma('user_version = 6');
+      // As it was before migration 7 (the one that queues these articles), whatever came after it.
+      db.pragma(`user_version = ${BEFORE_MIXED_WORDS}`);
       before = db.prepare('SELECT id, identity FROM articles ORDER BY id').all() as { id: number; identity: string }[];
       db.close();
     }

@@ -185,16 +185,107 @@ describe('search in notes', () => {
   });
 });
 
-describe('highlights are kept by', () => {
-  it('deleting an article and undoing it', () => {
+interface StoredRow {
+  uid: string;
+  article_id: number | null;
+  deleted: string | null;
+  updated: string;
+}
+
+/** Every row of the highlights table, tombstones included, read beside the library's own connection. */
+function storedRows(): StoredRow[] {
+  const db = new Database(path.join(dir, 'library.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT uid, article_id, deleted, updated FROM highlights ORDER BY id').all() as StoredRow[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('deleting an article', () => {
+  it('leaves its highlights as tombstones, and undoing it brings them back newer than their tombstones', () => {
     const h = library.highlights.add(ids[0]!, { start: 10, end: 50, note: 'مستشرقون' });
+    const removed = library.highlights.add(ids[0]!, { start: 100, end: 140, color: 'blue' });
+    library.highlights.remove(removed.id);
+    const other = library.highlights.add(ids[1]!, { start: 0, end: 30 });
+    const removedAt = storedRows().find((r) => r.uid === removed.id)!.deleted;
+
     library.deleteArticle(ids[0]!);
-    expect(library.highlights.list().total).toBe(0);
+    expect(library.highlights.list().items.map((x) => x.id)).toEqual([other.id]);
     expect(library.search('مستشرق').total).toBe(0);
+    const tombstones = storedRows().filter((r) => r.uid !== other.id);
+    expect(tombstones.map((r) => r.uid)).toEqual([h.id, removed.id]);
+    for (const row of tombstones) expect(row.article_id).toBeNull();
+    const deletedAt = tombstones[0]!.deleted!;
+    expect(deletedAt >= h.updated).toBe(true);
+    expect(deletedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    // The one removed before keeps its own removal.
+    expect(tombstones[1]!.deleted).toBe(removedAt);
+
     const id = library.restoreArticle(ids[0]!);
-    expect(library.highlights.ofArticle(id)).toEqual([{ ...h, article: id }]);
+    const back = library.highlights.ofArticle(id);
+    expect(back).toEqual([{ ...h, article: id, updated: back[0]!.updated }]);
+    expect(back[0]!.updated >= deletedAt).toBe(true);
     expect(library.search('مستشرق').total).toBe(1);
+    // Removed before the deletion: still removed, and still one row.
+    expect(() => library.highlights.get(removed.id)).toThrow(NotFoundError);
+    expect(storedRows().filter((r) => r.uid === removed.id)).toEqual([{ uid: removed.id, article_id: id, deleted: removedAt, updated: expect.any(String) }]);
+    expect(storedRows()).toHaveLength(3);
   });
+
+  it('any other way leaves tombstones too', () => {
+    const h = library.highlights.add(ids[2]!, { start: 5, end: 25 });
+    library.close();
+    const db = new Database(path.join(dir, 'library.sqlite'));
+    db.pragma('foreign_keys = ON');
+    db.prepare('DELETE FROM articles WHERE id = ?').run(ids[2]);
+    db.close();
+    library = Library.open(path.join(dir, 'library.sqlite'));
+    expect(storedRows()).toEqual([{ uid: h.id, article_id: null, deleted: expect.any(String), updated: expect.any(String) }]);
+    expect(library.highlights.list().total).toBe(0);
+  });
+
+  it('then importing the article’s exported file again brings its highlights back', async () => {
+    const h = library.highlights.add(ids[0]!, { ...passage(first, 300, 60), color: 'green', note: 'عادت' });
+    const folder = path.join(dir, 'exported');
+    exportArticles([library.get(ids[0]!)], 'json', folder, (id) => library.highlights.ofArticle(id));
+    library.deleteArticle(ids[0]!);
+    expect(storedRows()[0]).toMatchObject({ uid: h.id, article_id: null });
+    const report = await importPaths(library, [folder]);
+    expect(report.failed).toEqual([]);
+    const [back] = library.highlights.list().items;
+    expect(back).toMatchObject({ id: h.id, quote: h.quote, color: 'green', note: 'عادت', orphaned: false });
+    expect(storedRows()).toHaveLength(1);
+    expect(storedRows()[0]!.deleted).toBeNull();
+  });
+
+  it('keeps the highlights a library had before tombstones for deleted articles (its upgrade)', () => {
+    const file = path.join(dir, 'before.sqlite');
+    const db = new Database(file);
+    // Up to the migration that made highlights, whatever comes after it.
+    const withHighlights = migrations.findIndex((migration) => migration.toString().includes('CREATE TABLE highlights (')) + 1;
+    for (const migration of migrations.slice(0, withHighlights)) migration(db);
+    db.pragma(`user_version = ${withHighlights}`);
+    db.prepare(`INSERT INTO articles (id, identity, title, dir, imported, sort_date, excerpt, text) VALUES (1, 'x', 'عنوان', 'rtl', '2020', '2020', '', 'نص المقالة')`).run();
+    db.prepare(
+      `INSERT INTO highlights (uid, article_id, start_at, end_at, quote, prefix, suffix, color, note, created, updated)
+       VALUES ('7b0c3f0e-1111-4222-8333-944455556666', 1, 0, 2, 'نص', '', ' المقالة', 'pink', 'قديمة', '2020', '2020')`,
+    ).run();
+    db.close();
+    const old = Library.open(file);
+    try {
+      expect(old.highlights.ofArticle(1)).toMatchObject([{ id: '7b0c3f0e-1111-4222-8333-944455556666', quote: 'نص', color: 'pink', note: 'قديمة' }]);
+      old.deleteArticle(1);
+      expect(old.highlights.list().total).toBe(0);
+      old.restoreArticle(1);
+      expect(old.highlights.list().items.map((h) => h.note)).toEqual(['قديمة']);
+    } finally {
+      old.close();
+    }
+  });
+});
+
+describe('highlights are kept by', () => {
 
   it('a backup', async () => {
     const h = library.highlights.add(ids[0]!, { start: 10, end: 50, color: 'blue' });

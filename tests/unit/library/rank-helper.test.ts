@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileQuery, parseQuery } from '../../../main/library/query';
+import { compileMatchQuery, compileQuery, parseQuery } from '../../../main/library/query';
 import { Library } from '../../../main/library/library';
 import { RangeRanker, WHOLE_LIBRARY, type RankRequest } from '../../../main/library/rank';
 import { RankHelper } from '../../../main/library/rank-helper';
@@ -79,6 +79,7 @@ describe('search on two threads', () => {
 describe('the rank helper', () => {
   const request = (query: string, from: number): RankRequest => ({
     expression: compileQuery(parseQuery(query))!,
+    matchExpression: compileMatchQuery(parseQuery(query))!,
     filter: { joins: '', where: '', params: [] },
     range: { from, to: WHOLE_LIBRARY.to },
     best: 30,

@@ -13,11 +13,16 @@ import { newsArticles } from '../../fixtures/corpus';
 describe('title fit', () => {
   it('counts the query words a headline holds, those spelled as typed, and how close they stand', () => {
     const query = parseQuery('الامن الغذائي');
-    expect(titleFit('مؤتمر الأمن الغذائي في الرياض', query)).toEqual({ groups: 2, exact: 2, span: 2, words: 5 });
+    expect(titleFit('مؤتمر الأمن الغذائي في الرياض', query)).toEqual({ groups: 2, exact: 2, span: 2, words: 5, content: 4 });
     expect(titleFit('أمن المطارات', query)).toMatchObject({ groups: 1, exact: 0 });
     expect(titleFit('الأمن في مؤتمر عن الغذائي', query)).toMatchObject({ groups: 2, exact: 2, span: 5 });
     expect(titleFit('طقس الرياض', query)).toMatchObject({ groups: 0, exact: 0, span: 0 });
     expect(titleFit('في عام 1436هـ', parseQuery('1436'))).toMatchObject({ groups: 1, exact: 0 });
+  });
+
+  it('counts the distinct words of a headline that say something, not its function words', () => {
+    expect(titleFit('الشيخ بن حميد يحث من زلت بهم القدم أن يعودوا إلى الله', parseQuery('الشيخ'))).toMatchObject({ content: 9, words: 12 });
+    expect(titleFit('عام / اهتمامات الصحف الصحف', parseQuery('الصحف'))).toMatchObject({ content: 3, words: 4 });
   });
 
   it('types a headline word as readers do: no hamza seat, ه for ة, ي for ى, no harakat', () => {
@@ -67,6 +72,20 @@ describe('known-item search on 1,500 news articles', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+
+  it('puts first, of two headlines holding the words as typed, the one with fewer words that say something', () => {
+    const near = temporaryLibrary('sahifa-near-');
+    try {
+      // The second holds the words closer together, but among more words the reader did not pick.
+      const [fewer, more] = near.library.addArticles([
+        { ...articles[0]!, url: null, title: 'كوبري الخرج يشهد حريقا بسبب تماس', text: 'اندلع حريق.' },
+        { ...articles[1]!, url: null, title: 'كوبري الخرج بسبب تماس كهربائي يشهد حريقا كبيرا', text: 'اندلع حريق.' },
+      ]).ids;
+      expect(near.library.search('كوبري الخرج بسبب').items.map((hit) => hit.id)).toEqual([fewer, more]);
+    } finally {
+      near.dispose();
+    }
   });
 
   it('pages through the reordered results without losing or repeating one', () => {

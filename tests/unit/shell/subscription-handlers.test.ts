@@ -210,6 +210,17 @@ describe('subscriptions through the contract', () => {
     expect(list.feeds.map((f) => f.title).sort()).toEqual(['أخبار السعودية', 'موجز'].sort());
     expect(list.folders.map((f) => f.name).sort()).toEqual(['أخبار', 'الخليج'].sort());
 
+    // The desktop app saves through its own dialog instead of handing the file back.
+    const saved: { defaultName: string; content: string; extensions: string[] }[] = [];
+    const desktop = createHandlers({
+      library,
+      platform: { pickFiles: () => null, openExternal: async () => false, saveFile: async (file) => (saved.push(file), true) },
+      refresher,
+    });
+    expect(await desktop.exportOpml({})).toEqual({ kind: 'saved' });
+    expect(saved).toMatchObject([{ defaultName: 'sahifa-subscriptions.opml', extensions: ['opml'] }]);
+    expect(saved[0]!.content).toContain('<outline text="الخليج" title="الخليج">');
+
     const bad = await failure('importOpml', { name: 'notes.opml', base64: Buffer.from('<html><body>not opml</body></html>').toString('base64') });
     expect(bad).toEqual({ code: 'failed', message: 'notes.opml is not an OPML file (its root element is <html>)' });
   });

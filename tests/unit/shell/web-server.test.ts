@@ -166,6 +166,20 @@ describe('the browser-mode server', () => {
     expect(answer.status).toBe(413);
   });
 
+  it('takes an OPML file over a megabyte (thousands of feeds, as other readers export them)', async () => {
+    const outlines = Array.from(
+      { length: 2_500 },
+      (_, i) =>
+        `<outline type="rss" text="صحيفة الأخبار اليومية ${i}" title="صحيفة الأخبار اليومية ${i}" description="آخر الأخبار المحلية والعربية والدولية من مراسلينا ${i}" xmlUrl="https://news${i}.example.com/feeds/latest/rss.xml" htmlUrl="https://news${i}.example.com/"/>`,
+    );
+    const opml = `<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><body><outline text="أخبار">${outlines.join('')}</outline></body></opml>`;
+    const base64 = Buffer.from(opml).toString('base64');
+    expect(base64.length).toBeGreaterThan(1024 * 1024);
+    const answer = await api('importOpml', { name: 'big.opml', base64 });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).result).toEqual({ added: 2_500, existing: 0, folders: 1 });
+  });
+
   it('imports an uploaded Arabic file and finds it', async () => {
     const base64 = fs.readFileSync(arabicArticle).toString('base64');
     const imported = await api('importFileData', { files: [{ name: 'tunis.txt', base64 }] });

@@ -65,9 +65,9 @@ describe('offline images stored once', () => {
     expect(images.map((i) => [i.type, i.size])).toEqual([['image/jpeg', JPEG.byteLength], ['image/png', PNG_1x1.byteLength]]);
     expect(images.every((i) => /^[0-9a-f-]{36}$/.test(i.uid))).toBe(true);
     // The articles hold references, never the bytes.
-    const rows = stored<{ html: StoredValue }>('SELECT html FROM articles').map((row) => ({ html: decodeStored(row.html) }));
+    const rows = stored<{ html: StoredValue }>('SELECT html FROM articles');
     expect(rows).toHaveLength(6);
-    for (const { html } of rows) {
+    for (const html of rows.map((row) => decodeStored(row.html))) {
       expect(html).toMatch(/<img[^>]+src="sahifa-image:[0-9a-f]{64}"/);
       expect(html).not.toContain('data:');
     }

@@ -206,7 +206,9 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     search: (input) =>
       call('search', input, () => {
         const { offset = 0, limit = 50 } = input;
-        const list = narrow(live(), input).filter((a) => (!input.bookmarked || a.bookmarked) && (a.title.includes(input.query) || a.text.includes(input.query)));
+        let list = narrow(live(), input).filter((a) => (!input.bookmarked || a.bookmarked) && (a.title.includes(input.query) || a.text.includes(input.query)));
+        // Newest first, as the library list orders the fake's articles.
+        if (input.sort === 'date') list = [...list].sort((a, b) => b.id - a.id);
         const hits: SearchHit[] = list.map((a) => ({ ...summary(a), snippet: a.excerpt, highlights: [], titleHighlights: [], score: 1 }));
         return { total: hits.length, offset, items: hits.slice(offset, offset + limit) };
       }),

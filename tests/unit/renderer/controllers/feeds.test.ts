@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArticleController } from '../../../../renderer/controllers/article';
-import { FEEDS_RELOAD_MS, FeedsController } from '../../../../renderer/controllers/feeds';
+import { ARTICLES_RELOAD_MS, FEEDS_RELOAD_MS, FeedsController } from '../../../../renderer/controllers/feeds';
 import { LibraryFacetsController } from '../../../../renderer/controllers/library-facets';
 import { webAddressIn } from '../../../../renderer/controllers/link-drop';
 import { ListQueryController } from '../../../../renderer/controllers/list-query';
@@ -133,7 +133,7 @@ describe('subscriptions', () => {
     expect(await list.nextUnread(ids[29]!)).toBeNull();
   });
 
-  it('hears of background refreshes: new items reload the list, the counts follow', async () => {
+  it('hears of background refreshes: new items reload the list, at most twice a second, the counts follow', async () => {
     await feeds.refresh({ kind: 'folder', id: 1 });
     expect(api.inputs('refreshFeeds')).toEqual([{ folder: 1 }]);
     expect([...feeds.refreshing]).toEqual([1]);
@@ -141,7 +141,18 @@ describe('subscriptions', () => {
     expect(feeds.refreshing.size).toBe(0);
     expect(articlesChanged).toBe(0);
     feeds.refreshed({ feed: 2, status: 'fetched', new: 3, updated: 0, error: null });
+    feeds.refreshed({ feed: 1, status: 'fetched', new: 0, updated: 2, error: null });
+    expect(articlesChanged).toBe(0);
+    vi.advanceTimersByTime(ARTICLES_RELOAD_MS);
+    // A refresh of many feeds reloads the list once, not once per feed.
     expect(articlesChanged).toBe(1);
+    feeds.refreshed({ feed: 2, status: 'fetched', new: 1, updated: 0, error: null });
+    vi.advanceTimersByTime(ARTICLES_RELOAD_MS / 2);
+    feeds.refreshed({ feed: 1, status: 'fetched', new: 1, updated: 0, error: null });
+    vi.advanceTimersByTime(ARTICLES_RELOAD_MS / 2);
+    // A steady stream of events still shows new items as they come.
+    expect(articlesChanged).toBe(2);
+    expect(api.inputs('listFeeds').length).toBeGreaterThan(1);
   });
 
   it('subscribes, or says in one line why not; unsubscribes', async () => {

@@ -33,6 +33,26 @@ describe('the list controller', () => {
     expect(host.updates).toBeGreaterThan(0);
   });
 
+  it('orders search results by relevance or newest first, and keeps the library’s own sort apart', async () => {
+    host.connect();
+    await list.ready;
+    list.setSearchSort('date');
+    // Not searching: nothing to ask again.
+    expect(api.inputs('search')).toEqual([]);
+    const word = 'ال';
+    list.type(word);
+    list.commit();
+    await list.ready;
+    expect(api.inputs('search').at(-1)).toMatchObject({ query: word, sort: 'date' });
+    const ids = Array.from({ length: Math.min(list.list!.total!, 50) }, (_, i) => list.list!.get(i)!.id);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    list.setSearchSort('relevance');
+    await list.ready;
+    expect(api.inputs('search').at(-1)).toMatchObject({ query: word, sort: 'relevance' });
+    expect((api.inputs('listArticles') as { sort?: string }[]).every((input) => input.sort === 'date')).toBe(true);
+  });
+
   it('searches once the typing pauses, for the trimmed text', async () => {
     vi.useFakeTimers();
     host.connect();
@@ -44,7 +64,7 @@ describe('the list controller', () => {
     expect(api.inputs('search')).toEqual([]);
     vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
     expect(list.query).toBe(word);
-    expect(api.inputs('search')).toEqual([{ query: word, offset: 0, limit: 50, bookmarked: false, unread: false }]);
+    expect(api.inputs('search')).toEqual([{ query: word, offset: 0, limit: 50, bookmarked: false, unread: false, sort: 'relevance' }]);
     await list.ready;
     expect(list.list?.total).toBeGreaterThan(0);
     expect(list.list?.get(0)?.title.includes(word) || api.articles.find((a) => a.id === list.list?.get(0)?.id)?.text.includes(word)).toBe(true);

@@ -1,0 +1,15 @@
+/**
+ * What the virtualized lists (article-list.ts, highlight-list.ts) ask of @lit-labs/virtualizer
+ * beyond rendering: to bring a row that is not rendered yet into view.
+ */
+import { virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
+
+/** The part of the virtualizer the lists drive (it has no exported type for the instance). */
+interface VirtualizerHandle {
+  element(index: number): { scrollIntoView(options?: ScrollIntoViewOptions): void } | undefined;
+}
+
+/** Scrolls the virtualized `scroller` until row `index` is in view (it is rendered then). */
+export function scrollToVirtualRow(scroller: HTMLElement | null, index: number): void {
+  (scroller as unknown as Record<symbol, VirtualizerHandle | undefined> | null)?.[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'nearest' });
+}
