@@ -243,7 +243,7 @@ async function benchSize(size: number, options: Options, log: (s: string) => voi
       text_bytes: textBytes,
       cli_start_ms: summary(cli).median,
       first_rows_ms: ui === null ? null : Math.round(median(ui.firstRowsMs)),
-      open_ms: ui === null ? null : Math.round(median(ui.openMs)),
+      open_ms: ui === null || ui.openMs.length === 0 ? null : Math.round(median(ui.openMs)),
       slowest: [...phases].sort((a, b) => b.phases.total - a.phases.total).slice(0, 8),
       phase_share: {
         parse: round(sum('parse') / total),
@@ -295,7 +295,7 @@ async function uiTimings(file: string, runs: number, log: (s: string) => void): 
   }
   try {
     const times = await listAndOpenTimes(file, runs);
-    log(`first rows ${times.firstRowsMs.map(Math.round).join(', ')} ms; open ${times.openMs.map(Math.round).join(', ')} ms`);
+    log(`first rows ${times.firstRowsMs.map(Math.round).join(', ')} ms; open ${times.openError ?? `${times.openMs.map(Math.round).join(', ')} ms`}`);
     return times;
   } catch (error) {
     log(`no interface timings: ${(error as Error).message.split('\n')[0]}`);

@@ -21,7 +21,7 @@ const PLAIN_BELOW = 96;
  */
 const QUALITY = 3;
 
-/** A value as it is stored: plain text, or a compressed BLOB (Buffer, or Uint8Array off a thread). */
+/** A value as it is stored: plain text, or a compressed BLOB (a Buffer when read from the file). */
 export type StoredValue = string | Uint8Array;
 
 /** Keeps `value` compressed when that is smaller (a value a library column stores as TEXT or BLOB). */
@@ -38,10 +38,11 @@ export function encodeStored(value: string | null): StoredValue | null {
     },
   });
   if (compressed.length + 1 >= bytes.length) return value;
-  // Not from Buffer's shared pool: a value sent from a parse thread would carry the whole pool.
-  const stored = Buffer.alloc(compressed.length + 1);
+  // A plain Uint8Array of its own: it reaches the writer from a parse thread as the same type, and
+  // never carries the rest of Buffer's shared pool with it.
+  const stored = new Uint8Array(compressed.length + 1);
   stored[0] = BROTLI;
-  compressed.copy(stored, 1);
+  stored.set(compressed, 1);
   return stored;
 }
 
