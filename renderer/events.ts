@@ -65,7 +65,8 @@ declare global {
     'highlight-revealed': CustomEvent<{ id: string }>;
     // The highlights view
     /** A highlight chosen in the view: its article opens, scrolled to it. */
-    'open-highlight': CustomEvent<{ id: string; article: number }>;
+    /** focusText: the reader takes the focus (a click, Enter), or the list keeps it (J, K). */
+    'open-highlight': CustomEvent<{ id: string; article: number; focusText: boolean }>;
     'highlights-narrowed': CustomEvent<Partial<HighlightNarrowing>>;
     // Imports and notices
     'cancel-import': CustomEvent<undefined>;

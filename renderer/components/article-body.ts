@@ -266,17 +266,17 @@ export class ArticleBody extends LitElement {
   }
 
   /**
-   * Marks a drawn highlight for a moment and puts the focus on it (so that a screen reader reads it
-   * out), without scrolling: the reader scrolls its own box. Returns its first mark, null when the
-   * highlight is not drawn (orphaned, or not in this article).
+   * Marks a drawn highlight for a moment and, unless told not to, puts the focus on it (so that a
+   * screen reader reads it out), without scrolling: the reader scrolls its own box. Returns its
+   * first mark, null when the highlight is not drawn (orphaned, or not in this article).
    */
-  reveal(id: string, forMs = REVEAL_MS): HTMLElement | null {
+  reveal(id: string, { focus = true, forMs = REVEAL_MS }: { focus?: boolean; forMs?: number } = {}): HTMLElement | null {
     const marks = [...this.renderRoot.querySelectorAll<HTMLElement>('mark.reader-highlight')].filter((mark) => mark.dataset['highlight'] === id);
     const first = marks[0];
     if (first === undefined) return null;
     for (const mark of marks) mark.toggleAttribute('data-revealed', true);
     first.tabIndex = -1;
-    first.focus({ preventScroll: true });
+    if (focus) first.focus({ preventScroll: true });
     setTimeout(() => {
       for (const mark of marks) mark.removeAttribute('data-revealed');
     }, forMs);

@@ -29,6 +29,7 @@ export class ArticleReader extends LitElement {
     knownTags: { attribute: false },
     userHighlights: { attribute: false },
     reveal: { attribute: false },
+    revealFocus: { attribute: false },
     narrow: { type: Boolean, reflect: true },
     progress: { state: true },
   };
@@ -38,6 +39,8 @@ export class ArticleReader extends LitElement {
   declare userHighlights: Highlight[];
   /** A highlight to bring into view once the article shows it (chosen in the highlights view). */
   declare reveal: string | null;
+  /** Whether the revealed highlight takes the focus. */
+  declare revealFocus: boolean;
   declare loading: boolean;
   declare error: string | null;
   /** Every tag in the library, offered when adding one. */
@@ -67,6 +70,7 @@ export class ArticleReader extends LitElement {
     this.knownTags = [];
     this.userHighlights = [];
     this.reveal = null;
+    this.revealFocus = true;
     this.narrow = false;
     this.progress = 0;
     new LocaleController(this);
@@ -231,7 +235,7 @@ export class ArticleReader extends LitElement {
   private async revealHighlight(id: string): Promise<void> {
     await this.body?.updateComplete;
     const scroller = this.scroller;
-    const mark = this.body?.reveal(id) ?? null;
+    const mark = this.body?.reveal(id, { focus: this.revealFocus }) ?? null;
     if (mark !== null && scroller !== null) {
       scroller.scrollTo({ top: Math.max(0, offsetWithin(scroller, mark) - scroller.clientHeight / 3) });
       this.progress = this.fraction();

@@ -166,7 +166,7 @@ export class HighlightList extends LitElement {
         data-color=${item.color}
         data-index=${index}
         aria-current=${item.id === this.selectedId ? 'true' : 'false'}
-        @click=${() => this.choose(item)}
+        @click=${() => this.choose(item, true)}
       >
         <span class="visually-hidden">${strings.highlightColourName(strings.highlightColour[item.color])}</span>
         <span class="quote" dir="auto"><span class="painted">${item.quote}</span></span>
@@ -190,8 +190,8 @@ export class HighlightList extends LitElement {
     if (pending !== null) requestAnimationFrame(() => this.pendingFocus === pending && this.focusRow(pending.index, pending.open));
   }
 
-  private choose(item: HighlightListItem): void {
-    emit(this, 'open-highlight', { id: item.id, article: item.article });
+  private choose(item: HighlightListItem, focusText: boolean): void {
+    emit(this, 'open-highlight', { id: item.id, article: item.article, focusText });
   }
 
   private rowAt(index: number): HTMLButtonElement | null {
@@ -228,7 +228,7 @@ export class HighlightList extends LitElement {
     this.pendingFocus = null;
     row.focus();
     const item = this.list?.get(index);
-    if (open && item !== undefined && item.id !== this.selectedId) this.choose(item);
+    if (open && item !== undefined && item.id !== this.selectedId) this.choose(item, false);
   }
 }
 

@@ -310,8 +310,8 @@ export class SahifaApp extends LitElement {
   }
 
   /** A highlight chosen in the highlights view: its article, scrolled to it. */
-  private openHighlight(highlight: { id: string; article: number }): Promise<void> {
-    return this.openArticle(this.highlightsView.choose(highlight));
+  private openHighlight(highlight: { id: string; article: number; focusText?: boolean }): Promise<void> {
+    return this.openArticle(this.highlightsView.choose(highlight, highlight.focusText ?? true));
   }
 
   private showScope(scope: FeedScope | null): void {
@@ -558,6 +558,7 @@ export class SahifaApp extends LitElement {
           .knownTags=${facets.tags.map((t) => t.name)}
           .userHighlights=${this.marks.articleId === reading.article?.id ? this.marks.highlights : NO_HIGHLIGHTS}
           .reveal=${this.highlightsView.revealing}
+          .revealFocus=${this.highlightsView.revealFocus}
           ?narrow=${this.narrow}
           @highlight-add=${(event: HTMLElementEventMap['highlight-add']) =>
             void this.marks.add(event.detail.article, event.detail.start, event.detail.end, event.detail.color).then(() => this.highlightsView.refresh())}

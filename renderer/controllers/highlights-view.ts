@@ -28,6 +28,8 @@ export class HighlightsViewController implements ReactiveController {
   selectedId: string | null = null;
   /** The highlight the reader is to scroll to once its article shows it; null once it did. */
   revealing: string | null = null;
+  /** Whether revealing it moves the focus to it in the reader (else the list keeps the focus). */
+  revealFocus = true;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -62,9 +64,10 @@ export class HighlightsViewController implements ReactiveController {
   }
 
   /** A highlight was chosen: its article opens, and the reader is to bring it into view. */
-  choose(item: Pick<Highlight, 'id' | 'article'>): number {
+  choose(item: Pick<Highlight, 'id' | 'article'>, focusText = true): number {
     this.selectedId = item.id;
     this.revealing = item.id;
+    this.revealFocus = focusText;
     this.host.requestUpdate();
     return item.article;
   }

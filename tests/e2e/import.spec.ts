@@ -4,7 +4,11 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** The article import's file input (the subscriptions have their own, for OPML). */
+const articleFiles = (page: Page) => page.locator('sahifa-app').locator('input[type=file][multiple]');
 
 const shared = path.resolve(process.cwd(), '..', 'shared');
 const WINDOWS_1256 = path.join(shared, 'corpus', 'encodings', 'derived', 'saudinewsnet_article.windows-1256.txt');
@@ -12,7 +16,7 @@ const TITLE = 'برلمان تونس يقر مجموعة قوانين تصل إ�
 
 test('the import button imports a windows-1256 file, then reports a duplicate and a failure', async ({ app, page }) => {
   test.skip(app.shell !== 'browser', 'Electron opens the system dialog, which a test cannot drive');
-  const input = page.locator('input[type=file]');
+  const input = articleFiles(page);
 
   await page.getByRole('button', { name: 'استيراد' }).click();
   await input.setInputFiles(WINDOWS_1256);
@@ -38,7 +42,7 @@ test('the import button imports a windows-1256 file, then reports a duplicate an
 
 test('each file that cannot be imported shows why, in Arabic and then in English', async ({ app, page }) => {
   test.skip(app.shell !== 'browser', 'Electron opens the system dialog, which a test cannot drive');
-  const input = page.locator('input[type=file]');
+  const input = articleFiles(page);
   const toast = page.locator('sahifa-import-toast .toast');
   const broken = [
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
@@ -66,7 +70,7 @@ test('a feed item that cannot be imported is named by its number after its file'
   test.skip(app.shell !== 'browser', 'Electron opens the system dialog, which a test cannot drive');
   const feed = '<rss><channel><title>F</title><item><title>خبر أول</title><description>نص الخبر</description></item><item><link>http://example.com/x</link></item></channel></rss>';
   await page.getByRole('button', { name: 'استيراد' }).click();
-  await page.locator('input[type=file]').setInputFiles([{ name: 'feed.xml', mimeType: 'application/xml', buffer: Buffer.from(feed) }]);
+  await articleFiles(page).setInputFiles([{ name: 'feed.xml', mimeType: 'application/xml', buffer: Buffer.from(feed) }]);
   const toast = page.locator('sahifa-import-toast .toast');
   // The first import starts the import thread: on a busy machine that takes a while.
   await expect(toast.locator('.summary')).toHaveText('تم استيراد مقالة واحدة، ١ فشل', { timeout: 30_000 });
@@ -75,7 +79,7 @@ test('a feed item that cannot be imported is named by its number after its file'
 
 test('the report says when a file’s declared encoding was overridden or its garbled text restored', async ({ app, page }) => {
   test.skip(app.shell !== 'browser', 'Electron opens the system dialog, which a test cannot drive');
-  const input = page.locator('input[type=file]');
+  const input = articleFiles(page);
   const toast = page.locator('sahifa-import-toast .toast');
   const article = fs.readFileSync(WINDOWS_1256.replace('windows-1256', 'utf8'), 'utf8');
   const [title, ...body] = article.split('\n').filter((line) => line.trim() !== '');

@@ -73,6 +73,7 @@ test('matches are marked in an article shown from its HTML (the Markdown welcome
 test('search results can be sorted newest first, in the library’s own order', async ({ page }) => {
   const rows = page.locator('sahifa-list-pane button.row .title');
   await expect(page.locator('.list-header .count')).toHaveText('مقالتان');
+  await expect(rows).toHaveCount(2);
   const libraryOrder = await rows.allTextContents();
   await page.getByRole('searchbox', { name: 'البحث في المقالات' }).fill('في');
   await expect(page.locator('.list-header h1')).toHaveText('«في»');
