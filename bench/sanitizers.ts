@@ -12,11 +12,14 @@
  *             and the structure (paragraphs, headings, lists, links, images, dir/lang), equal the
  *             app's output?
  *
- * `npm run bench:sanitizers -- [--items 400] [--json]`. A measurement only: the app keeps its sanitizer.
+ * `npm run bench:sanitizers -- [--items 400] [--json]`, each candidate in a process of its own. A
+ * measurement only: the app keeps its sanitizer.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import type { DOMPurify, WindowLike } from 'dompurify';
 import { Window as HappyWindow } from 'happy-dom';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -139,18 +142,28 @@ function sanitizeHtmlThenText(): (html: string) => string {
   };
 }
 
+const CANDIDATE_NAMES = [
+  'DOMPurify + jsdom, one window (the app today)',
+  'DOMPurify + jsdom, a fresh window per item',
+  'DOMPurify + happy-dom',
+  'DOMPurify + linkedom',
+  'sanitize-html (htmlparser2)',
+  'DOMPurify + jsdom, html + readable text (sanitizeArticle, the app today)',
+  'sanitize-html, then its output parsed by jsdom for the readable text',
+] as const;
+
 function candidates(): Candidate[] {
   const happy = new HappyWindow({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   const linked = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>');
   const overLinkedom = (): ((html: string) => string) => purifierOver(linked.window as unknown as WindowLike, linked.document as unknown as Document);
   return [
-    { name: 'DOMPurify + jsdom, one window (the app today)', sanitize: sanitizeHtml },
-    { name: 'DOMPurify + jsdom, a fresh window per item', sanitize: freshJsdomPerCall, speedItems: 40 },
-    { name: 'DOMPurify + happy-dom', sanitize: purifierOver(happy as unknown as WindowLike, happy.document as unknown as Document), close: () => void happy.happyDOM.close() },
-    { name: 'DOMPurify + linkedom', sanitize: (html) => overLinkedom()(html) },
-    { name: 'sanitize-html (htmlparser2)', sanitize: withSanitizeHtml },
-    { name: 'DOMPurify + jsdom, html + readable text (sanitizeArticle, the app today)', sanitize: (html) => sanitizeArticle(html).html },
-    { name: 'sanitize-html, then its output parsed by jsdom for the readable text', sanitize: sanitizeHtmlThenText() },
+    { name: CANDIDATE_NAMES[0], sanitize: sanitizeHtml },
+    { name: CANDIDATE_NAMES[1], sanitize: freshJsdomPerCall, speedItems: 40 },
+    { name: CANDIDATE_NAMES[2], sanitize: purifierOver(happy as unknown as WindowLike, happy.document as unknown as Document), close: () => void happy.happyDOM.close() },
+    { name: CANDIDATE_NAMES[3], sanitize: (html) => overLinkedom()(html) },
+    { name: CANDIDATE_NAMES[4], sanitize: withSanitizeHtml },
+    { name: CANDIDATE_NAMES[5], sanitize: (html) => sanitizeArticle(html).html },
+    { name: CANDIDATE_NAMES[6], sanitize: sanitizeHtmlThenText() },
   ];
 }
 
@@ -249,8 +262,12 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
+function emptyRow(name: string): Row {
+  return { name, items_timed: 0, median_cpu_ms: 0, total_cpu_ms: 0, hostile_passed: 0, hostile_failed: {}, differs_text: 0, differs_structure: 0, differs_exact: 0, fidelity_items: 0 };
+}
+
 function measure(c: Candidate, items: string[], pages: string[], reference: Array<{ text: string; structure: string; html: string }>, hostile: Array<[string, string]>): Row {
-  const row: Row = { name: c.name, items_timed: 0, median_cpu_ms: 0, total_cpu_ms: 0, hostile_passed: 0, hostile_failed: {}, differs_text: 0, differs_structure: 0, differs_exact: 0, fidelity_items: 0 };
+  const row = emptyRow(c.name);
   try {
     const timed = items.slice(0, c.speedItems ?? items.length);
     for (const html of timed.slice(0, 20)) c.sanitize(html); // warm up
@@ -298,30 +315,56 @@ function measure(c: Candidate, items: string[], pages: string[], reference: Arra
   return row;
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
-  const itemsArg = args.indexOf('--items');
-  const count = itemsArg >= 0 ? Number(args[itemsArg + 1]) : 400;
+function flag(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+/** One candidate in this process: its row as JSON on standard output. */
+function measureOne(index: number, count: number): void {
   const items = newsItems(count);
   const pages = corpusPages();
   const reference = [...items, ...pages].map((html) => {
     const out = sanitizeHtml(html);
     return { ...shape(out), html: out };
   });
-  const hostile = hostileInputs();
+  const c = candidates()[index]!;
+  const row = measure(c, items, pages, reference, hostileInputs());
+  c.close?.();
+  console.log(JSON.stringify(row));
+}
+
+/**
+ * Each candidate runs in a process of its own: what one DOM leaves on the heap (jsdom windows are
+ * large) must not slow down or exhaust the next one.
+ */
+function main(): void {
+  const args = process.argv.slice(2);
+  const count = Number(flag(args, '--items') ?? 400);
+  const one = flag(args, '--candidate');
+  if (one !== undefined) return measureOne(Number(one), count);
+  const script = fileURLToPath(import.meta.url);
   const rows: Row[] = [];
-  for (const c of candidates()) {
+  const names = CANDIDATE_NAMES;
+  names.forEach((name, i) => {
     const started = performance.now();
-    rows.push(measure(c, items, pages, reference, hostile));
-    c.close?.();
-    if (!args.includes('--json')) console.error(`${c.name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
+    const run = spawnSync(process.execPath, [...process.execArgv, script, '--items', String(count), '--candidate', String(i)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const last = run.stdout.trim().split('\n').pop() ?? '';
+    try {
+      rows.push(JSON.parse(last) as Row);
+    } catch {
+      rows.push({ ...emptyRow(name), error: `exited ${run.status}: ${run.stderr.trim().split('\n').filter((l) => !l.startsWith('    at ')).slice(-1)[0] ?? ''}`.slice(0, 120) });
+    }
+    if (!args.includes('--json')) console.error(`${name}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  });
+  const hostileCount = hostileInputs().length;
+  const pageCount = corpusPages().length;
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ items: count, pages: pages.length, hostile: hostile.length, rows }, null, 2));
+    console.log(JSON.stringify({ items: count, pages: pageCount, hostile: hostileCount, rows }, null, 2));
     return;
   }
   const base = rows[0]!.median_cpu_ms;
-  console.log(`${count} news items, ${pages.length} corpus pages, ${hostile.length} hostile inputs\n`);
+  console.log(`${count} news items, ${pageCount} corpus pages, ${hostileCount} hostile inputs\n`);
   console.log('| candidate | items timed | median CPU ms/item | total CPU ms | speed-up (median) | hostile passed | text differs | structure differs | output differs |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
@@ -330,7 +373,7 @@ function main(): void {
       continue;
     }
     const speedUp = r.median_cpu_ms > 0 ? (base / r.median_cpu_ms).toFixed(2) : '—';
-    console.log(`| ${r.name} | ${r.items_timed} | ${r.median_cpu_ms.toFixed(3)} | ${r.total_cpu_ms.toFixed(0)} | ${speedUp}× | ${r.hostile_passed}/${hostile.length} | ${r.differs_text}/${r.fidelity_items} | ${r.differs_structure}/${r.fidelity_items} | ${r.differs_exact}/${r.fidelity_items} |`);
+    console.log(`| ${r.name} | ${r.items_timed} | ${r.median_cpu_ms.toFixed(3)} | ${r.total_cpu_ms.toFixed(0)} | ${speedUp}× | ${r.hostile_passed}/${hostileCount} | ${r.differs_text}/${r.fidelity_items} | ${r.differs_structure}/${r.fidelity_items} | ${r.differs_exact}/${r.fidelity_items} |`);
   }
   for (const r of rows) {
     for (const [name, found] of Object.entries(r.hostile_failed)) console.log(`- ${r.name} FAILS ${name}: ${found.join(', ')}`);
