@@ -62,16 +62,12 @@ export function isUnsafeStyle(value: string): boolean {
   return /url\s*\(|image\s*\(|image-set|cross-fade|element\s*\(|expression\s*\(|@import|-moz-binding|behavior\s*:|javascript:|vbscript:|position\s*:\s*(fixed|absolute|sticky)/.test(css);
 }
 
-let purifier: DOMPurify | null = null;
-let purifierDocument: Document | null = null;
-
-/** One jsdom window per process: creating one costs tens of milliseconds. */
-function getPurifier(): DOMPurify {
-  if (purifier) return purifier;
-  const { JSDOM, VirtualConsole } = jsdom();
-  const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
-  purifierDocument = window.document;
-  const purify = createDOMPurify(window as unknown as WindowLike);
+/**
+ * DOMPurify over `window` with Sahifa's rules (config and hooks). Exported for bench/sanitizers.ts,
+ * which measures the same rules over other DOM implementations; the app uses jsdom only.
+ */
+export function createPurifier(window: WindowLike): DOMPurify {
+  const purify = createDOMPurify(window);
   purify.addHook('uponSanitizeAttribute', (node, data) => {
     const name = data.attrName.toLowerCase();
     const tag = node.nodeName.toLowerCase();
@@ -98,8 +94,20 @@ function getPurifier(): DOMPurify {
     else node.removeAttribute('rel');
   });
   purify.setConfig(CONFIG);
-  purifier = purify;
   return purify;
+}
+
+let purifier: DOMPurify | null = null;
+let purifierDocument: Document | null = null;
+
+/** One jsdom window per process: creating one costs tens of milliseconds. */
+function getPurifier(): DOMPurify {
+  if (purifier) return purifier;
+  const { JSDOM, VirtualConsole } = jsdom();
+  const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
+  purifierDocument = window.document;
+  purifier = createPurifier(window as unknown as WindowLike);
+  return purifier;
 }
 
 /** An image that lost its source (remote, SVG, broken) reads as its alt text, or disappears. */
@@ -114,12 +122,18 @@ function replaceSourcelessImages(root: Element): void {
   }
 }
 
-function sanitizeToBody(html: string): Element {
-  const body = getPurifier().sanitize(html) as unknown as Element | null;
+/** Sanitizes `html` with `purify` (made by createPurifier over the window of `document`). */
+export function sanitizeToBodyWith(purify: DOMPurify, document: Document, html: string): Element {
+  const body = purify.sanitize(html) as unknown as Element | null;
   // DOMPurify answers null for input it cannot parse into a body; that is an empty article.
-  if (!body) return (purifierDocument as Document).createElement('body');
+  if (!body) return document.createElement('body');
   replaceSourcelessImages(body);
   return body;
+}
+
+function sanitizeToBody(html: string): Element {
+  const purify = getPurifier();
+  return sanitizeToBodyWith(purify, purifierDocument as Document, html);
 }
 
 export function sanitizeHtml(html: string): string {
