@@ -5,98 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { feedFilter, feedId, onOff, type Output, type SubscriptionValues } from './cli-subscription-options';
 import { day, UsageError, wholeNumber } from './cli-usage';
 import type { Feed } from './library/feeds';
-import { NotFoundError, type Library } from './library/library';
+import type { Library } from './library/library';
 import { exportOpml, importOpml, readOpmlFile } from './subscriptions/opml';
 import { defaultFeedParseThreads } from './subscriptions/parse-pool';
 import { activeFeedIds, refreshFeeds, withRefreshContext, type RefreshContext } from './subscriptions/refresh';
 import { savePage, subscribe } from './subscriptions/subscribe';
-
-export const SUBSCRIPTION_USAGE = `  subscribe <url> [--folder F]   subscribe to a feed, or to the feed a site announces
-  feeds                          the subscriptions, with unread counts and their last error
-  refresh [--feed ID]            fetch every feed that is not paused (or one) now
-  feed <id> [--title T] [--folder F] [--interval MIN] [--full-text on|off]
-         [--images on|off] [--keep-days N|off] [--pause|--resume]
-                                 change a subscription
-  unsubscribe <id> [--delete-articles]
-                                 bookmarked, tagged and noted articles always stay
-  opml import <file> | opml export [--out FILE]
-  save <url>                     fetch a page and import it like a saved page
-  mark-read (--feed ID | --folder F | --all) [--before YYYY-MM-DD]`;
-
-export const SUBSCRIPTION_OPTIONS = {
-  feed: { type: 'string' },
-  folder: { type: 'string' },
-  title: { type: 'string' },
-  interval: { type: 'string' },
-  'full-text': { type: 'string' },
-  images: { type: 'string' },
-  'keep-days': { type: 'string' },
-  pause: { type: 'boolean', default: false },
-  resume: { type: 'boolean', default: false },
-  'delete-articles': { type: 'boolean', default: false },
-  before: { type: 'string' },
-} as const;
-
-/** The parsed options these commands read (cli.ts's parseArgs values have them all). */
-export interface SubscriptionValues {
-  json: boolean;
-  all: boolean;
-  out?: string;
-  feed?: string;
-  folder?: string;
-  title?: string;
-  interval?: string;
-  'full-text'?: string;
-  images?: string;
-  'keep-days'?: string;
-  pause: boolean;
-  resume: boolean;
-  'delete-articles': boolean;
-  before?: string;
-}
-
-/** Where the commands write (cli.ts's Io). */
-export interface Output {
-  out: (text: string) => void;
-}
-
-export const SUBSCRIPTION_ARGUMENTS: Record<string, [number, number]> = {
-  subscribe: [1, 1],
-  feeds: [0, 0],
-  refresh: [0, 0],
-  feed: [1, 1],
-  unsubscribe: [1, 1],
-  opml: [1, 2],
-  save: [1, 1],
-  'mark-read': [0, 0],
-};
-
-function feedId(value: string | undefined, name = 'a feed id'): number {
-  if (value === undefined || !/^[1-9]\d{0,15}$/.test(value)) throw new UsageError(`"${value ?? ''}" is not ${name}`);
-  return Number(value);
-}
-
-function onOff(value: string | undefined, name: string): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (value !== 'on' && value !== 'off') throw new UsageError(`--${name} takes on or off, not "${value}"`);
-  return value === 'on';
-}
-
-/** The feeds `--feed ID` or `--folder F` name, or undefined when neither is given. */
-export function feedFilter(library: Library, values: Pick<SubscriptionValues, 'feed' | 'folder'>): number[] | undefined {
-  if (values.feed !== undefined && values.folder !== undefined) throw new UsageError('--feed and --folder cannot be used together');
-  if (values.feed !== undefined) return [library.feeds().get(feedId(values.feed)).id];
-  if (values.folder !== undefined) return library.feeds().feedIdsInFolder(folderId(library, values.folder));
-  return undefined;
-}
-
-function folderId(library: Library, name: string): number {
-  const id = library.feeds().findFolder(name);
-  if (id === null) throw new NotFoundError(`there is no folder "${name}"`);
-  return id;
-}
 
 /** A feed as `feeds` prints it. */
 function feedJson(feed: Feed) {

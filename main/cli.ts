@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { day, UsageError, wholeNumber } from './cli-usage';
-import { feedFilter, runSubscriptionCommand, SUBSCRIPTION_ARGUMENTS, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_USAGE } from './cli-subscriptions';
+import { feedFilter, SUBSCRIPTION_ARGUMENTS, SUBSCRIPTION_OPTIONS, SUBSCRIPTION_USAGE } from './cli-subscription-options';
 import { failedName, failureForScripts } from './import/failure-lines';
 // The importers (parsers for every format, fflate, marked, DOMPurify) load only for `import`: a
 // dynamic import, which the built command line keeps in a chunk of its own.
@@ -324,6 +324,8 @@ async function run(command: string, args: string[], values: Values, library: Lib
       return 0;
     }
     default: {
+      // Loaded only for these commands: they bring the fetcher and the feed readers with them.
+      const { runSubscriptionCommand } = await import('./cli-subscriptions');
       const code = await runSubscriptionCommand(command, args, values, library, io);
       if (code === null) throw new UsageError(`unknown command "${command}"`);
       return code;
