@@ -207,15 +207,6 @@ export class FeedTree extends LitElement {
 
       .badge {
         flex: none;
-        min-inline-size: 1.6rem;
-        padding: 0 0.4rem;
-        border-radius: 999px;
-        background: var(--surface-hover);
-        color: var(--muted);
-        font-size: 0.75rem;
-        font-weight: 500;
-        line-height: 1.6rem;
-        text-align: center;
       }
 
       .refreshing .badge,

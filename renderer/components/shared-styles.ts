@@ -112,6 +112,19 @@ export const sharedStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+
+  /* A count beside a side bar entry: the library's sections, tags, feeds and folders. */
+  .badge {
+    min-inline-size: 1.6rem;
+    padding: 0 0.4rem;
+    border-radius: 999px;
+    background: var(--surface-hover);
+    color: var(--muted);
+    font-size: 0.75rem;
+    font-weight: 500;
+    line-height: 1.6rem;
+    text-align: center;
+  }
 `;
 
 /** A card floating at the bottom of the window: the import's progress and its report. */

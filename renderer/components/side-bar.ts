@@ -97,18 +97,6 @@ export class SideBar extends LitElement {
         flex: 1;
       }
 
-      .nav-item .badge {
-        min-inline-size: 1.6rem;
-        padding: 0 0.4rem;
-        border-radius: 999px;
-        background: var(--surface-hover);
-        color: var(--muted);
-        font-size: 0.75rem;
-        font-weight: 500;
-        line-height: 1.6rem;
-        text-align: center;
-      }
-
       .nav-item[aria-current='page'] .badge {
         background: var(--surface-raised);
         color: var(--accent);
