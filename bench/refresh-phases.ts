@@ -6,7 +6,8 @@
  * transaction per feed, the full-text index). One thread, no network, CPU time per article after a
  * warm-up pass, so a busy machine inflates it less than the wall clock.
  *
- * `npx tsx bench/refresh-phases.ts [--feeds 100] [--json]` (50 items a feed).
+ * `npx tsx bench/refresh-phases.ts [--feeds 100] [--former] [--json]` (50 items a feed); `--former` also
+ * times the former sanitizer (DOMPurify on jsdom, bench/dompurify-reference.ts) on the same HTML.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { sanitizeArticle } from '../main/import/sanitize';
 import { Library } from '../main/library/library';
 import { prepareArticle, type PreparedArticle } from '../main/library/prepare';
 import { news } from '../tests/fixtures/feed-server';
+import { domPurifyArticle } from './dompurify-reference';
 import { feedBytes } from './refresh';
 
 const ITEMS = 50;
@@ -59,6 +61,8 @@ const articles = phase('items_ms', () => docs.flatMap((doc) => {
 }).filter((a): a is NewArticle => a !== null));
 const htmls = articles.map((a) => a.html ?? '');
 phase('of_which_sanitize_ms', () => htmls.map(sanitizeArticle));
+// The sanitizer the app used until 2026-11, on the same HTML: what the switch saved.
+if (argv.includes('--former')) phase('former_dompurify_ms', () => htmls.map(domPurifyArticle));
 const prepared: PreparedArticle[] = phase('prepare_ms', () => articles.map(prepareArticle));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-bench-phases-'));
