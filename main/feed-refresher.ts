@@ -5,6 +5,7 @@
  * refresh suggested about full text remembered for the sidebar's settings. No Electron here.
  */
 import type { SahifaEvent } from '../common';
+import type { OpmlReport } from './subscriptions/opml';
 import type { FeedOutcome } from './subscriptions/refresh';
 import { RefreshThread } from './subscriptions/refresh-thread';
 
@@ -16,6 +17,11 @@ export interface FeedRefresher {
   suggestion(feed: number): boolean | undefined;
   /** Remembers what a fetch outside the thread (subscribing) found. */
   noteSuggestion(feed: number, suggest: boolean): void;
+  /**
+   * Subscribes to the feeds of an OPML file on the refresh thread, which then fetches them: the
+   * app's main thread stays free however large the file.
+   */
+  importOpml(name: string, bytes: Uint8Array): Promise<OpmlReport>;
   /** Stops refreshing; resolves once the thread finished its last write and closed its connection. */
   stop(): Promise<void>;
 }
@@ -58,6 +64,11 @@ export class ThreadRefresher implements FeedRefresher {
 
   noteSuggestion(feed: number, suggest: boolean): void {
     this.suggestions.set(feed, suggest);
+  }
+
+  importOpml(name: string, bytes: Uint8Array): Promise<OpmlReport> {
+    if (this.stopping !== null) return Promise.reject(new Error('the refresh has stopped'));
+    return this.thread.importOpml(name, bytes);
   }
 
   stop(): Promise<void> {

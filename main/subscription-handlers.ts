@@ -11,7 +11,7 @@ import type { FeedRefresher } from './feed-refresher';
 import { LibraryError } from './library/errors';
 import type { Feed } from './library/feeds';
 import type { Library } from './library/library';
-import { exportOpml, importOpml, OpmlError } from './subscriptions/opml';
+import { exportOpml, importOpmlFeeds, OpmlError } from './subscriptions/opml';
 import { median, SHORT_ITEM_CHARS, withRefreshContext } from './subscriptions/refresh';
 import { savePage, subscribe } from './subscriptions/subscribe';
 
@@ -169,17 +169,16 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
     },
 
     async importOpml({ name, base64 }) {
-      const known = new Set(store().list().map((f) => f.id));
-      let report;
+      const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
       try {
-        report = importOpml(store(), new Uint8Array(Buffer.from(base64, 'base64')), name);
+        // On the refresh thread when there is one (it then fetches the new feeds), else here.
+        if (refresher !== undefined) return await refresher.importOpml(name, bytes);
+        const { added, existing, folders } = importOpmlFeeds(store(), bytes, name);
+        return { added, existing, folders };
       } catch (error) {
         if (error instanceof OpmlError) throw new LibraryError(error.message);
         throw error;
       }
-      const added = store().list().filter((f) => !known.has(f.id)).map((f) => f.id);
-      if (added.length > 0) refresher?.refreshNow(added);
-      return report;
     },
 
     async exportOpml() {

@@ -130,6 +130,14 @@ const KEPT_BY_READER = `(EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = 
 const BROUGHT_ELSEWHERE = `EXISTS (SELECT 1 FROM feed_items o WHERE o.article_id = a.id
   AND (o.created = 0 OR (o.feed_id <> fi.feed_id AND EXISTS (SELECT 1 FROM feeds of WHERE of.id = o.feed_id AND of.deleted IS NULL))))`;
 
+/** A feed to subscribe to in a batch (addMany): its folder as a path of names, outermost first. */
+export interface NewFeed {
+  url: string;
+  title: string;
+  site?: string | null;
+  folder?: readonly string[];
+}
+
 /** Feed fields a reader (or the command line, or OPML) may change. */
 export interface FeedSettings {
   title?: string;
@@ -312,6 +320,57 @@ export class FeedStore {
       created: new Date().toISOString(),
     });
     return { feed: this.get(Number(info.lastInsertRowid)), added: true };
+  }
+
+  /**
+   * Subscribes to many feeds at once (an OPML import), in one transaction: the addresses already
+   * subscribed and the folders that exist are read once, up front, so thousands of feeds cost
+   * thousands of inserts and nothing more. A feed already subscribed (same canonical address, or
+   * earlier in the same list) is left as it is, in its folder; a feed's folder path is created
+   * with its parents, with its first feed, when missing.
+   */
+  addMany(feeds: readonly NewFeed[]): { added: number[]; existing: number; folders: number } {
+    return this.db.transaction(() => {
+      const known = new Set(this.db.prepare('SELECT url_key FROM feeds WHERE deleted IS NULL').pluck().all() as string[]);
+      const folders = new Map<string, number>();
+      const folderKey = (parent: number | null, name: string): string => `${parent ?? ''}\u0000${name}`;
+      for (const f of this.db.prepare('SELECT id, name, parent_id AS parentId FROM folders WHERE deleted IS NULL ORDER BY id').all() as { id: number; name: string; parentId: number | null }[]) {
+        if (!folders.has(folderKey(f.parentId, f.name))) folders.set(folderKey(f.parentId, f.name), f.id);
+      }
+      const now = new Date().toISOString();
+      const result = { added: [] as number[], existing: 0, folders: 0 };
+      for (const feed of feeds) {
+        const urlKey = feedUrlKey(feed.url);
+        if (known.has(urlKey)) {
+          result.existing++;
+          continue;
+        }
+        known.add(urlKey);
+        let folderId: number | null = null;
+        for (const name of feed.folder ?? []) {
+          const key = folderKey(folderId, name);
+          let id = folders.get(key);
+          if (id === undefined) {
+            id = Number(this.statements.insertFolder!.run(randomUUID(), name, folderId, now).lastInsertRowid);
+            folders.set(key, id);
+            result.folders++;
+          }
+          folderId = id;
+        }
+        const info = this.statements.insertFeed!.run({
+          uid: randomUUID(),
+          url: feed.url,
+          urlKey,
+          title: feed.title.trim() || feed.url,
+          site: feed.site ?? null,
+          folderId,
+          interval: DEFAULT_INTERVAL_MINUTES,
+          created: now,
+        });
+        result.added.push(Number(info.lastInsertRowid));
+      }
+      return result;
+    })();
   }
 
   update(id: number, settings: FeedSettings): Feed {
