@@ -16,7 +16,7 @@ import { encodeStored } from './stored-text';
 import { imageReferences, internImages, type ImageStore, type InternedImage } from './images';
 import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import type { AddResult } from './articles';
-import type { NewArticle } from '../../common';
+import type { FeedErrorCode, NewArticle } from '../../common';
 
 export const DEFAULT_INTERVAL_MINUTES = 60;
 
@@ -33,6 +33,10 @@ export interface Feed {
   unread: number;
   lastChecked: string | null;
   lastError: string | null;
+  /** The last failure as a code (common/subscriptions.ts); the site's "gone" stays while paused for it. */
+  errorCode: FeedErrorCode | null;
+  /** Whether Sahifa suggests full text (its items are short), or the reader said not to. */
+  fullTextSuggestion: 'suggested' | 'dismissed' | null;
   intervalMinutes: number;
   fullText: boolean;
   images: boolean;
@@ -109,6 +113,8 @@ interface FeedRow {
   last_modified: string | null;
   last_checked: string | null;
   last_error: string | null;
+  error_code: FeedErrorCode | null;
+  full_text_suggestion: 'suggested' | 'dismissed' | null;
   failures: number;
   next_check: string | null;
   ttl_minutes: number | null;
@@ -117,7 +123,7 @@ interface FeedRow {
 }
 
 const FEED_COLUMNS = `f.id, f.uid, f.url, f.title, f.site, f.folder_id, f.interval_minutes, f.full_text, f.images, f.keep_days,
-  f.paused, f.etag, f.last_modified, f.last_checked, f.last_error, f.failures, f.next_check, f.ttl_minutes,
+  f.paused, f.etag, f.last_modified, f.last_checked, f.last_error, f.error_code, f.full_text_suggestion, f.failures, f.next_check, f.ttl_minutes,
   (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL) AS articles,
   (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.article_id = fi.article_id AND r.read = 1)) AS unread`;
@@ -147,6 +153,8 @@ export interface FeedSettings {
   images?: boolean;
   keepDays?: number | null;
   paused?: string | null;
+  /** The reader does not want the full-text suggestion (it is never made again for this feed). */
+  dismissSuggestion?: boolean;
 }
 
 /** What a fetch left to remember, whatever its outcome. */
@@ -154,9 +162,13 @@ export interface FetchRecord {
   url?: string;
   etag?: string | null;
   lastModified?: string | null;
+  /** Why it failed, in English, with its code; null (both) when it did not. */
   lastError?: string | null;
+  errorCode?: FeedErrorCode | null;
   failures?: number;
   nextCheck?: string | null;
+  /** Whether its items were short: suggest full text (unless the reader dismissed that). */
+  shortItems?: boolean;
   ttlMinutes?: number | null;
   paused?: string | null;
   title?: string;
@@ -271,6 +283,8 @@ export class FeedStore {
       unread: row.unread,
       lastChecked: row.last_checked,
       lastError: row.last_error,
+      errorCode: row.error_code,
+      fullTextSuggestion: row.full_text_suggestion,
       intervalMinutes: row.interval_minutes,
       fullText: row.full_text === 1,
       images: row.images === 1,
@@ -382,6 +396,7 @@ export class FeedStore {
     if (settings.fullText !== undefined) columns.full_text = settings.fullText ? 1 : 0;
     if (settings.images !== undefined) columns.images = settings.images ? 1 : 0;
     if (settings.keepDays !== undefined) columns.keep_days = settings.keepDays;
+    if (settings.dismissSuggestion) columns.full_text_suggestion = 'dismissed';
     if (settings.paused !== undefined) {
       columns.paused = settings.paused;
       // Resuming starts afresh: no leftover backoff from before the pause.
@@ -397,13 +412,16 @@ export class FeedStore {
     if (record.url !== undefined) Object.assign(columns, { url: record.url, url_key: feedUrlKey(record.url) });
     if (record.etag !== undefined) columns.etag = record.etag;
     if (record.lastModified !== undefined) columns.last_modified = record.lastModified;
-    if (record.lastError !== undefined) columns.last_error = record.lastError;
+    if (record.lastError !== undefined) Object.assign(columns, { last_error: record.lastError, error_code: record.lastError === null ? null : (record.errorCode ?? 'unknown') });
     if (record.failures !== undefined) columns.failures = record.failures;
     if (record.nextCheck !== undefined) columns.next_check = record.nextCheck;
     if (record.ttlMinutes !== undefined) columns.ttl_minutes = record.ttlMinutes;
     if (record.paused !== undefined) columns.paused = record.paused;
     if (record.title !== undefined && record.title.trim() !== '') columns.title = record.title.trim();
     if (record.site !== undefined) columns.site = record.site;
+    if (record.shortItems !== undefined && this.get(id).fullTextSuggestion !== 'dismissed') {
+      columns.full_text_suggestion = record.shortItems ? 'suggested' : null;
+    }
     this.setColumns(id, columns);
   }
 

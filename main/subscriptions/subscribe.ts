@@ -7,7 +7,7 @@ import type { Feed } from '../library/feeds';
 import type { ImportFailure } from '../../common';
 import { discoverFeed } from './discover';
 import { fetchPageArticle } from './pages';
-import { nextCheck, storeFeed, type RefreshContext } from './refresh';
+import { nextCheck, shortItems, storeFeed, type RefreshContext } from './refresh';
 
 export interface SubscribeReport {
   feed: Feed;
@@ -33,6 +33,7 @@ export async function subscribe(ctx: RefreshContext, address: string, options: {
     ttlMinutes: stored.doc.info.ttl ?? null,
     lastError: null,
     failures: 0,
+    shortItems: added.fullText ? undefined : shortItems(stored.doc),
     nextCheck: nextCheck(added, { ttlMinutes: stored.doc.info.ttl, maxAgeSeconds: fetched.maxAgeSeconds }, now, ctx.random),
   });
   return {
