@@ -52,10 +52,13 @@ export interface SaveReport {
   failed: ImportFailure[];
 }
 
-/** Fetches a page and imports it like a saved page, images included (unless switched off). */
+/**
+ * Fetches a page and imports it like a saved page, images included (unless the global switch is
+ * off), each image stored once in the library as a feed's are.
+ */
 export async function savePage(ctx: RefreshContext, address: string): Promise<SaveReport> {
   const article = await fetchPageArticle(address, { agents: ctx.agents, images: ctx.imagesEnabled ? ctx.images : null, signal: ctx.signal });
-  const result = ctx.library.addArticles([article]);
+  const result = ctx.library.addArticlesWithImages([article]);
   const id = result.ids[0] ?? ctx.library.feeds().articleIdOf(article);
   if (id === null) throw new Error(`could not store the page ${address}`);
   return { id, imported: result.imported, duplicates: result.duplicates, failed: [] };
