@@ -128,6 +128,20 @@ const FEED_COLUMNS = `f.id, f.uid, f.url, f.title, f.site, f.folder_id, f.interv
   (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL
      AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.article_id = fi.article_id AND r.read = 1)) AS unread`;
 
+/**
+ * Every row of a statement as an object, read in better-sqlite3's raw mode and keyed here: for
+ * thousands of rows of twenty columns, building the objects in JavaScript (one shape for all rows)
+ * is several times faster than the driver's own, and the sidebar lists every feed after each refresh.
+ */
+function allRows<T>(statement: Statement, ...params: unknown[]): T[] {
+  const names = statement.columns().map((column) => column.name);
+  return (statement.raw(true).all(...params) as unknown[][]).map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i] as string] = values[i];
+    return row as T;
+  });
+}
+
 /** Articles the reader has made their own (bookmarked, noted, tagged, highlighted): never removed by retention or an unsubscribe. */
 const KEPT_BY_READER = `(EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = a.id)
   OR EXISTS (SELECT 1 FROM article_tags t WHERE t.article_id = a.id)
@@ -304,7 +318,7 @@ export class FeedStore {
 
   list(): Feed[] {
     const paths = this.folderPaths();
-    return (this.statements.feeds!.all() as FeedRow[]).map((row) => this.toFeed(row, paths));
+    return allRows<FeedRow>(this.statements.feeds!).map((row) => this.toFeed(row, paths));
   }
 
   get(id: number): Feed {
