@@ -32,13 +32,13 @@ import { remoteImage } from './remote-images';
  * on either side differently from before).
  */
 const ALLOWED_TAGS = [
-  'a', 'abbr', 'acronym', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'big', 'blink', 'blockquote', 'br', 'caption',
-  'center', 'content', 'decorator', 'element', 'marquee', 'menuitem', 'shadow', 'spacer',
-  'cite', 'code', 'col', 'colgroup', 'data', 'dd', 'del', 'details', 'dfn', 'dir', 'div', 'dl', 'dt', 'em', 'fieldset',
-  'figcaption', 'figure', 'font', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'i', 'img', 'ins',
-  'kbd', 'label', 'legend', 'li', 'main', 'mark', 'menu', 'meter', 'nav', 'nobr', 'ol', 'p', 'picture', 'pre', 'progress',
-  'q', 'rp', 'rt', 'ruby', 's', 'samp', 'search', 'section', 'small', 'span', 'strike', 'strong', 'sub', 'summary', 'sup',
-  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
+  'a', 'abbr', 'acronym', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'big', 'blink', 'blockquote', 'br',
+  'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'content', 'data', 'dd', 'decorator', 'del', 'details',
+  'dfn', 'dir', 'div', 'dl', 'dt', 'element', 'em', 'fieldset', 'figcaption', 'figure', 'font', 'footer', 'h1', 'h2',
+  'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'i', 'img', 'ins', 'kbd', 'label', 'legend', 'li', 'main', 'mark',
+  'marquee', 'menu', 'menuitem', 'meter', 'nav', 'nobr', 'ol', 'p', 'picture', 'pre', 'progress', 'q', 'rp', 'rt',
+  'ruby', 's', 'samp', 'search', 'section', 'shadow', 'small', 'spacer', 'span', 'strike', 'strong', 'sub', 'summary',
+  'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
 ];
 
 /**
