@@ -19,6 +19,7 @@ import { decodeXml } from '../import/feeds/encoding';
 import { isDocument, parseOnce, prepareXml, repairXml, type XmlSource } from '../import/feeds/xml';
 import type { FeedStore, NewFeed } from '../library/feeds';
 import { fetchableUrl } from './http';
+import type { XmlElement } from '../import/feeds/xml-tree';
 
 export interface OpmlReport {
   /** Feeds subscribed by this import. */
@@ -86,7 +87,7 @@ function streamOutlines(source: XmlSource, file: string): Outline[] | null {
   return body;
 }
 
-function domOutlines(el: Element): Outline[] {
+function domOutlines(el: XmlElement): Outline[] {
   return Array.from(el.children)
     .filter((c) => c.localName === 'outline')
     .map((c) => ({ attributes: Object.fromEntries(Array.from(c.attributes, (a) => [a.name, a.value])), children: domOutlines(c) }));

@@ -6,9 +6,10 @@ import { readSafely, type FeedInfo, type FeedItem, type ParsedFeed } from './art
 import { EMPTY_BODY, atomBody, atomLine, type Body } from './content';
 import { parseFeedDate } from './dates';
 import { ATOM, NS, child, childText, children, webUrl, xmlBase, xmlLang } from './dom';
+import type { XmlElement } from './xml-tree';
 
 /** The entry's (or feed's) web page: rel="alternate" (the default), HTML preferred. */
-function alternateLink(el: Element, feedLink: string | null): string | null {
+function alternateLink(el: XmlElement, feedLink: string | null): string | null {
   let best: string | null = null;
   for (const link of children(el, ATOM, 'link')) {
     const rel = (link.getAttribute('rel') ?? 'alternate').trim().toLowerCase();
@@ -23,7 +24,7 @@ function alternateLink(el: Element, feedLink: string | null): string | null {
   return best;
 }
 
-function authorNames(el: Element | null): string | null {
+function authorNames(el: XmlElement | null): string | null {
   if (!el) return null;
   const names = children(el, ATOM, 'author')
     .map((a) => (childText(a, ATOM, 'name') ?? '').replace(/\s+/g, ' ').trim())
@@ -31,7 +32,7 @@ function authorNames(el: Element | null): string | null {
   return names.length > 0 ? names.join(', ') : null;
 }
 
-function entryDate(entry: Element): string | null {
+function entryDate(entry: XmlElement): string | null {
   const candidates = [
     childText(entry, ATOM, 'published', 'issued', 'created'),
     childText(entry, ATOM, 'updated', 'modified'),
@@ -45,7 +46,7 @@ function entryDate(entry: Element): string | null {
 }
 
 /** <content>, unless it only points elsewhere (src=), else <summary>. */
-function entryBody(entry: Element, feedLink: string | null): { body: Body; from: Element | null } {
+function entryBody(entry: XmlElement, feedLink: string | null): { body: Body; from: XmlElement | null } {
   for (const name of ['content', 'summary']) {
     for (const el of children(entry, ATOM, name)) {
       if (el.hasAttribute('src') && !(el.textContent ?? '').trim()) continue;
@@ -56,7 +57,7 @@ function entryBody(entry: Element, feedLink: string | null): { body: Body; from:
   return { body: EMPTY_BODY, from: null };
 }
 
-function readEntry(entry: Element, feed: Element, feedLink: string | null): FeedItem {
+function readEntry(entry: XmlElement, feed: XmlElement, feedLink: string | null): FeedItem {
   const { body, from } = entryBody(entry, feedLink);
   const id = childText(entry, ATOM, 'id');
   return {
@@ -72,7 +73,7 @@ function readEntry(entry: Element, feed: Element, feedLink: string | null): Feed
   };
 }
 
-export function readAtom(root: Element): ParsedFeed {
+export function readAtom(root: XmlElement): ParsedFeed {
   const link = alternateLink(root, null);
   const info: FeedInfo = {
     title: atomLine(child(root, ATOM, 'title')),

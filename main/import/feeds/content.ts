@@ -7,6 +7,7 @@ import { sanitizeArticle } from '../sanitize';
 import { NS } from './dom';
 import { checkHtmlDepth, decodeHtmlEntities, htmlToLine, resolveRelativeUrls, xmlNodesToHtml } from './html';
 import { repairedMarkupText } from '../mojibake';
+import type { XmlElement } from './xml-tree';
 
 export interface Body {
   /** Sanitized HTML, or null when there is nothing to show. */
@@ -68,7 +69,7 @@ export function htmlBody(raw: string, base: string | null): Body {
  * elements, or plain text with (sometimes doubly) escaped characters. Markup is read as HTML;
  * text without any keeps its lines, its character references decoded.
  */
-export function guessedBody(el: Element, base: string | null): Body {
+export function guessedBody(el: XmlElement, base: string | null): Body {
   if (el.firstElementChild !== null) return htmlBody(xmlNodesToHtml(el), base);
   const raw = el.textContent ?? '';
   if (looksLikeHtml(raw)) return htmlBody(raw, base);
@@ -76,7 +77,7 @@ export function guessedBody(el: Element, base: string | null): Body {
 }
 
 /** The inline XHTML of an Atom text construct: the children of its wrapping xhtml:div. */
-function xhtmlBody(el: Element, base: string | null): Body {
+function xhtmlBody(el: XmlElement, base: string | null): Body {
   const first = el.firstElementChild;
   const only = first && !first.nextElementSibling ? first : undefined;
   const hasLooseText = Array.from(el.childNodes).some((n) => (n.nodeType === 3 || n.nodeType === 4) && (n.textContent ?? '').trim() !== '');
@@ -107,9 +108,9 @@ function isXmlMediaType(type: string): boolean {
  * Types: text / html / xhtml (Atom 1.0), MIME types and the escaped / xml / base64 modes of
  * Atom 0.3; any other media type in Atom 1.0 is base64.
  */
-type AtomContent = { form: 'text'; text: string; escaped: boolean } | { form: 'html'; html: string } | { form: 'xhtml'; el: Element } | null;
+type AtomContent = { form: 'text'; text: string; escaped: boolean } | { form: 'html'; html: string } | { form: 'xhtml'; el: XmlElement } | null;
 
-function atomContent(el: Element): AtomContent {
+function atomContent(el: XmlElement): AtomContent {
   const type = (el.getAttribute('type') ?? 'text').trim().toLowerCase();
   const mode = (el.getAttribute('mode') ?? '').trim().toLowerCase();
   const atom03 = el.namespaceURI === NS.atom03;
@@ -131,7 +132,7 @@ function atomContent(el: Element): AtomContent {
   return { form: 'text', text: raw, escaped: mode === 'escaped' };
 }
 
-export function atomBody(el: Element, base: string | null): Body {
+export function atomBody(el: XmlElement, base: string | null): Body {
   const content = atomContent(el);
   if (content === null) return EMPTY_BODY;
   if (content.form === 'html') return htmlBody(content.html, base);
@@ -149,7 +150,7 @@ function oneLine(text: string): string {
  * A title or name on one line, from an Atom text construct, decoded once by its declared type:
  * "History of the &lt;blink&gt; tag" in xhtml, or escaped twice in html, keeps "<blink>" as words.
  */
-export function atomLine(el: Element | null): string {
+export function atomLine(el: XmlElement | null): string {
   const content = el ? atomContent(el) : null;
   if (content === null) return '';
   if (content.form === 'html') return htmlToLine(repairedMarkupText(content.html));

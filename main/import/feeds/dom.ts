@@ -3,6 +3,7 @@
  * none, RSS 1.0 and Atom have their own, modules such as dc: and content: can be bound to any
  * prefix), so elements are always matched by namespace URI and local name, never by prefix.
  */
+import type { XmlElement } from './xml-tree';
 
 export const NS = {
   atom10: 'http://www.w3.org/2005/Atom',
@@ -26,25 +27,25 @@ export const RSS: readonly (string | null)[] = [null, NS.rss10, NS.rss090];
 
 type Namespaces = readonly (string | null)[] | string | null;
 
-function inNamespace(el: Element, ns: Namespaces): boolean {
+function inNamespace(el: XmlElement, ns: Namespaces): boolean {
   if (Array.isArray(ns)) return ns.includes(el.namespaceURI);
   return el.namespaceURI === ns;
 }
 
 // Sibling pointers, not el.children: jsdom's HTMLCollection is a proxy, slow to index.
-export function children(el: Element, ns: Namespaces, localName: string): Element[] {
-  const found: Element[] = [];
+export function children(el: XmlElement, ns: Namespaces, localName: string): XmlElement[] {
+  const found: XmlElement[] = [];
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.localName === localName && inNamespace(c, ns)) found.push(c);
   return found;
 }
 
-export function child(el: Element, ns: Namespaces, localName: string): Element | null {
+export function child(el: XmlElement, ns: Namespaces, localName: string): XmlElement | null {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.localName === localName && inNamespace(c, ns)) return c;
   return null;
 }
 
 /** The trimmed text of the first such child that has any, else null. */
-export function childText(el: Element, ns: Namespaces, ...localNames: string[]): string | null {
+export function childText(el: XmlElement, ns: Namespaces, ...localNames: string[]): string | null {
   for (const name of localNames) {
     for (const c of children(el, ns, name)) {
       const text = (c.textContent ?? '').trim();
@@ -55,7 +56,7 @@ export function childText(el: Element, ns: Namespaces, ...localNames: string[]):
 }
 
 /** xml:lang of the element or its nearest ancestor that has one ('' means "unknown" in XML). */
-export function xmlLang(el: Element | null): string | null {
+export function xmlLang(el: XmlElement | null): string | null {
   for (let e = el; e; e = e.parentElement) {
     const lang = e.getAttributeNS(NS.xml, 'lang');
     if (lang !== null) return lang.trim() || null;
@@ -78,7 +79,7 @@ export function resolveUrl(href: string, base: string | null): string | null {
  * The base URI in force at `el`: xml:base attributes from the root down, each resolved against the
  * one above it, starting from `fallback` (the feed's own link).
  */
-export function xmlBase(el: Element | null, fallback: string | null): string | null {
+export function xmlBase(el: XmlElement | null, fallback: string | null): string | null {
   const chain: string[] = [];
   for (let e = el; e; e = e.parentElement) {
     const base = e.getAttributeNS(NS.xml, 'base');

@@ -7,6 +7,7 @@ import { ImportError } from '../errors';
 import { MAX_DEPTH } from './doctype';
 import { htmlDocument } from './window';
 import { resolveUrl } from './dom';
+import type { XmlElement, XmlNode } from './xml-tree';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
@@ -58,7 +59,7 @@ function escapeAttribute(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 }
 
-function startTag(el: Element, name: string): string {
+function startTag(el: XmlElement, name: string): string {
   let tag = `<${name}`;
   for (const attr of Array.from(el.attributes)) {
     // Namespace declarations mean nothing in HTML; xml:lang is HTML's lang.
@@ -74,19 +75,19 @@ function startTag(el: Element, name: string): string {
  * string. Written by hand because the DOM's serializers either add xmlns attributes (XML) or write
  * `<br></br>` for elements outside the HTML namespace, which HTML then reads as two line breaks.
  */
-export function xmlNodesToHtml(parent: Element): string {
+export function xmlNodesToHtml(parent: XmlElement): string {
   const out: string[] = [];
   // Iterative: a hostile feed can nest elements deeper than the call stack goes.
-  const stack: (Node | string)[] = [];
+  const stack: (XmlNode | string)[] = [];
   for (let c = parent.lastChild; c; c = c.previousSibling) stack.push(c);
   while (stack.length > 0) {
-    const next = stack.pop() as Node | string;
+    const next = stack.pop() as XmlNode | string;
     if (typeof next === 'string') {
       out.push(next);
     } else if (next.nodeType === 3 || next.nodeType === 4) {
-      out.push(escapeText((next as CharacterData).data));
+      out.push(escapeText(next.data));
     } else if (next.nodeType === 1) {
-      const el = next as Element;
+      const el = next;
       const name = el.localName.toLowerCase();
       out.push(startTag(el, name));
       if (VOID.has(name)) continue;

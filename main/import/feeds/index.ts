@@ -18,17 +18,18 @@ import { readRdf } from './rdf';
 import { recoverItems } from './recover';
 import { readRss } from './rss';
 import { BrokenXmlError, brokenXml, isDocument, parseOnce, prepareXml, repairXml } from './xml';
+import type { XmlDocument, XmlElement } from './xml-tree';
 
 export { parseJsonFeed, readJsonFeed } from './jsonfeed';
 
 export const NO_ITEMS = 'the feed has no items';
 
-function notAFeed(root: Element): ImportError {
+function notAFeed(root: XmlElement): ImportError {
   return new ImportError('not-a-feed', `unsupported format (XML whose root element <${root.localName}> is not a feed)`, { element: root.localName });
 }
 
 /** The feed in a parsed document, by its root element; throws ImportError for other XML. */
-export function readFeedDocument(doc: Document): ParsedFeed {
+export function readFeedDocument(doc: XmlDocument): ParsedFeed {
   const root = doc.documentElement;
   const name = root.localName.toLowerCase();
   if (name === 'rss') return readRss(root);

@@ -5,8 +5,9 @@
 import { readSafely, type ParsedFeed } from './article';
 import { RSS, child, children } from './dom';
 import { readChannelInfo, readRssItem } from './rss';
+import type { XmlElement } from './xml-tree';
 
-export function readRdf(root: Element): ParsedFeed {
+export function readRdf(root: XmlElement): ParsedFeed {
   const channel = child(root, RSS, 'channel');
   const info = readChannelInfo(channel, root);
   // Some RDF feeds nest the items in the channel, as RSS 2.0 does.

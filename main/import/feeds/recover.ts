@@ -6,13 +6,14 @@
  */
 import type { Doctype } from './doctype';
 import { isDocument, parseOnce, type XmlProblem } from './xml';
+import type { XmlDocument } from './xml-tree';
 
 export interface RecoveredItem {
   /** 1-based position of the item in the file. */
   index: number;
   line: number;
   /** The feed's start with this one item in it, or why the item could not be read. */
-  result: Document | XmlProblem;
+  result: XmlDocument | XmlProblem;
 }
 
 const ITEM_START = /<((?:[A-Za-z_][\w.-]*:)?(?:item|entry))(?=[\s/>])/g;

@@ -9,6 +9,7 @@ import { EMPTY_BODY, guessedBody, guessedLine, htmlBody, plainBody, type Body } 
 import { parseFeedDate } from './dates';
 import { ATOM, NS, RSS, child, childText, children, webUrl, xmlBase, xmlLang } from './dom';
 import { xmlNodesToHtml } from './html';
+import type { XmlElement } from './xml-tree';
 
 /** "editor@example.com (Jane Doe)" → "Jane Doe"; RSS 2.0 wants an e-mail address there. */
 export function personName(raw: string | null): string | null {
@@ -18,7 +19,7 @@ export function personName(raw: string | null): string | null {
   return (named?.[1] ?? s).trim() || null;
 }
 
-function atomAlternate(el: Element, feedLink: string | null): string | null {
+function atomAlternate(el: XmlElement, feedLink: string | null): string | null {
   for (const link of children(el, ATOM, 'link')) {
     const rel = (link.getAttribute('rel') ?? 'alternate').trim();
     const href = link.getAttribute('href');
@@ -27,7 +28,7 @@ function atomAlternate(el: Element, feedLink: string | null): string | null {
   return null;
 }
 
-function itemUrl(item: Element, feedLink: string | null): string | null {
+function itemUrl(item: XmlElement, feedLink: string | null): string | null {
   const base = xmlBase(item, feedLink);
   // Feedburner's own link is a redirect through its tracker; the original is the article's address.
   const original = webUrl(childText(item, NS.feedburner, 'origLink'), base);
@@ -44,7 +45,7 @@ function itemUrl(item: Element, feedLink: string | null): string | null {
   return webUrl(item.getAttributeNS(NS.rdf, 'about'), base);
 }
 
-function itemByline(item: Element): string | null {
+function itemByline(item: XmlElement): string | null {
   const names = children(item, NS.dc, 'creator').map((c) => personName(c.textContent)).filter((n): n is string => !!n);
   if (names.length > 0) return names.join(', ');
   const atomAuthor = child(item, ATOM, 'author');
@@ -53,7 +54,7 @@ function itemByline(item: Element): string | null {
     ?? (atomAuthor ? personName(childText(atomAuthor, ATOM, 'name')) : null);
 }
 
-function itemDate(item: Element): string | null {
+function itemDate(item: XmlElement): string | null {
   const candidates = [
     childText(item, RSS, 'pubDate'),
     childText(item, NS.dc, 'date'),
@@ -71,7 +72,7 @@ function hasText(body: Body): boolean {
   return body.text.trim() !== '';
 }
 
-function itemBody(item: Element, feedLink: string | null): Body {
+function itemBody(item: XmlElement, feedLink: string | null): Body {
   let fallback: Body = EMPTY_BODY;
   const consider = (body: Body): Body | null => {
     if (hasText(body)) return body;
@@ -99,7 +100,7 @@ function itemBody(item: Element, feedLink: string | null): Body {
   return fallback;
 }
 
-export function readRssItem(item: Element, feedLink: string | null): FeedItem {
+export function readRssItem(item: XmlElement, feedLink: string | null): FeedItem {
   return {
     id: childText(item, RSS, 'guid')?.trim() || item.getAttributeNS(NS.rdf, 'about')?.trim() || null,
     title: guessedLine(childText(item, RSS, 'title') ?? childText(item, NS.dc, 'title')),
@@ -116,7 +117,7 @@ function minutes(value: string | null): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
-export function readChannelInfo(channel: Element | null, root: Element): FeedInfo {
+export function readChannelInfo(channel: XmlElement | null, root: XmlElement): FeedInfo {
   const el = channel ?? root;
   const link = webUrl(childText(el, RSS, 'link'), xmlBase(el, null)) ?? atomAlternate(el, null);
   return {
@@ -128,7 +129,7 @@ export function readChannelInfo(channel: Element | null, root: Element): FeedInf
 }
 
 /** <rss>: items live in the channel, though some RSS 0.9x feeds put them beside it. */
-export function readRss(root: Element): ParsedFeed {
+export function readRss(root: XmlElement): ParsedFeed {
   const channel = child(root, RSS, 'channel');
   const info = readChannelInfo(channel, root);
   const itemElements = [...(channel ? children(channel, RSS, 'item') : []), ...children(root, RSS, 'item')];

@@ -1,28 +1,20 @@
 /**
- * One jsdom window for all feed work: its DOMParser reads XML (with namespaces, CDATA and
- * well-formedness errors with line numbers) and its HTML document parses item content into inert
- * templates. Creating a window costs tens of milliseconds, a parse in an existing one very little.
- * jsdom's XML parser never fetches a DTD or an external entity: it has no code to do so.
+ * One jsdom window for the feed work that needs an HTML parser: item titles and summaries written
+ * as HTML, character references in plain text, relative links to resolve. Its HTML document parses
+ * such fragments into inert templates. Creating a window costs tens of milliseconds, a parse in an
+ * existing one very little; feeds whose items need none of that never load jsdom at all (the XML
+ * itself is read by saxes: xml-tree.ts).
  */
 import { jsdom } from '../jsdom';
 
-let shared: { parser: DOMParser; document: Document } | null = null;
-
-function get(): { parser: DOMParser; document: Document } {
-  if (!shared) {
-    // A silent console: nothing a feed does may print to the app's output.
-    const { JSDOM, VirtualConsole } = jsdom();
-    const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
-    shared = { parser: new window.DOMParser(), document: window.document };
-  }
-  return shared;
-}
-
-export function xmlParser(): DOMParser {
-  return get().parser;
-}
+let shared: Document | null = null;
 
 /** An HTML document to parse fragments in; `<template>` content never loads or runs anything. */
 export function htmlDocument(): Document {
-  return get().document;
+  if (!shared) {
+    // A silent console: nothing a feed does may print to the app's output.
+    const { JSDOM, VirtualConsole } = jsdom();
+    shared = new JSDOM('', { virtualConsole: new VirtualConsole() }).window.document;
+  }
+  return shared;
 }

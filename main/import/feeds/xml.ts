@@ -1,7 +1,7 @@
 /**
- * Feed text → XML DOM, safely and as forgivingly as correctness allows.
+ * Feed text → XML tree (xml-tree.ts), safely and as forgivingly as correctness allows.
  *
- * Safety: jsdom's XML parser (saxes) never fetches a DTD or an external entity and does not expand
+ * Safety: the XML parser (saxes) never fetches a DTD or an external entity and does not expand
  * entities recursively; doctype.ts refuses entity bombs before parsing.
  * Forgiveness, in two steps. Always: a misplaced XML declaration is dropped and HTML's named
  * characters (&nbsp; — feeds use them, relying on a DTD no one reads) become numeric references.
@@ -11,7 +11,7 @@
 import { ImportError, reason, type FailureReason } from '../errors';
 import { checkDepth, readDoctype, type Doctype } from './doctype';
 import { decodeHtmlEntities } from './html';
-import { xmlParser } from './window';
+import { parseXmlDocument, type XmlDocument } from './xml-tree';
 
 export interface XmlProblem {
   line: number;
@@ -29,7 +29,6 @@ export class BrokenXmlError extends ImportError {
   }
 }
 
-const PARSER_ERROR_NS = 'http://www.mozilla.org/newlayout/xml/parsererror.xml';
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 
 /** What the parser needs to know about a document's own declarations. */
@@ -59,14 +58,12 @@ function undefinedEntityReason(text: string, line: number, doctype: Doctype | nu
   return null;
 }
 
-export function parseOnce(text: string, doctype: Doctype | null): Document | XmlProblem {
-  const doc = xmlParser().parseFromString(text, 'application/xml');
-  const root = doc.documentElement;
-  if (root && root.localName === 'parsererror' && root.namespaceURI === PARSER_ERROR_NS) {
-    return problemOf(root.textContent ?? '', text, doctype);
+export function parseOnce(text: string, doctype: Doctype | null): XmlDocument | XmlProblem {
+  try {
+    return parseXmlDocument(text);
+  } catch (error) {
+    return problemOf((error as Error).message, text, doctype);
   }
-  if (!root) return { line: 1, column: 0, reason: 'document must contain a root element' };
-  return doc;
 }
 
 function blank(s: string): string {
@@ -123,7 +120,7 @@ function rootNameEnd(text: string, doctype: Doctype | null): number {
  * Repairs for a document that is not well-formed, each applied only when it helps. Returns the
  * repaired text and its parse: a Document, or the problem that remains.
  */
-export function repairXml(source: XmlSource): { text: string; result: Document | XmlProblem } {
+export function repairXml(source: XmlSource): { text: string; result: XmlDocument | XmlProblem } {
   let text = source.text.replace(BARE_AMPERSAND, (m) => (m === '&' ? '&amp;' : m));
   let result = parseOnce(text, source.doctype);
   for (let i = 0; i < MAX_PREFIX_REPAIRS && !isDocument(result); i++) {
@@ -138,6 +135,6 @@ export function repairXml(source: XmlSource): { text: string; result: Document |
   return { text, result };
 }
 
-export function isDocument(result: Document | XmlProblem): result is Document {
-  return typeof (result as Document).documentElement === 'object';
+export function isDocument(result: XmlDocument | XmlProblem): result is XmlDocument {
+  return typeof (result as XmlDocument).documentElement === 'object';
 }
