@@ -4,7 +4,7 @@
  * an unsubscribe asks: keep the feed's articles or delete them (the ones the reader kept always
  * stay). Sends `feed-update` with what changed, or `feed-unsubscribe`.
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import type { FeedInfo } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
@@ -43,7 +43,27 @@ export class FeedSettingsDialog extends LitElement {
     new LocaleController(this);
   }
 
-  static override styles = [sharedStyles, dialogStyles, formDialogStyles];
+  static override styles = [
+    sharedStyles,
+    dialogStyles,
+    formDialogStyles,
+    css`
+      .suggestion {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 0.75rem;
+        margin: 0;
+      }
+      /* "Don't suggest this again": as small as the suggestion it answers. */
+      .suggestion .button {
+        block-size: 28px;
+        padding-inline: 0.5rem;
+        color: var(--muted);
+        font-size: 0.8rem;
+      }
+    `,
+  ];
 
   private get dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
