@@ -26,7 +26,7 @@ import type {
 } from './domain';
 import type { ImportReport } from './import-report';
 import type { Settings } from './settings';
-import type { FeedInfo, FeedList, FeedRefreshed, MarkReadAge } from './subscriptions';
+import type { DeletedFolder, FeedInfo, FeedList, FeedRefreshed, FolderMoves, MarkReadAge } from './subscriptions';
 
 /** No input. */
 export type NoInput = Record<string, never>;
@@ -160,6 +160,15 @@ export interface Methods {
   importOpml: { input: { name: string; base64: string }; result: { added: number; existing: number; folders: number } };
   /** Every subscription as OPML 2.0: saved by the desktop app's dialog, or handed back to download. */
   exportOpml: { input: NoInput; result: ExportResult };
+  /** Renames a folder; its name is unique among the folders beside it, and holds no "/". */
+  renameFolder: { input: { id: number; name: string }; result: { id: number; name: string } };
+  /**
+   * Deletes a folder (tombstoned). Its feeds and folders move to its parent; or, with unsubscribe,
+   * every feed in it is unsubscribed with the rule of unsubscribe (keepArticles).
+   */
+  deleteFolder: { input: { id: number; unsubscribe: boolean; keepArticles: boolean }; result: DeletedFolder };
+  /** Undoes a deleteFolder that moved the folder's contents up (what it returned). */
+  restoreFolder: { input: { id: number } & FolderMoves; result: { id: number; name: string } };
 }
 
 export type MethodName = keyof Methods;
@@ -207,6 +216,9 @@ const METHODS = {
   savePage: true,
   importOpml: true,
   exportOpml: true,
+  renameFolder: true,
+  deleteFolder: true,
+  restoreFolder: true,
 } as const satisfies Record<MethodName, true>;
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];

@@ -32,7 +32,10 @@ type SubscriptionMethod =
   | 'markUnread'
   | 'savePage'
   | 'importOpml'
-  | 'exportOpml';
+  | 'exportOpml'
+  | 'renameFolder'
+  | 'deleteFolder'
+  | 'restoreFolder';
 
 export type SubscriptionHandlers = { [M in SubscriptionMethod]: (args: MethodArgs<M>) => Promise<MethodResult<M>> };
 
@@ -180,6 +183,20 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
       const added = store().list().filter((f) => !known.has(f.id)).map((f) => f.id);
       if (added.length > 0) refresher?.refreshNow(added);
       return report;
+    },
+
+    async renameFolder({ id, name }) {
+      const folder = store().renameFolder(id, name);
+      return { id: folder.id, name: folder.name };
+    },
+
+    async deleteFolder({ id, unsubscribe, keepArticles }) {
+      return { id, ...store().deleteFolder(id, { unsubscribe, deleteArticles: unsubscribe && !keepArticles }) };
+    },
+
+    async restoreFolder({ id, feeds, folders }) {
+      const folder = store().restoreFolder(id, { feeds, folders });
+      return { id: folder.id, name: folder.name };
     },
 
     async exportOpml() {
