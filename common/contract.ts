@@ -234,7 +234,13 @@ export type SahifaEvent =
   /** A running import, at most ten times a second: files done of total, and the last file done. */
   | { type: 'import-progress'; id: number; done: number; total: number; current: string }
   /** A feed was refreshed in the background (its counts, error or articles may have changed). */
-  | { type: 'feeds-refreshed'; outcome: FeedRefreshed };
+  | { type: 'feeds-refreshed'; outcome: FeedRefreshed }
+  /** The desktop menu asks the window for one of its subscription commands. */
+  | { type: 'menu-command'; command: MenuCommand };
+
+/** What the desktop menu asks the window to do, as its own buttons would. */
+export const MENU_COMMANDS = ['subscribe', 'refresh-feeds', 'export-opml'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** What the renderer sees as `window.sahifa`. */
 export type SahifaApi = {

@@ -1,0 +1,36 @@
+/**
+ * What every modal dialog of the window shares: its one `<dialog>`, whether it is open, opening it
+ * from a control, and the focus going back to that control when it closes (however it closes: a
+ * button, Esc, or the dialog's own form).
+ */
+import { LitElement } from 'lit';
+
+export class ModalDialog extends LitElement {
+  private opener: HTMLElement | null = null;
+
+  protected get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  get isOpen(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Opens the dialog once it has rendered what it shows; `prepare` runs just before (resetting a form). */
+  protected async openFrom(opener: HTMLElement | null, prepare?: () => void): Promise<void> {
+    this.opener = opener;
+    await this.updateComplete;
+    prepare?.();
+    this.dialog?.showModal();
+  }
+
+  close(): void {
+    this.dialog?.close();
+  }
+
+  /** The dialog's `close` event: the focus goes back where it came from. */
+  protected readonly onClose = (): void => {
+    this.opener?.focus();
+    this.opener = null;
+  };
+}
