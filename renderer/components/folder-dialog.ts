@@ -11,29 +11,23 @@ import { emit } from '../events';
 import { strings } from '../strings';
 import type { FolderQuestion } from '../view-state';
 import { closeIcon } from './icons';
-import { ModalDialog } from './modal-dialog';
+import { AnsweredDialog } from './modal-dialog';
 import { dialogStyles, formDialogStyles, sharedStyles } from './shared-styles';
 
-export class FolderDialog extends ModalDialog {
+export class FolderDialog extends AnsweredDialog {
   static override properties = {
     question: { state: true },
     unsubscribing: { state: true },
-    busy: { state: true },
-    error: { state: true },
   };
 
   declare question: FolderQuestion | null;
   /** The reader chose to unsubscribe from the feeds inside rather than move them. */
   declare unsubscribing: boolean;
-  declare busy: boolean;
-  declare error: string | null;
 
   constructor() {
-    super();
+    super('input[name=name]');
     this.question = null;
     this.unsubscribing = false;
-    this.busy = false;
-    this.error = null;
     new LocaleController(this);
   }
 
@@ -48,19 +42,6 @@ export class FolderDialog extends ModalDialog {
     const field = this.renderRoot.querySelector<HTMLInputElement>(question.action === 'rename' ? 'input[name=name]' : 'input[name=contents]');
     field?.focus();
     if (question.action === 'rename') field?.select();
-  }
-
-  /** The rename worked. */
-  done(): void {
-    this.busy = false;
-    this.close();
-  }
-
-  /** It did not: main's reason, and the field to correct. */
-  failed(message: string): void {
-    this.busy = false;
-    this.error = message;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name=name]')?.focus());
   }
 
   private onRename(event: SubmitEvent): void {

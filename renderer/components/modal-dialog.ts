@@ -3,7 +3,7 @@
  * from a control, and the focus going back to that control when it closes (however it closes: a
  * button, Esc, or the dialog's own form).
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclarations } from 'lit';
 
 export class ModalDialog extends LitElement {
   private opener: HTMLElement | null = null;
@@ -33,4 +33,38 @@ export class ModalDialog extends LitElement {
     this.opener?.focus();
     this.opener = null;
   };
+}
+
+/**
+ * A modal dialog whose form goes to main and waits, busy, for how it went: done() closes it,
+ * failed() shows main's one-line reason and puts the focus back on the field to correct.
+ */
+export class AnsweredDialog extends ModalDialog {
+  // Typed wide: each dialog declares its own besides these, and Lit keeps both.
+  static override properties: PropertyDeclarations = {
+    busy: { state: true },
+    error: { state: true },
+  };
+
+  declare busy: boolean;
+  declare error: string | null;
+
+  constructor(private readonly fieldToCorrect: string) {
+    super();
+    this.busy = false;
+    this.error = null;
+  }
+
+  /** It worked. */
+  done(): void {
+    this.busy = false;
+    this.close();
+  }
+
+  /** It did not: the reason, and the field to correct. */
+  failed(message: string): void {
+    this.busy = false;
+    this.error = message;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(this.fieldToCorrect)?.focus());
+  }
 }

@@ -8,26 +8,20 @@ import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
-import { ModalDialog } from './modal-dialog';
+import { AnsweredDialog } from './modal-dialog';
 import { dialogStyles, formDialogStyles, sharedStyles } from './shared-styles';
 
-export class SubscribeDialog extends ModalDialog {
+export class SubscribeDialog extends AnsweredDialog {
   static override properties = {
     folders: { attribute: false },
-    busy: { state: true },
-    error: { state: true },
   };
 
   /** Existing folders' paths, suggested in the folder field. */
   declare folders: string[];
-  declare busy: boolean;
-  declare error: string | null;
 
   constructor() {
-    super();
+    super('input[name=url]');
     this.folders = [];
-    this.busy = false;
-    this.error = null;
     new LocaleController(this);
   }
 
@@ -38,19 +32,6 @@ export class SubscribeDialog extends ModalDialog {
     this.busy = false;
     await this.openFrom(opener, () => this.renderRoot.querySelector('form')?.reset());
     this.renderRoot.querySelector<HTMLInputElement>('input[name=url]')?.focus();
-  }
-
-  /** The subscription worked. */
-  done(): void {
-    this.busy = false;
-    this.close();
-  }
-
-  /** It did not: the reason, in one line, and the field to correct. */
-  failed(message: string): void {
-    this.busy = false;
-    this.error = message;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name=url]')?.focus());
   }
 
   private onSubmit(event: SubmitEvent): void {

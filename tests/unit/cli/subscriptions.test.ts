@@ -15,9 +15,9 @@ let dir: string;
 let library: string;
 
 /** Runs the command without blocking this process (its server must keep answering). */
-function sahifa(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function sahifa(args: string[], file = library): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--library', library, ...args], { env: { ...process.env, SAHIFA_LIBRARY: '' } });
+    const child = spawn(process.execPath, [BIN, '--library', file, ...args], { env: { ...process.env, SAHIFA_LIBRARY: '' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -103,15 +103,7 @@ describe('sahifa subscriptions', () => {
 
   it('renames a folder and deletes one, moving its feeds up or unsubscribing them', async () => {
     const other = path.join(dir, 'folders.sqlite');
-    const run = (args: string[]) =>
-      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [BIN, '--library', other, ...args], { env: { ...process.env, SAHIFA_LIBRARY: '' } });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-        child.on('close', (status) => resolve({ status, stdout, stderr }));
-      });
+    const run = (args: string[]) => sahifa(args, other);
     const runJson = async (args: string[]) => JSON.parse((await run([...args, '--json'])).stdout) as unknown;
     await run(['subscribe', server.url('/gulf.xml'), '--folder', 'أخبار / الخليج']);
     await run(['subscribe', server.url('/saudi.xml'), '--folder', 'أخبار / السعودية']);
