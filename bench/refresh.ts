@@ -47,7 +47,7 @@ function escapeXml(s: string): string {
 }
 
 /** Feed `f` of the benchmark: `items` real articles as HTML, each its own guid. */
-function feedBytes(f: number, items: number, pool: ReturnType<typeof news>): Buffer {
+export function feedBytes(f: number, items: number, pool: ReturnType<typeof news>): Buffer {
   const entries: string[] = [];
   for (let i = 0; i < items; i++) {
     const a = pool[(f * items + i) % pool.length]!;
