@@ -104,6 +104,8 @@ export class Headlines {
       if (chance > own) likelier++;
       else if (chance === own) asLikely++;
     }
+    // The article's own headline is always as likely as itself, unless the query was not drawn from it.
+    if (asLikely === 0) return 0;
     let sum = 0;
     for (let j = 1; j <= asLikely; j++) sum += 1 / (likelier + j);
     return sum / asLikely;

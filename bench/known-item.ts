@@ -65,7 +65,7 @@ interface RankingFigures {
   nearIdenticalAsHits: Figures;
 }
 
-/** Where the article, and the first article of its tie classes, stand in a ranking (ids best first). */
+/** Where the article, and the first article of its tie classes, stand in a ranking (articles by index). */
 class Ranks {
   readonly asMeasured: (number | null)[] = [];
   readonly identical: (number | null)[] = [];
@@ -73,6 +73,7 @@ class Ranks {
 
   constructor(private readonly headlines: Headlines) {}
 
+  /** `ahead`: the articles ranked before `target`, best first. */
   add(target: number, rank: number | null, ahead: readonly number[]): void {
     this.asMeasured.push(rank);
     const firstOf = (classes: Likeness[]) => {
@@ -132,7 +133,7 @@ function sahifaRank(library: Library, query: string, id: number): number | null 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 /** Why the article was not first: how the headline ranked first compares with its own. */
-type MissKind = 'identical headline' | 'near-identical headline' | 'other headline, likelier to give the query' | 'other headline, as likely' | 'other headline, less likely';
+type MissKind = 'not in the first 100' | 'identical headline' | 'near-identical headline' | 'other headline, likelier to give the query' | 'other headline, as likely' | 'other headline, less likely';
 
 function main(): void {
   const started = performance.now();
@@ -174,7 +175,7 @@ function main(): void {
       if (rank !== 1) {
         const kind = missKind(headlines, query, index, rank === null ? null : ahead[0]!);
         misses.set(kind, (misses.get(kind) ?? 0) + 1);
-        if (kind.startsWith('other') && examples.length < 15) examples.push(`  ${rank ?? '—'}\t${query}\t← ${articles[index]!.title.trim()}`);
+        if (!kind.includes('identical') && examples.length < 15) examples.push(`  ${rank ?? '—'}\t${query}\t← ${articles[index]!.title.trim()}`);
       }
       const plainIds = (plainRank.all(query.split(' ').map((w) => `"${w}"`).join(' AND ')) as number[]).map((other) => indexOf.get(other)!);
       const at = plainIds.indexOf(index);
@@ -210,7 +211,7 @@ function main(): void {
 }
 
 function missKind(headlines: Headlines, query: string, index: number, firstIndex: number | null): MissKind {
-  if (firstIndex === null) return 'other headline, likelier to give the query';
+  if (firstIndex === null) return 'not in the first 100';
   const likeness = headlines.likeness(index, firstIndex);
   if (likeness === 'identical') return 'identical headline';
   if (likeness === 'near-identical') return 'near-identical headline';
