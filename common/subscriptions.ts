@@ -111,3 +111,18 @@ export interface FeedRefreshed {
   error: string | null;
   errorCode: FeedErrorCode | null;
 }
+
+/** What deleting a folder moved up to its parent: what an undo (restoreFolder) puts back. */
+export interface FolderMoves {
+  /** The feeds that were in it. */
+  feeds: number[];
+  /** The folders that were in it, each with the name it had (one whose name a sibling had is renamed "name (2)"). */
+  folders: { id: number; name: string }[];
+}
+
+/** A deleted folder: what moved up, or how many feeds were unsubscribed and articles deleted with them. */
+export interface DeletedFolder extends FolderMoves {
+  id: number;
+  unsubscribed: number;
+  deleted: number;
+}

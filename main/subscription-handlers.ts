@@ -31,7 +31,10 @@ type SubscriptionMethod =
   | 'markUnread'
   | 'savePage'
   | 'importOpml'
-  | 'exportOpml';
+  | 'exportOpml'
+  | 'renameFolder'
+  | 'deleteFolder'
+  | 'restoreFolder';
 
 export type SubscriptionHandlers = { [M in SubscriptionMethod]: (args: MethodArgs<M>) => Promise<MethodResult<M>> };
 
@@ -181,6 +184,20 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
         if (error instanceof OpmlError) throw new LibraryError(error.message);
         throw error;
       }
+    },
+
+    async renameFolder({ id, name }) {
+      const folder = store().renameFolder(id, name);
+      return { id: folder.id, name: folder.name };
+    },
+
+    async deleteFolder({ id, unsubscribe, keepArticles }) {
+      return { id, ...store().deleteFolder(id, { unsubscribe, deleteArticles: unsubscribe && !keepArticles }) };
+    },
+
+    async restoreFolder({ id, feeds, folders }) {
+      const folder = store().restoreFolder(id, { feeds, folders });
+      return { id: folder.id, name: folder.name };
     },
 
     async exportOpml() {

@@ -13,6 +13,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { NotFoundError } from './errors';
 import { canonicalUrl } from './identity';
 import { encodeStored } from './stored-text';
+import { deleteFolder, renameFolder, restoreFolder, type DeletedFolder, type FolderRow, type MovedOut } from './folder-edits';
 import { imageReferences, internImages, type ImageStore, type InternedImage } from './images';
 import { indexColumns, prepareArticle, type PreparedArticle } from './prepare';
 import type { AddResult } from './articles';
@@ -269,6 +270,21 @@ export class FeedStore {
       parent = existing;
     }
     return parent;
+  }
+
+  /** Renames a folder (unique among its siblings: folder-edits.ts). */
+  renameFolder(id: number, name: string): FolderRow {
+    return renameFolder(this.db, id, name);
+  }
+
+  /** Deletes a folder: its contents move to its parent, or are unsubscribed (folder-edits.ts). */
+  deleteFolder(id: number, options: { unsubscribe?: boolean; deleteArticles?: boolean } = {}): DeletedFolder {
+    return deleteFolder(this.db, id, options, (feed, deleteArticles) => this.remove(feed, { deleteArticles }).deleted);
+  }
+
+  /** Undoes a deleteFolder() that moved the folder's contents up. */
+  restoreFolder(id: number, moved: MovedOut): FolderRow {
+    return restoreFolder(this.db, id, moved);
   }
 
   /** The feeds in a folder and in every folder inside it. */
