@@ -60,7 +60,7 @@ function feedBytes(f: number, items: number, pool: ReturnType<typeof news>): Buf
 }
 
 /** How late a 10 ms timer fires, at worst, while `run` goes on. */
-async function watchMainThread<T>(run: () => Promise<T>): Promise<{ result: T; maxLateMs: number; busy: number }> {
+export async function watchMainThread<T>(run: () => Promise<T>): Promise<{ result: T; maxLateMs: number; busy: number }> {
   let maxLate = 0;
   // How much of the time the main thread was running code at all (serving the local feeds, hearing
   // from the refresh thread): near 0 means lateness is the machine's, not work on this thread.

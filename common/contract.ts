@@ -26,7 +26,7 @@ import type {
 } from './domain';
 import type { ImportReport } from './import-report';
 import type { Settings } from './settings';
-import type { DeletedFolder, FeedInfo, FeedList, FeedRefreshed, FolderMoves, MarkReadAge } from './subscriptions';
+import type { DeletedFolder, FeedInfo, FeedList, FeedRefreshed, FolderMoves, MarkReadAge, SubscribeFailure } from './subscriptions';
 
 /** No input. */
 export type NoInput = Record<string, never>;
@@ -126,9 +126,10 @@ export interface Methods {
   listFeeds: { input: NoInput; result: FeedList };
   /**
    * Subscribes to a feed's address, or to the feed a site's page announces, in a folder (its path,
-   * "World / Gulf", created when missing); the feed is read at once.
+   * "World / Gulf", created when missing); the feed is read at once. An address that gives no feed
+   * (not found, not a feed, timed out…) is an answer, not an error: `failed` says why, as a code.
    */
-  subscribe: { input: { url: string; folder?: string }; result: { feed: FeedInfo; existing: boolean; imported: number } };
+  subscribe: { input: { url: string; folder?: string }; result: { feed: FeedInfo; existing: boolean; imported: number } | { failed: SubscribeFailure } };
   /**
    * Unsubscribes. Without keepArticles the feed's articles go too, except those the reader kept
    * (bookmarked, tagged, noted or highlighted) and those another source brought.
@@ -145,6 +146,8 @@ export interface Methods {
       images?: boolean;
       retentionDays?: number | null;
       paused?: boolean;
+      /** The reader does not want the full-text suggestion for this feed (remembered). */
+      dismissSuggestion?: boolean;
     };
     result: FeedInfo;
   };

@@ -136,6 +136,7 @@ export const inputSchemas = {
     images: z.boolean().optional(),
     retentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
     paused: z.boolean().optional(),
+    dismissSuggestion: z.boolean().optional(),
   }),
   refreshFeeds: z.strictObject({ feed: id.optional(), folder: id.optional() }),
   markAllRead: z.strictObject({ feed: id.optional(), folder: id.optional(), olderThan: z.enum(MARK_READ_AGES).optional() }),

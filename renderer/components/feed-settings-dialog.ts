@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { FeedInfo } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
+import { feedErrorReason } from '../feed-error';
 import { strings } from '../strings';
 import type { FeedChanges } from '../view-state';
 import { closeIcon } from './icons';
@@ -78,6 +79,14 @@ export class FeedSettingsDialog extends ModalDialog {
     this.close();
   }
 
+  /** "Don't suggest this again": remembered in the library at once, whatever else the dialog saves. */
+  private dismissSuggestion(): void {
+    const feed = this.feed;
+    if (feed === null) return;
+    emit(this, 'feed-update', { id: feed.id, changes: { dismissSuggestion: true } });
+    this.feed = { ...feed, suggestFullText: false };
+  }
+
   private onUnsubscribe(event: SubmitEvent): void {
     event.preventDefault();
     const feed = this.feed;
@@ -117,7 +126,12 @@ export class FeedSettingsDialog extends ModalDialog {
         </select>
       </label>
       <label class="check"><input type="checkbox" name="fullText" ?checked=${feed.fullText} />${strings.feedFullText}</label>
-      ${feed.suggestFullText ? html`<p class="suggestion">${strings.feedFullTextSuggested}</p>` : nothing}
+      ${feed.suggestFullText
+        ? html`<p class="suggestion">
+            ${strings.feedFullTextSuggested}
+            <button type="button" class="button quiet" @click=${this.dismissSuggestion}>${strings.feedFullTextDismiss}</button>
+          </p>`
+        : nothing}
       <label class="check"><input type="checkbox" name="images" ?checked=${feed.images} />${strings.feedImages}</label>
       <label
         >${strings.feedRetention}
@@ -128,7 +142,7 @@ export class FeedSettingsDialog extends ModalDialog {
         <span class="hint">${strings.feedRetentionHint}</span>
       </label>
       <label class="check"><input type="checkbox" name="paused" ?checked=${feed.paused !== null} />${strings.feedPause}</label>
-      ${feed.lastError === null ? nothing : html`<p class="error" dir="auto">${strings.feedError(feed.lastError)}</p>`}
+      ${feed.lastError === null ? nothing : html`<p class="error" dir="auto" >${strings.feedError(feedErrorReason(feed) ?? feed.lastError)}</p>`}
       <div class="actions">
         <button type="button" class="button quiet danger start" @click=${() => (this.asking = true)}>${strings.unsubscribe}</button>
         <button type="button" class="button quiet" @click=${() => this.close()}>${strings.cancel}</button>

@@ -12,6 +12,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type SVGTemplateRe
 import type { FeedInfo, FolderInfo, MarkReadAge } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
+import { feedErrorReason } from '../feed-error';
 import { formatNumber, strings } from '../strings';
 import type { FeedScope } from '../view-state';
 import { alertIcon, chevronIcon, feedIcon, folderIcon, moreIcon, pauseIcon, plusIcon } from './icons';
@@ -358,8 +359,9 @@ export class FeedTree extends LitElement {
   private renderFeed(feed: FeedInfo): TemplateResult {
     const scope: FeedScope = { kind: 'feed', id: feed.id };
     const icon = feed.lastError !== null ? alertIcon : feed.paused !== null ? pauseIcon : feedIcon;
-    // The full reason (main's words, often a long English line) is the row's title; the row says it shortly.
-    const why = feed.paused !== null ? (feed.pausedByReader ? strings.feedPaused : strings.feedPausedWhy(feed.paused)) : feed.lastError !== null ? strings.feedError(feed.lastError) : null;
+    // The full reason (a sentence for the failure's code) is the row's title; the row says it shortly.
+    const reason = feedErrorReason(feed);
+    const why = feed.paused !== null ? (feed.pausedByReader ? strings.feedPaused : strings.feedPausedWhy(reason ?? feed.paused)) : reason !== null ? strings.feedError(reason) : null;
     const short = feed.paused !== null ? strings.feedPaused : feed.lastError !== null ? strings.feedFailed : null;
     const second = short === null ? nothing : html`<span class="error-line">${short}</span>`;
     return html`<li class="feed ${feed.paused !== null ? 'paused' : ''} ${this.refreshing.has(feed.id) ? 'refreshing' : ''}" data-feed=${feed.id}>

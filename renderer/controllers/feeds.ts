@@ -9,6 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeletedFolder, FeedInfo, FeedRefreshed, FolderInfo, FolderMoves, SahifaApi } from '../../common';
 import { downloadFile } from '../clipboard';
 import { messageOf } from '../error-message';
+import { feedErrorSentence } from '../feed-error';
 import { readAsBase64 } from '../file-import';
 import { strings } from '../strings';
 import { scopeNarrowing, type FeedChanges, type FeedScope } from '../view-state';
@@ -136,6 +137,7 @@ export class FeedsController implements ReactiveController {
   async subscribe(url: string, folder: string): Promise<string | null> {
     try {
       const result = await this.options.api.subscribe(folder.trim() === '' ? { url } : { url, folder });
+      if ('failed' in result) return strings.subscribeFailed(feedErrorSentence(result.failed.reason));
       await this.load();
       this.options.onArticlesChanged();
       this.options.notices.show({ message: result.existing ? strings.alreadySubscribed(result.feed.title) : strings.subscribed(result.feed.title, result.imported) });

@@ -122,7 +122,7 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     deleted: false,
     feed: i % 3 === 0 ? 1 : i % 3 === 1 ? 2 : null,
   }));
-  const feedDefaults = { site: null, lastChecked: '2026-11-30T07:00:00Z', lastError: null, paused: null, pausedByReader: false, intervalMinutes: 60, fullText: false, images: true, retentionDays: null, suggestFullText: false };
+  const feedDefaults = { site: null, lastChecked: '2026-11-30T07:00:00Z', lastError: null, errorCode: null, paused: null, pausedByReader: false, intervalMinutes: 60, fullText: false, images: true, retentionDays: null, suggestFullText: false };
   const feeds: StoredFeed[] = [
     { ...feedDefaults, id: 1, title: 'سبق', url: 'https://sabq.example/feed', folder: 1 },
     { ...feedDefaults, id: 2, title: 'Arab News — الرياض', url: 'https://arabnews.example/rss', folder: null },
@@ -353,6 +353,8 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
       }),
     subscribe: (input) =>
       call('subscribe', input, () => {
+        // An address whose path starts with /missing gives no feed, as a 404 would.
+        if (new URL(input.url).pathname.startsWith('/missing')) return { failed: { reason: 'not-found' as const, message: `cannot subscribe to ${input.url}: not found (404)` } };
         const existing = feeds.find((f) => f.url === input.url);
         const feed = existing ?? { ...feedDefaults, id: feeds.length + 1, title: new URL(input.url).host, url: input.url, folder: null };
         if (!existing) feeds.push(feed);
