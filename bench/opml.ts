@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { Library } from '../main/library/library';
 import { importOpml } from '../main/subscriptions/opml';
 import { RefreshThread } from '../main/subscriptions/refresh-thread';
-import { watchMainThread } from './refresh';
+import { numberOption, round, watchMainThread } from './refresh';
 
 export interface OpmlFigures {
   opml_feeds: number;
@@ -122,15 +122,9 @@ export async function benchOpml(options: { feeds: number; library: number; inPla
   }
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const argv = process.argv.slice(2);
-  const value = (name: string, fallback: number) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? Number(argv[i + 1]) : fallback;
-  };
-  const options = { feeds: value('--feeds', 8_000), library: value('--library', 6_500), inPlaceOnly: argv.includes('--in-place') };
+  const options = { feeds: numberOption(argv, '--feeds', 8_000), library: numberOption(argv, '--library', 6_500), inPlaceOnly: argv.includes('--in-place') };
   console.log(`OPML import benchmark; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);
   const figures = await benchOpml(options, console.log);
   if (argv.includes('--json')) console.log(JSON.stringify(figures));

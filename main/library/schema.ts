@@ -297,13 +297,17 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
   // the reader dismissed that — so the suggestion outlives a restart. Errors recorded before get
   // their code from the English line a refresh of the time wrote; the next fetch writes its own.
   (db) => {
+    // (Only the columns missing: running this again, as a test of an earlier migration may, does the same.)
+    const columns = new Set((db.prepare('PRAGMA table_info(feeds)').all() as { name: string }[]).map((c) => c.name));
+    if (!columns.has('error_code')) db.exec('ALTER TABLE feeds ADD COLUMN error_code TEXT');
+    // NULL: nothing to suggest (yet); 'suggested': its items are short; 'dismissed': not again.
+    if (!columns.has('full_text_suggestion')) {
+      db.exec("ALTER TABLE feeds ADD COLUMN full_text_suggestion TEXT CHECK (full_text_suggestion IN ('suggested', 'dismissed'))");
+    }
     db.exec(`
-      ALTER TABLE feeds ADD COLUMN error_code TEXT;
-      -- NULL: nothing to suggest (yet); 'suggested': its items are short; 'dismissed': not again
-      ALTER TABLE feeds ADD COLUMN full_text_suggestion TEXT CHECK (full_text_suggestion IN ('suggested', 'dismissed'));
       UPDATE feeds SET error_code = CASE
           WHEN last_error LIKE '%(404)%' THEN 'not-found'
-          WHEN last_error LIKE '%(410)%' THEN 'gone'
+          WHEN last_error LIKE '%(410)%' OR paused LIKE '%(410)%' THEN 'gone'
           WHEN last_error LIKE 'the server asks to wait%' THEN 'rate-limited'
           WHEN last_error LIKE 'the server answered 5%' THEN 'server-error'
           WHEN last_error LIKE 'no complete answer within%' OR last_error LIKE 'could not connect to % within %' THEN 'timeout'
@@ -315,7 +319,7 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
           WHEN last_error LIKE '%not a feed%' THEN 'not-a-feed'
           ELSE 'unknown'
         END
-        WHERE last_error IS NOT NULL OR (paused IS NOT NULL AND paused LIKE '%(410)%');
+        WHERE error_code IS NULL AND (last_error IS NOT NULL OR paused LIKE '%(410)%');
     `);
   },
 ];

@@ -4,7 +4,7 @@
  * an unsubscribe asks: keep the feed's articles or delete them (the ones the reader kept always
  * stay). Sends `feed-update` with what changed, or `feed-unsubscribe`.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { FeedInfo } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
@@ -43,7 +43,27 @@ export class FeedSettingsDialog extends ModalDialog {
     new LocaleController(this);
   }
 
-  static override styles = [sharedStyles, dialogStyles, formDialogStyles];
+  static override styles = [
+    sharedStyles,
+    dialogStyles,
+    formDialogStyles,
+    css`
+      .suggestion {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 0.75rem;
+        margin: 0;
+      }
+      /* "Don't suggest this again": as small as the suggestion it answers. */
+      .suggestion .button {
+        block-size: 28px;
+        padding-inline: 0.5rem;
+        color: var(--muted);
+        font-size: 0.8rem;
+      }
+    `,
+  ];
 
   async show(feed: FeedInfo, folder: string, opener: HTMLElement | null, unsubscribe = false): Promise<void> {
     this.feed = feed;
@@ -142,7 +162,7 @@ export class FeedSettingsDialog extends ModalDialog {
         <span class="hint">${strings.feedRetentionHint}</span>
       </label>
       <label class="check"><input type="checkbox" name="paused" ?checked=${feed.paused !== null} />${strings.feedPause}</label>
-      ${feed.lastError === null ? nothing : html`<p class="error" dir="auto" >${strings.feedError(feedErrorReason(feed) ?? feed.lastError)}</p>`}
+      ${feed.lastError === null ? nothing : html`<p class="error" dir="auto">${strings.feedError(feedErrorReason(feed) ?? feed.lastError)}</p>`}
       <div class="actions">
         <button type="button" class="button quiet danger start" @click=${() => (this.asking = true)}>${strings.unsubscribe}</button>
         <button type="button" class="button quiet" @click=${() => this.close()}>${strings.cancel}</button>
