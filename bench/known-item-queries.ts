@@ -1,6 +1,6 @@
 /**
- * Queries for the known-item measurement (bench/known-item.ts): three words of a headline, typed
- * the way a reader types what they remember.
+ * Queries for the known-item measurement (bench/known-item.ts): a few words of a headline (three
+ * unless asked otherwise), typed the way a reader types what they remember.
  */
 import { analyzeWord, isStopWord } from '../main/text/analyze';
 import { tokenize } from '../main/text/tokenize';
@@ -15,8 +15,8 @@ export function typeLoosely(word: string): string {
     .replace(/ى/g, 'ي');
 }
 
-/** Three distinct headline words that are not function words, in headline order; null if too few. */
-export function knownItemQuery(title: string, random: () => number): string | null {
+/** A headline's distinct words that are not function words, as written, in headline order. */
+export function headlineWords(title: string): string[] {
   const seen = new Set<string>();
   const words: string[] = [];
   for (const { start, end } of tokenize(title)) {
@@ -26,10 +26,16 @@ export function knownItemQuery(title: string, random: () => number): string | nu
     seen.add(term.surface);
     words.push(word);
   }
-  if (words.length < 3) return null;
+  return words;
+}
+
+/** `count` distinct headline words that are not function words, in headline order; null if too few. */
+export function knownItemQuery(title: string, random: () => number, count = 3): string | null {
+  const words = headlineWords(title);
+  if (words.length < count) return null;
   const picked = sample(
     words.map((_, i) => i),
-    3,
+    count,
     random,
   ).sort((a, b) => a - b);
   return picked.map((i) => typeLoosely(words[i]!)).join(' ');

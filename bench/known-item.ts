@@ -1,16 +1,17 @@
 /**
- * Known-item search (`npm run bench:known [-- --queries N] [--reuse]`): a reader remembers three
- * words of a headline and types them loosely; where does the article rank?
+ * Known-item search (`npm run bench:known [-- --queries N] [--seed S] [--words W] [--reuse] [--json]`):
+ * a reader remembers three words of a headline and types them loosely; where does the article rank?
  *
  * All 31,030 SaudiNewsNet articles go into a library (and, as a baseline, into a plain FTS5 table
  * of the raw text with the default tokenizer, ranked by its bm25). N articles are drawn with a
- * fixed seed; from each headline, three distinct words that are not function words are drawn (kept
- * in headline order) and typed as people type them: no hamza seat (أ إ آ → ا), ه for ة, ي for ى,
- * no harakat or tatweel. The measures: mean reciprocal rank over the first 100 results (0 when the
- * article is not among them), share ranked first, share in the top 10, and share missing
- * altogether. "First, or behind only the same headline" counts an article ranked behind articles
- * whose headlines read exactly like its own (the same story in several papers), a ceiling no
- * ranking can pass.
+ * fixed seed (14); from each headline, W (3) distinct words that are not function words are drawn
+ * (kept in headline order) and typed as people type them: no hamza seat (أ إ آ → ا), ه for ة,
+ * ي for ى, no harakat or tatweel. The measures: mean reciprocal rank over the first 100 results (0
+ * when the article is not among them), share ranked first, share in the top 10, and share missing
+ * altogether; each also with an identical, or a near-identical, headline ranked ahead of the
+ * article counted as a hit (the same story in several papers: known-item-ceiling.ts), and the
+ * ceiling: the best MRR any ranking can expect from the query alone. The misses of "first" are
+ * counted by what was ranked first.
  *
  * --reuse keeps the library in bench/.data/known-item/ between runs (ranking changes do not need a
  * new index; changes to analysis do). --json prints one line of figures.
@@ -23,46 +24,69 @@ import { Library } from '../main/library/library';
 import type { NewArticle } from '../common';
 import { newsArticles } from '../tests/fixtures/corpus';
 import { addAll, newsArticle, sample, seededRandom } from './corpora';
+import { Headlines, type Likeness } from './known-item-ceiling';
 import { knownItemQuery } from './known-item-queries';
 
-const SEED = 14;
 const DEPTH = 100;
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const at = args.indexOf(name);
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
+const SEED = option('--seed', 14);
 const QUERY_COUNT = option('--queries', 2000);
+const WORDS = option('--words', 3);
 const reuse = args.includes('--reuse');
 const json = args.includes('--json');
 
+/** The measures of one ranking, from each query's rank (1-based; null when not in the first DEPTH). */
 interface Figures {
-  queries: number;
   mrr: number;
   first: number;
-  firstOrSameHeadline: number;
   top10: number;
   missing: number;
 }
 
-function figures(ranks: (number | null)[], sameHeadlineAhead: number[]): Figures {
+function figures(ranks: readonly (number | null)[]): Figures {
   const n = ranks.length;
-  let reciprocal = 0;
-  let first = 0;
-  let firstOrSame = 0;
-  let top10 = 0;
-  let missing = 0;
-  ranks.forEach((rank, i) => {
-    if (rank === null) {
-      missing++;
-      return;
-    }
-    reciprocal += 1 / rank;
-    if (rank === 1) first++;
-    if (rank - sameHeadlineAhead[i]! === 1) firstOrSame++;
-    if (rank <= 10) top10++;
-  });
-  return { queries: n, mrr: reciprocal / n, first: first / n, firstOrSameHeadline: firstOrSame / n, top10: top10 / n, missing: missing / n };
+  const found = ranks.filter((rank): rank is number => rank !== null);
+  return {
+    mrr: found.reduce((sum, rank) => sum + 1 / rank, 0) / n,
+    first: found.filter((rank) => rank === 1).length / n,
+    top10: found.filter((rank) => rank <= 10).length / n,
+    missing: (n - found.length) / n,
+  };
+}
+
+/** A ranking's figures as measured, and counting a headline of the article's tie class ranked ahead of it as a hit. */
+interface RankingFigures {
+  asMeasured: Figures;
+  identicalAsHits: Figures;
+  nearIdenticalAsHits: Figures;
+}
+
+/** Where the article, and the first article of its tie classes, stand in a ranking (ids best first). */
+class Ranks {
+  readonly asMeasured: (number | null)[] = [];
+  readonly identical: (number | null)[] = [];
+  readonly nearIdentical: (number | null)[] = [];
+
+  constructor(private readonly headlines: Headlines) {}
+
+  add(target: number, rank: number | null, ahead: readonly number[]): void {
+    this.asMeasured.push(rank);
+    const firstOf = (classes: Likeness[]) => {
+      if (rank === null) return null;
+      const at = ahead.findIndex((other) => classes.includes(this.headlines.likeness(target, other)));
+      return at >= 0 ? at + 1 : rank;
+    };
+    this.identical.push(firstOf(['identical']));
+    this.nearIdentical.push(firstOf(['identical', 'near-identical']));
+  }
+
+  figures(): RankingFigures {
+    return { asMeasured: figures(this.asMeasured), identicalAsHits: figures(this.identical), nearIdenticalAsHits: figures(this.nearIdentical) };
+  }
 }
 
 function openLibrary(articles: NewArticle[]): { library: Library; ids: number[]; plain: Database.Database; cleanup(): void } {
@@ -107,6 +131,9 @@ function sahifaRank(library: Library, query: string, id: number): number | null 
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
+/** Why the article was not first: how the headline ranked first compares with its own. */
+type MissKind = 'identical headline' | 'near-identical headline' | 'other headline, likelier to give the query' | 'other headline, as likely' | 'other headline, less likely';
+
 function main(): void {
   const started = performance.now();
   const articles = newsArticles().map(newsArticle);
@@ -119,53 +146,77 @@ function main(): void {
       articles.length,
       random,
     );
-    const headlineOf = new Map<number, string>();
-    articles.forEach((a, i) => headlineOf.set(ids[i]!, a.title.trim()));
+    const headlines = new Headlines(articles.map((a) => a.title));
+    const indexOf = new Map(ids.map((id, index) => [id, index]));
     const plainRank = plain.prepare(`SELECT rowid FROM plain WHERE plain MATCH ? ORDER BY rank LIMIT ${DEPTH}`).pluck();
 
-    const sahifa: (number | null)[] = [];
-    const baseline: (number | null)[] = [];
-    const sahifaSame: number[] = [];
-    const baselineSame: number[] = [];
+    const sahifa = new Ranks(headlines);
+    const baseline = new Ranks(headlines);
+    const misses = new Map<MissKind, number>();
+    let ceiling = 0;
     const examples: string[] = [];
     let searchMs = 0;
+    let cpuMs = 0;
     for (const index of chosen) {
-      if (sahifa.length >= QUERY_COUNT) break;
-      const query = knownItemQuery(articles[index]!.title, random);
+      if (sahifa.asMeasured.length >= QUERY_COUNT) break;
+      const query = knownItemQuery(articles[index]!.title, random, WORDS);
       if (query === null) continue;
       const id = ids[index]!;
-      const headline = articles[index]!.title.trim();
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const rank = sahifaRank(library, query, id);
+      const used = process.cpuUsage(cpu);
+      cpuMs += (used.user + used.system) / 1000;
       searchMs += performance.now() - t;
-      sahifa.push(rank);
-      // Articles ahead of it whose headline reads exactly like its own.
-      const ahead = rank === null ? 0 : library.search(query, { limit: rank - 1 }).items.filter((hit) => headlineOf.get(hit.id) === headline).length;
-      sahifaSame.push(ahead);
-      const plainIds = plainRank.all(query.split(' ').map((w) => `"${w}"`).join(' AND ')) as number[];
-      const at = plainIds.indexOf(id);
-      baseline.push(at >= 0 ? at + 1 : null);
-      baselineSame.push(at >= 0 ? plainIds.slice(0, at).filter((other) => headlineOf.get(other) === headline).length : 0);
-      if ((rank === null || rank - ahead > 1) && examples.length < 15) examples.push(`  ${rank ?? '—'}\t${query}\t← ${headline}`);
+      const ahead = rank === null ? [] : library.search(query, { limit: rank - 1 }).items.map((hit) => indexOf.get(hit.id)!);
+      sahifa.add(index, rank, ahead);
+      ceiling += headlines.bestExpectedReciprocalRank(query, index);
+      if (rank !== 1) {
+        const kind = missKind(headlines, query, index, rank === null ? null : ahead[0]!);
+        misses.set(kind, (misses.get(kind) ?? 0) + 1);
+        if (kind.startsWith('other') && examples.length < 15) examples.push(`  ${rank ?? '—'}\t${query}\t← ${articles[index]!.title.trim()}`);
+      }
+      const plainIds = (plainRank.all(query.split(' ').map((w) => `"${w}"`).join(' AND ')) as number[]).map((other) => indexOf.get(other)!);
+      const at = plainIds.indexOf(index);
+      baseline.add(index, at >= 0 ? at + 1 : null, at >= 0 ? plainIds.slice(0, at) : []);
     }
-    const ours = figures(sahifa, sahifaSame);
-    const plainFigures = figures(baseline, baselineSame);
+    const queries = sahifa.asMeasured.length;
+    const ours = sahifa.figures();
+    const plainFigures = baseline.figures();
+    const missCounts = Object.fromEntries(misses);
+    const searchMsMean = searchMs / queries;
+    const searchCpuMsMean = cpuMs / queries;
     if (json) {
-      console.log(JSON.stringify({ seed: SEED, depth: DEPTH, sahifa: ours, plainFts5: plainFigures, searchMsMean: searchMs / sahifa.length }));
+      console.log(JSON.stringify({ seed: SEED, words: WORDS, queries, depth: DEPTH, sahifa: ours, plainFts5: plainFigures, ceilingMrr: ceiling / queries, misses: missCounts, searchMsMean, searchCpuMsMean }));
       return;
     }
-    console.log(`\n## Known-item search: ${ours.queries} headlines of ${articles.length} news articles, three words typed loosely (seed ${SEED})\n`);
-    const row = (name: string, f: Figures) =>
-      `| ${name} | ${f.mrr.toFixed(3)} | ${pct(f.first)} | ${pct(f.firstOrSameHeadline)} | ${pct(f.top10)} | ${pct(f.missing)} |`;
-    console.log('| | MRR@100 | first | first, or behind only the same headline | top 10 | not in the first 100 |');
-    console.log('|---|---|---|---|---|---|');
-    console.log(row('Sahifa', ours));
-    console.log(row('plain FTS5 (raw text, bm25)', plainFigures));
-    console.log(`\nlibrary ${reuse ? 'opened or built' : 'built'} in ${(built / 1000).toFixed(1)} s; Sahifa's search, mean ${(searchMs / ours.queries).toFixed(1)} ms a query (first page of 10, then up to 100 when not found)`);
-    if (examples.length > 0) console.log(`\nNot first (rank, query, headline):\n${examples.join('\n')}`);
+    console.log(`\n## Known-item search: ${queries} headlines of ${articles.length} news articles, ${WORDS} words typed loosely (seed ${SEED})\n`);
+    const row = (name: string, f: Figures) => `| ${name} | ${f.mrr.toFixed(3)} | ${pct(f.first)} | ${pct(f.top10)} | ${pct(f.missing)} |`;
+    console.log('| | MRR@100 | first | top 10 | not in the first 100 |');
+    console.log('|---|---|---|---|---|');
+    for (const [name, f] of [['Sahifa', ours], ['plain FTS5 (raw text, bm25)', plainFigures]] as const) {
+      console.log(row(name, f.asMeasured));
+      console.log(row(`${name}, an identical headline ahead counts as a hit`, f.identicalAsHits));
+      console.log(row(`${name}, an identical or near-identical headline ahead counts as a hit`, f.nearIdenticalAsHits));
+    }
+    console.log(`\nCeiling: the best MRR any ranking can expect from the query alone: ${(ceiling / queries).toFixed(3)} (bench/known-item-ceiling.ts)`);
+    console.log(`\nNot first (${queries - Math.round(ours.asMeasured.first * queries)}), by the headline ranked first:`);
+    for (const [kind, count] of [...misses].sort((x, y) => y[1] - x[1])) console.log(`  ${count}\t${kind}`);
+    console.log(`\nlibrary ${reuse ? 'opened or built' : 'built'} in ${(built / 1000).toFixed(1)} s; Sahifa's search, mean ${searchMsMean.toFixed(1)} ms, ${searchCpuMsMean.toFixed(1)} ms CPU a query (first page of 10, then up to 100 when not found)`);
+    if (examples.length > 0) console.log(`\nNot first behind another story (rank, query, headline):\n${examples.join('\n')}`);
   } finally {
     cleanup();
   }
+}
+
+function missKind(headlines: Headlines, query: string, index: number, firstIndex: number | null): MissKind {
+  if (firstIndex === null) return 'other headline, likelier to give the query';
+  const likeness = headlines.likeness(index, firstIndex);
+  if (likeness === 'identical') return 'identical headline';
+  if (likeness === 'near-identical') return 'near-identical headline';
+  const own = headlines.chanceOf(query, index);
+  const first = headlines.chanceOf(query, firstIndex);
+  return first > own ? 'other headline, likelier to give the query' : first === own ? 'other headline, as likely' : 'other headline, less likely';
 }
 
 main();

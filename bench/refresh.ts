@@ -47,7 +47,7 @@ function escapeXml(s: string): string {
 }
 
 /** Feed `f` of the benchmark: `items` real articles as HTML, each its own guid. */
-function feedBytes(f: number, items: number, pool: ReturnType<typeof news>): Buffer {
+export function feedBytes(f: number, items: number, pool: ReturnType<typeof news>): Buffer {
   const entries: string[] = [];
   for (let i = 0; i < items; i++) {
     const a = pool[(f * items + i) % pool.length]!;
@@ -60,7 +60,7 @@ function feedBytes(f: number, items: number, pool: ReturnType<typeof news>): Buf
 }
 
 /** How late a 10 ms timer fires, at worst, while `run` goes on. */
-async function watchMainThread<T>(run: () => Promise<T>): Promise<{ result: T; maxLateMs: number; busy: number }> {
+export async function watchMainThread<T>(run: () => Promise<T>): Promise<{ result: T; maxLateMs: number; busy: number }> {
   let maxLate = 0;
   // How much of the time the main thread was running code at all (serving the local feeds, hearing
   // from the refresh thread): near 0 means lateness is the machine's, not work on this thread.
@@ -145,14 +145,17 @@ export async function benchRefresh(options: { feeds: number; items: number; host
   }
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
+export const round = (x: number) => Math.round(x * 100) / 100;
+
+/** A numeric option of a benchmark's command line (`--feeds 500`), or its default. */
+export function numberOption(argv: string[], name: string, fallback: number): number {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+}
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const argv = process.argv.slice(2);
-  const value = (name: string, fallback: number) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? Number(argv[i + 1]) : fallback;
-  };
+  const value = (name: string, fallback: number) => numberOption(argv, name, fallback);
   const threads = argv.includes('--parse-threads') ? value('--parse-threads', 1) : undefined;
   const options = { feeds: value('--feeds', 500), items: value('--items', 50), hosts: value('--hosts', 10), script: argv.includes('--built') ? builtRefreshWorker() : undefined, parseThreads: threads };
   console.log(`refresh benchmark: ${options.feeds} feeds × ${options.items} items on ${options.hosts} local hosts, ${options.script ? 'built bundles' : 'from source'}; ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)}`);

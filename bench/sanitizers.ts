@@ -1,6 +1,7 @@
 /**
- * Measures alternatives to the app's sanitizer (main/import/sanitize.ts: DOMPurify over one shared
- * jsdom window) with the same rules, before anyone chooses one. For each candidate:
+ * Measures sanitizers with the same rules against the one the app used until 2026-11 (DOMPurify over
+ * one shared jsdom window, kept in bench/dompurify-reference.ts), among them the app's own now
+ * (main/import/sanitize.ts: sanitize-html, readable text off an htmlparser2 tree). For each candidate:
  *
  *   speed     CPU time per item over real news items built as the refresh benchmark builds them
  *             (corpus paragraphs), with a link, an embedded and a remote image, a heading or a list
@@ -10,10 +11,9 @@
  *             (tests/fixtures/hostile-checks.ts): pass or fail per input, with the complaints
  *   fidelity  on the news items and the real RTL pages of ../shared/corpus: does the readable text,
  *             and the structure (paragraphs, headings, lists, links, images, dir/lang), equal the
- *             app's output?
+ *             former DOMPurify output?
  *
- * `npm run bench:sanitizers -- [--items 400] [--json]`, each candidate in a process of its own. A
- * measurement only: the app keeps its sanitizer.
+ * `npm run bench:sanitizers -- [--items 400] [--json]`, each candidate in a process of its own.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,11 +24,9 @@ import type { DOMPurify, WindowLike } from 'dompurify';
 import { Window as HappyWindow } from 'happy-dom';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
-import sanitizeHtmlLib from 'sanitize-html';
 import { readableText } from '../main/import/html-text';
-import { remoteImage } from '../main/import/remote-images';
-import { createPurifier, isUnsafeStyle, safeLink, sanitizeArticle, sanitizeHtml, sanitizeToBodyWith } from '../main/import/sanitize';
-import { isRasterDataUri } from '../main/library/image-data';
+import { sanitizeArticle, sanitizeHtml } from '../main/import/sanitize';
+import { createPurifier, domPurifyArticle, domPurifyHtml, sanitizeToBodyWith } from './dompurify-reference';
 import { news } from '../tests/fixtures/feed-server';
 import { dangers, runsSomething } from '../tests/fixtures/hostile-checks';
 
@@ -54,102 +52,14 @@ function freshJsdomPerCall(html: string): string {
   return out;
 }
 
-// The app's rules in sanitize-html's terms. Tags and attributes: what DOMPurify allows by default and
-// an article can hold, minus main/import/sanitize.ts's FORBID lists.
-const ARTICLE_TAGS = [
-  'a', 'abbr', 'acronym', 'address', 'article', 'aside', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption', 'center',
-  'cite', 'code', 'col', 'colgroup', 'data', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure',
-  'font', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'i', 'img', 'ins', 'kbd', 'label', 'legend',
-  'li', 'main', 'mark', 'nav', 'ol', 'p', 'picture', 'pre', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'section', 'small', 'span',
-  'strike', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul',
-  'var', 'wbr', 'fieldset',
-];
-const REMOVED_WITH_CONTENT = [
-  'script', 'style', 'template', 'title', 'svg', 'math', 'noscript', 'iframe', 'noembed', 'noframes', 'plaintext', 'xmp', 'head',
-  'audio', 'video', 'button', 'select', 'textarea', 'option', 'optgroup', 'datalist', 'output', 'object', 'embed', 'applet',
-  'canvas', 'map', 'dialog', 'frameset',
-];
-const GLOBAL_ATTRIBUTES = ['dir', 'lang', 'title', 'class', 'id', 'style', 'align', 'valign', 'width', 'height', 'hidden', 'role', 'translate'];
-const IMAGE_ALT = 'sahifa-image-alt';
-
-const SANITIZE_HTML_OPTIONS: sanitizeHtmlLib.IOptions = {
-  allowedTags: ARTICLE_TAGS,
-  nonTextTags: REMOVED_WITH_CONTENT,
-  allowedAttributes: {
-    '*': GLOBAL_ATTRIBUTES,
-    a: ['href', 'name', 'rel'],
-    img: ['src', 'alt'],
-    td: ['colspan', 'rowspan', 'headers', 'scope'],
-    th: ['colspan', 'rowspan', 'headers', 'scope', 'abbr'],
-    col: ['span'], colgroup: ['span'],
-    ol: ['start', 'reversed', 'type'], li: ['value'],
-    time: ['datetime'], del: ['datetime'], ins: ['datetime'], data: ['value'],
-    details: ['open'], bdo: ['dir'], font: ['color', 'face', 'size'],
-  },
-  // Links: http(s) only, judged again below by the app's own URL rule; images: data: only.
-  allowedSchemes: ['http', 'https'],
-  allowedSchemesByTag: { img: ['data'] },
-  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
-  allowProtocolRelative: false,
-  allowedStyles: undefined,
-  parseStyleAttributes: false,
-  transformTags: {
-    '*': (tagName, attribs) => {
-      const kept: sanitizeHtmlLib.Attributes = {};
-      for (const [name, value] of Object.entries(attribs)) {
-        if (name === 'style' && isUnsafeStyle(value)) continue;
-        // DOMPurify's SANITIZE_NAMED_PROPS: ids and names cannot clobber the app's.
-        kept[name] = (name === 'id' || name === 'name') && !value.startsWith('user-content-') ? `user-content-${value}` : value;
-      }
-      return { tagName, attribs: kept };
-    },
-    a: (tagName, attribs) => {
-      const { target: _target, rel: _rel, ...rest } = attribs;
-      const link = rest.href === undefined ? null : safeLink(rest.href);
-      if (link === null) {
-        delete rest.href;
-        return { tagName, attribs: rest };
-      }
-      return { tagName, attribs: { ...rest, href: link, rel: 'noopener noreferrer' } };
-    },
-    img: (tagName, attribs) => {
-      const src = attribs.src ?? '';
-      const local = remoteImage(src);
-      const kept = local !== null && isRasterDataUri(local) ? local : isRasterDataUri(src) ? src : null;
-      if (kept !== null) return { tagName, attribs: { ...attribs, src: kept } };
-      // An image that lost its source reads as its alt text: an unknown tag is dropped, its text kept.
-      return { tagName: IMAGE_ALT, attribs: {}, text: (attribs.alt ?? '').replace(/\s+/g, ' ').trim() };
-    },
-  },
-};
-
-function withSanitizeHtml(html: string): string {
-  return sanitizeHtmlLib(html, SANITIZE_HTML_OPTIONS);
-}
-
-/**
- * The app needs the readable text too (sanitizeArticle reads it off the sanitized tree): without a
- * DOM of its own, sanitize-html's output would still be parsed once for it. This times that.
- */
-function sanitizeHtmlThenText(): (html: string) => string {
-  const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
-  return (html) => {
-    const out = withSanitizeHtml(html);
-    const body = window.document.createElement('body');
-    body.innerHTML = out;
-    readableText(body);
-    return out;
-  };
-}
-
 const CANDIDATE_NAMES = [
-  'DOMPurify + jsdom, one window (the app today)',
+  'DOMPurify + jsdom, one window (the app until 2026-11)',
   'DOMPurify + jsdom, a fresh window per item',
   'DOMPurify + happy-dom',
   'DOMPurify + linkedom',
-  'sanitize-html (htmlparser2)',
-  'DOMPurify + jsdom, html + readable text (sanitizeArticle, the app today)',
-  'sanitize-html, then its output parsed by jsdom for the readable text',
+  'sanitize-html (htmlparser2; the app now, sanitizeHtml)',
+  'DOMPurify + jsdom, html + readable text (the former sanitizeArticle)',
+  'sanitize-html + readable text off an htmlparser2 tree (the app now, sanitizeArticle)',
 ] as const;
 
 function candidates(): Candidate[] {
@@ -157,13 +67,13 @@ function candidates(): Candidate[] {
   const linked = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>');
   const overLinkedom = (): ((html: string) => string) => purifierOver(linked.window as unknown as WindowLike, linked.document as unknown as Document);
   return [
-    { name: CANDIDATE_NAMES[0], sanitize: sanitizeHtml },
+    { name: CANDIDATE_NAMES[0], sanitize: domPurifyHtml },
     { name: CANDIDATE_NAMES[1], sanitize: freshJsdomPerCall, speedItems: 40 },
     { name: CANDIDATE_NAMES[2], sanitize: purifierOver(happy as unknown as WindowLike, happy.document as unknown as Document), close: () => void happy.happyDOM.close() },
     { name: CANDIDATE_NAMES[3], sanitize: (html) => overLinkedom()(html) },
-    { name: CANDIDATE_NAMES[4], sanitize: withSanitizeHtml },
-    { name: CANDIDATE_NAMES[5], sanitize: (html) => sanitizeArticle(html).html },
-    { name: CANDIDATE_NAMES[6], sanitize: sanitizeHtmlThenText() },
+    { name: CANDIDATE_NAMES[4], sanitize: sanitizeHtml },
+    { name: CANDIDATE_NAMES[5], sanitize: (html) => domPurifyArticle(html).html },
+    { name: CANDIDATE_NAMES[6], sanitize: (html) => sanitizeArticle(html).html },
   ];
 }
 
@@ -325,7 +235,7 @@ function measureOne(index: number, count: number): void {
   const items = newsItems(count);
   const pages = corpusPages();
   const reference = [...items, ...pages].map((html) => {
-    const out = sanitizeHtml(html);
+    const out = domPurifyHtml(html);
     return { ...shape(out), html: out };
   });
   const c = candidates()[index]!;

@@ -26,7 +26,7 @@ import type {
 } from './domain';
 import type { ImportReport } from './import-report';
 import type { Settings } from './settings';
-import type { FeedInfo, FeedList, FeedRefreshed, MarkReadAge } from './subscriptions';
+import type { DeletedFolder, FeedInfo, FeedList, FeedRefreshed, FolderMoves, MarkReadAge, SubscribeFailure } from './subscriptions';
 
 /** No input. */
 export type NoInput = Record<string, never>;
@@ -126,9 +126,10 @@ export interface Methods {
   listFeeds: { input: NoInput; result: FeedList };
   /**
    * Subscribes to a feed's address, or to the feed a site's page announces, in a folder (its path,
-   * "World / Gulf", created when missing); the feed is read at once.
+   * "World / Gulf", created when missing); the feed is read at once. An address that gives no feed
+   * (not found, not a feed, timed out…) is an answer, not an error: `failed` says why, as a code.
    */
-  subscribe: { input: { url: string; folder?: string }; result: { feed: FeedInfo; existing: boolean; imported: number } };
+  subscribe: { input: { url: string; folder?: string }; result: { feed: FeedInfo; existing: boolean; imported: number } | { failed: SubscribeFailure } };
   /**
    * Unsubscribes. Without keepArticles the feed's articles go too, except those the reader kept
    * (bookmarked, tagged, noted or highlighted) and those another source brought.
@@ -145,6 +146,8 @@ export interface Methods {
       images?: boolean;
       retentionDays?: number | null;
       paused?: boolean;
+      /** The reader does not want the full-text suggestion for this feed (remembered). */
+      dismissSuggestion?: boolean;
     };
     result: FeedInfo;
   };
@@ -160,6 +163,15 @@ export interface Methods {
   importOpml: { input: { name: string; base64: string }; result: { added: number; existing: number; folders: number } };
   /** Every subscription as OPML 2.0: saved by the desktop app's dialog, or handed back to download. */
   exportOpml: { input: NoInput; result: ExportResult };
+  /** Renames a folder; its name is unique among the folders beside it, and holds no "/". */
+  renameFolder: { input: { id: number; name: string }; result: { id: number; name: string } };
+  /**
+   * Deletes a folder (tombstoned). Its feeds and folders move to its parent; or, with unsubscribe,
+   * every feed in it is unsubscribed with the rule of unsubscribe (keepArticles).
+   */
+  deleteFolder: { input: { id: number; unsubscribe: boolean; keepArticles: boolean }; result: DeletedFolder };
+  /** Undoes a deleteFolder that moved the folder's contents up (what it returned). */
+  restoreFolder: { input: { id: number } & FolderMoves; result: { id: number; name: string } };
 }
 
 export type MethodName = keyof Methods;
@@ -207,6 +219,9 @@ const METHODS = {
   savePage: true,
   importOpml: true,
   exportOpml: true,
+  renameFolder: true,
+  deleteFolder: true,
+  restoreFolder: true,
 } as const satisfies Record<MethodName, true>;
 
 export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
@@ -222,7 +237,13 @@ export type SahifaEvent =
   /** A running import, at most ten times a second: files done of total, and the last file done. */
   | { type: 'import-progress'; id: number; done: number; total: number; current: string }
   /** A feed was refreshed in the background (its counts, error or articles may have changed). */
-  | { type: 'feeds-refreshed'; outcome: FeedRefreshed };
+  | { type: 'feeds-refreshed'; outcome: FeedRefreshed }
+  /** The desktop menu asks the window for one of its subscription commands. */
+  | { type: 'menu-command'; command: MenuCommand };
+
+/** What the desktop menu asks the window to do, as its own buttons would. */
+export const MENU_COMMANDS = ['subscribe', 'refresh-feeds', 'export-opml'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /** What the renderer sees as `window.sahifa`. */
 export type SahifaApi = {

@@ -3,6 +3,56 @@
  * folders (nested) with the unread articles of every feed inside them.
  */
 
+/**
+ * Why fetching a feed (or subscribing to an address) failed, as a stable code the window words in
+ * its own language; the English detail stays beside it for the command line and the logs.
+ */
+export const FEED_ERROR_CODES = [
+  /** No complete answer in time, or no connection in time. */
+  'timeout',
+  /** 404. */
+  'not-found',
+  /** 410: the site says the feed will not come back (refreshing it stops). */
+  'gone',
+  /** 401, 403: the site refuses to give it. */
+  'forbidden',
+  /** 429 or 503 with Retry-After: the server asks to wait. */
+  'rate-limited',
+  /** 5xx. */
+  'server-error',
+  /** Another status, or an answer Sahifa cannot read (an unknown Content-Encoding). */
+  'http-error',
+  /** Over the size cap. */
+  'too-large',
+  /** The answer is not a feed (a web page with no feed found from it, or unreadable XML). */
+  'not-a-feed',
+  /** Too many redirects, or a redirect that says nowhere. */
+  'redirects',
+  /** The server refused the connection. */
+  'refused',
+  /** The host name does not resolve. */
+  'dns',
+  /** The secure connection failed (certificate, protocol). */
+  'tls',
+  /** Any other network failure: reset, unreachable, cut off. */
+  'network',
+  /** Not an http or https address (also after a redirect). */
+  'unsupported-scheme',
+  /** Not a web address at all. */
+  'bad-address',
+  /** The refresh stopped (the app closing) before the answer came. */
+  'cancelled',
+  /** Anything else; the English detail says what. */
+  'unknown',
+] as const;
+export type FeedErrorCode = (typeof FEED_ERROR_CODES)[number];
+
+/** A subscription that did not happen: why, as a code and in English. */
+export interface SubscribeFailure {
+  reason: FeedErrorCode;
+  message: string;
+}
+
 export interface FeedInfo {
   id: number;
   title: string;
@@ -15,8 +65,10 @@ export interface FeedInfo {
   unread: number;
   /** When it was last fetched (ISO), null before the first fetch. */
   lastChecked: string | null;
-  /** Why the last fetch failed, null when it did not. */
+  /** Why the last fetch failed, in English, null when it did not. */
   lastError: string | null;
+  /** The same as a code (also why the site paused it, when it said "gone"), null when it did not fail. */
+  errorCode: FeedErrorCode | null;
   /** Why refreshing stopped (the reader paused it, or the site said the feed is gone), null when it runs. */
   paused: string | null;
   /** Paused by the reader (rather than by the site, which said the feed is gone). */
@@ -26,7 +78,7 @@ export interface FeedInfo {
   images: boolean;
   /** Keep items this many days (bookmarked, tagged, noted and highlighted ones always stay); null keeps all. */
   retentionDays: number | null;
-  /** Its items are short: Sahifa suggests reading it in full text. */
+  /** Its items are short: Sahifa suggests reading it in full text (until the reader turns it on or dismisses that). */
   suggestFullText: boolean;
 }
 
@@ -57,4 +109,20 @@ export interface FeedRefreshed {
   new: number;
   updated: number;
   error: string | null;
+  errorCode: FeedErrorCode | null;
+}
+
+/** What deleting a folder moved up to its parent: what an undo (restoreFolder) puts back. */
+export interface FolderMoves {
+  /** The feeds that were in it. */
+  feeds: number[];
+  /** The folders that were in it, each with the name it had (one whose name a sibling had is renamed "name (2)"). */
+  folders: { id: number; name: string }[];
+}
+
+/** A deleted folder: what moved up, or how many feeds were unsubscribed and articles deleted with them. */
+export interface DeletedFolder extends FolderMoves {
+  id: number;
+  unsubscribed: number;
+  deleted: number;
 }

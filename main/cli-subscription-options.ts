@@ -17,7 +17,10 @@ export const SUBSCRIPTION_USAGE = `  subscribe <url> [--folder F]   subscribe to
                                  bookmarked, tagged and noted articles always stay
   opml import <file> | opml export [--out FILE]
   save <url>                     fetch a page and import it like a saved page
-  mark-read (--feed ID | --folder F | --all) [--before YYYY-MM-DD]`;
+  mark-read (--feed ID | --folder F | --all) [--before YYYY-MM-DD]
+  folder rename <id|path> <name> rename a folder (unique among the folders beside it)
+  folder delete <id|path> [--unsubscribe] [--delete-articles]
+                                 its feeds and folders move to its parent, or are unsubscribed`;
 
 export const SUBSCRIPTION_OPTIONS = {
   feed: { type: 'string' },
@@ -30,6 +33,7 @@ export const SUBSCRIPTION_OPTIONS = {
   pause: { type: 'boolean', default: false },
   resume: { type: 'boolean', default: false },
   'delete-articles': { type: 'boolean', default: false },
+  unsubscribe: { type: 'boolean', default: false },
   before: { type: 'string' },
 } as const;
 
@@ -48,6 +52,7 @@ export interface SubscriptionValues {
   pause: boolean;
   resume: boolean;
   'delete-articles': boolean;
+  unsubscribe: boolean;
   before?: string;
 }
 
@@ -65,6 +70,7 @@ export const SUBSCRIPTION_ARGUMENTS: Record<string, [number, number]> = {
   opml: [1, 2],
   save: [1, 1],
   'mark-read': [0, 0],
+  folder: [2, 3],
 };
 
 export function feedId(value: string | undefined, name = 'a feed id'): number {
@@ -86,7 +92,12 @@ export function feedFilter(library: Library, values: Pick<SubscriptionValues, 'f
   return undefined;
 }
 
-function folderId(library: Library, name: string): number {
+/** A folder named by its id or its path ("أخبار / الخليج"). */
+export function folderId(library: Library, name: string): number {
+  if (/^[1-9]\d{0,15}$/.test(name)) {
+    const id = Number(name);
+    if (library.feeds().folders().some((f) => f.id === id)) return id;
+  }
   const id = library.feeds().findFolder(name);
   if (id === null) throw new NotFoundError(`there is no folder "${name}"`);
   return id;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { feedFilter, feedId, onOff, type Output, type SubscriptionValues } from './cli-subscription-options';
+import { feedFilter, feedId, folderId, onOff, type Output, type SubscriptionValues } from './cli-subscription-options';
 import { day, UsageError, wholeNumber } from './cli-usage';
 import type { Feed } from './library/feeds';
 import type { Library } from './library/library';
@@ -147,7 +147,36 @@ export async function runSubscriptionCommand(command: string, args: string[], va
       else io.out(`marked ${marked} articles read`);
       return 0;
     }
+    case 'folder':
+      return folderCommand(args, values, library, io);
     default:
       return null;
   }
+}
+
+/** `folder rename <id|path> <name>` and `folder delete <id|path> [--unsubscribe] [--delete-articles]`. */
+function folderCommand(args: string[], values: SubscriptionValues, library: Library, io: Output): number {
+  const print = (value: unknown) => io.out(JSON.stringify(value));
+  const store = library.feeds();
+  const [action, which, name] = args as [string, string, string | undefined];
+  if (action === 'rename' && name !== undefined) {
+    const id = folderId(library, which);
+    store.renameFolder(id, name);
+    const folder = store.folders().find((f) => f.id === id)!;
+    if (values.json) print({ id, name: folder.name, path: folder.path });
+    else io.out(`renamed folder ${id} to ${folder.path}`);
+    return 0;
+  }
+  if (action === 'delete' && name === undefined) {
+    if (values['delete-articles'] && !values.unsubscribe) throw new UsageError('--delete-articles goes with --unsubscribe');
+    const id = folderId(library, which);
+    const path = store.folders().find((f) => f.id === id)!.path;
+    const done = store.deleteFolder(id, { unsubscribe: values.unsubscribe, deleteArticles: values['delete-articles'] });
+    if (values.json) print({ id, moved_feeds: done.feeds.length, moved_folders: done.folders.length, unsubscribed: done.unsubscribed, deleted: done.deleted });
+    else if (values.unsubscribe)
+      io.out(`deleted folder ${path}; unsubscribed from ${done.unsubscribed} feeds${values['delete-articles'] ? `, ${done.deleted} articles deleted (bookmarked, tagged, noted and highlighted ones kept)` : '; their articles stay in the library'}`);
+    else io.out(`deleted folder ${path}; ${done.feeds.length} feeds and ${done.folders.length} folders moved to ${path.includes(' / ') ? path.slice(0, path.lastIndexOf(' / ')) : 'the top'}`);
+    return 0;
+  }
+  throw new UsageError('folder takes "rename <id|path> <name>" or "delete <id|path> [--unsubscribe] [--delete-articles]"');
 }

@@ -338,6 +338,7 @@ const ARGUMENT_NAME: Record<string, string> = {
   save: 'one address',
   feed: 'one feed id',
   unsubscribe: 'one feed id',
+  folder: '"rename <id|path> <name>" or "delete <id|path>"',
   opml: '"import <file>" or "export"',
   show: 'one article id',
   bookmark: 'one article id',

@@ -136,6 +136,7 @@ export const inputSchemas = {
     images: z.boolean().optional(),
     retentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
     paused: z.boolean().optional(),
+    dismissSuggestion: z.boolean().optional(),
   }),
   refreshFeeds: z.strictObject({ feed: id.optional(), folder: id.optional() }),
   markAllRead: z.strictObject({ feed: id.optional(), folder: id.optional(), olderThan: z.enum(MARK_READ_AGES).optional() }),
@@ -144,6 +145,13 @@ export const inputSchemas = {
   // An OPML file of ten thousand feeds is about 2 MB; the browser mode takes 16 MB of JSON for it.
   importOpml: z.strictObject({ name: z.string().min(1).max(1_024), base64: z.string().max(14_000_000) }),
   exportOpml: empty,
+  renameFolder: z.strictObject({ id, name: z.string().max(1_000) }),
+  deleteFolder: z.strictObject({ id, unsubscribe: z.boolean(), keepArticles: z.boolean() }),
+  restoreFolder: z.strictObject({
+    id,
+    feeds: z.array(id).max(100_000),
+    folders: z.array(z.strictObject({ id, name: z.string().max(1_000) })).max(100_000),
+  }),
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** A method's input after its schema ran: defaults filled in, strings trimmed. */

@@ -1,10 +1,11 @@
 /**
  * The background refresh of an open library, as the shells run it: the refresh thread
  * (subscriptions/refresh-thread.ts) started with the library and stopped before it closes, each
- * feed it refreshed told to the window (a `feeds-refreshed` event), and what each feed's last
- * refresh suggested about full text remembered for the sidebar's settings. No Electron here.
+ * feed it refreshed told to the window (a `feeds-refreshed` event), and OPML imports run there too.
+ * No Electron here.
  */
 import type { SahifaEvent } from '../common';
+import type { OpmlReport } from './subscriptions/opml';
 import type { FeedOutcome } from './subscriptions/refresh';
 import { RefreshThread } from './subscriptions/refresh-thread';
 
@@ -12,10 +13,11 @@ import { RefreshThread } from './subscriptions/refresh-thread';
 export interface FeedRefresher {
   /** Fetch these feeds (every one not paused when omitted) now, in the background. */
   refreshNow(feeds?: number[]): void;
-  /** Whether the feed's items were short at its last refresh; undefined when not known. */
-  suggestion(feed: number): boolean | undefined;
-  /** Remembers what a fetch outside the thread (subscribing) found. */
-  noteSuggestion(feed: number, suggest: boolean): void;
+  /**
+   * Subscribes to the feeds of an OPML file on the refresh thread, which then fetches them: the
+   * app's main thread stays free however large the file.
+   */
+  importOpml(name: string, bytes: Uint8Array): Promise<OpmlReport>;
   /** Stops refreshing; resolves once the thread finished its last write and closed its connection. */
   stop(): Promise<void>;
 }
@@ -28,7 +30,6 @@ export interface ThreadRefresherOptions {
 }
 
 export class ThreadRefresher implements FeedRefresher {
-  private readonly suggestions = new Map<number, boolean>();
   private readonly thread: RefreshThread;
   private stopping: Promise<void> | null = null;
 
@@ -37,10 +38,9 @@ export class ThreadRefresher implements FeedRefresher {
       nativeBinding: options.nativeBinding,
       script: options.script,
       onFeed: (outcome: FeedOutcome) => {
-        if (outcome.status === 'fetched') this.suggestions.set(outcome.feed, outcome.suggestFullText);
         options.notify?.({
           type: 'feeds-refreshed',
-          outcome: { feed: outcome.feed, status: outcome.status, new: outcome.new, updated: outcome.updated, error: outcome.error },
+          outcome: { feed: outcome.feed, status: outcome.status, new: outcome.new, updated: outcome.updated, error: outcome.error, errorCode: outcome.errorCode },
         });
       },
       // The refresh goes on without the thread's report; the feeds keep their own last errors.
@@ -52,12 +52,9 @@ export class ThreadRefresher implements FeedRefresher {
     if (this.stopping === null) this.thread.refreshNow(feeds);
   }
 
-  suggestion(feed: number): boolean | undefined {
-    return this.suggestions.get(feed);
-  }
-
-  noteSuggestion(feed: number, suggest: boolean): void {
-    this.suggestions.set(feed, suggest);
+  importOpml(name: string, bytes: Uint8Array): Promise<OpmlReport> {
+    if (this.stopping !== null) return Promise.reject(new Error('the refresh has stopped'));
+    return this.thread.importOpml(name, bytes);
   }
 
   stop(): Promise<void> {

@@ -3,8 +3,10 @@
  * dialogs, in the interface's language. No Electron here: the dialogs come in (main/dialogs.ts).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { ExportFormat, SahifaEvent } from '../common';
 import type { Dialogs } from './dialogs';
+import { invokeMethod } from './handlers';
 import { exportArticles } from './library/export';
 import type { Library } from './library/library';
 import { backupPath, backupsDir, inspectBackup, withoutTrace } from './library/recovery';
@@ -133,8 +135,42 @@ export function menuCommands(deps: MenuCommandDeps): MenuActions {
     }
   }
 
+  /** Through the same method as the window's import (validated like any call), then says what it added. */
+  async function importOpml(): Promise<void> {
+    const handlers = session.library ? session.handlers() : null;
+    if (!handlers) return;
+    const s = strings();
+    const picked = await dialogs.open({
+      title: s.opmlDialog.title,
+      buttonLabel: s.opmlDialog.button,
+      properties: ['openFile'],
+      filters: [
+        { name: s.opmlDialog.opml, extensions: ['opml', 'xml'] },
+        { name: s.importDialog.allFiles, extensions: ['*'] },
+      ],
+    });
+    const chosen = picked?.[0];
+    if (!chosen) return;
+    let outcome;
+    try {
+      outcome = await invokeMethod(handlers, 'importOpml', { name: path.basename(chosen), base64: fs.readFileSync(chosen).toString('base64') });
+    } catch (error) {
+      dialogs.error(s.opmlImportFailed((error as Error).message));
+      return;
+    }
+    if ('error' in outcome) {
+      dialogs.error(s.opmlImportFailed(outcome.error.message));
+      return;
+    }
+    const report = outcome.result as { added: number; existing: number };
+    notify({ type: 'library-changed', report: null });
+    await dialogs.message({ type: 'info', message: s.opmlImported(report.added, report.existing), detail: chosen });
+  }
+
   return {
     importFiles,
+    importOpml,
+    windowCommand: async (command) => notify({ type: 'menu-command', command }),
     focusSearch: async () => notify({ type: 'focus-search' }),
     backup,
     restore,

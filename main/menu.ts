@@ -4,7 +4,7 @@
  * Electron only as types: the shell builds the menu from this template.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ExportFormat } from '../common';
+import type { ExportFormat, MenuCommand } from '../common';
 import type { ShellStrings } from './shell-strings';
 
 export interface MenuActions {
@@ -18,6 +18,10 @@ export interface MenuActions {
   restore(): Promise<void>;
   /** File › Export › … : every article, one file each, into a folder. */
   exportAs(format: ExportFormat): Promise<void>;
+  /** File › Import Subscriptions (OPML)… : the file dialog, then the same import as the window's. */
+  importOpml(): Promise<void>;
+  /** File › Subscribe…, Refresh All Feeds, Export Subscriptions (OPML)… : the window's own commands. */
+  windowCommand(command: MenuCommand): Promise<void>;
 }
 
 export function menuTemplate(actions: MenuActions, strings: ShellStrings, options: { isDev: boolean; isMac: boolean }): MenuItemConstructorOptions[] {
@@ -30,6 +34,13 @@ export function menuTemplate(actions: MenuActions, strings: ShellStrings, option
       label: s.file,
       submenu: [
         { label: s.importFiles, accelerator: 'CmdOrCtrl+O', click: () => void actions.importFiles() },
+        { type: 'separator' },
+        // Refreshing is F5 (as in other feed readers), never Ctrl+R: that reloads the window in development.
+        { label: s.subscribe, accelerator: 'CmdOrCtrl+N', click: () => void actions.windowCommand('subscribe') },
+        { label: s.refreshFeeds, accelerator: 'F5', click: () => void actions.windowCommand('refresh-feeds') },
+        { label: s.importOpml, click: () => void actions.importOpml() },
+        { label: s.exportOpml, click: () => void actions.windowCommand('export-opml') },
+        { type: 'separator' },
         {
           label: s.export,
           submenu: [

@@ -10,6 +10,10 @@ export interface ShellStrings {
     app: string;
     file: string;
     importFiles: string;
+    subscribe: string;
+    refreshFeeds: string;
+    importOpml: string;
+    exportOpml: string;
     export: string;
     backup: string;
     restore: string;
@@ -52,6 +56,9 @@ export interface ShellStrings {
   exportDialog: { title(format: ExportFormat): string; button: string };
   exported(articles: number): string;
   exportFailed(reason: string): string;
+  opmlDialog: { title: string; button: string; opml: string };
+  opmlImported(added: number, existing: number): string;
+  opmlImportFailed(reason: string): string;
   damaged: {
     message: string;
     nothingWritten: string;
@@ -75,6 +82,10 @@ const ar: ShellStrings = {
     app: 'صحيفة',
     file: 'ملف',
     importFiles: 'استيراد…',
+    subscribe: 'اشترك في موقع أو خلاصة…',
+    refreshFeeds: 'حدّث كل الخلاصات',
+    importOpml: 'استورد اشتراكات (OPML)…',
+    exportOpml: 'صدّر الاشتراكات (OPML)…',
     export: 'تصدير',
     backup: 'نسخ احتياطي…',
     restore: 'استعادة من نسخة احتياطية…',
@@ -117,6 +128,9 @@ const ar: ShellStrings = {
   exportDialog: { title: (format) => `تصدير المقالات (${EXPORT_NAMES[format]})`, button: 'تصدير إلى هذا المجلد' },
   exported: (articles) => `صُدِّرت ${articles} مقالة.`,
   exportFailed: (reason) => `تعذّر التصدير: ${reason}`,
+  opmlDialog: { title: 'استيراد اشتراكات', button: 'استورد', opml: 'اشتراكات OPML' },
+  opmlImported: (added, existing) => `اشتراكات جديدة: ${added}، وموجودة من قبل: ${existing}.`,
+  opmlImportFailed: (reason) => `تعذّر استيراد الاشتراكات: ${reason}`,
   damaged: {
     message: 'مكتبة صحيفة تالفة ولا يمكن فتحها.',
     nothingWritten: 'لم يُكتب في الملف شيء: سيُنقل جانبًا كما هو (لمحاولة استرجاعه لاحقًا) إن اخترت الاستعادة أو مكتبة جديدة.',
@@ -141,6 +155,10 @@ const en: ShellStrings = {
     app: 'Sahifa',
     file: 'File',
     importFiles: 'Import…',
+    subscribe: 'Subscribe…',
+    refreshFeeds: 'Refresh All Feeds',
+    importOpml: 'Import Subscriptions (OPML)…',
+    exportOpml: 'Export Subscriptions (OPML)…',
     export: 'Export',
     backup: 'Back Up…',
     restore: 'Restore from Backup…',
@@ -183,6 +201,9 @@ const en: ShellStrings = {
   exportDialog: { title: (format) => `Export articles (${EXPORT_NAMES[format]})`, button: 'Export to this folder' },
   exported: (articles) => `${articles} articles exported.`,
   exportFailed: (reason) => `The export failed: ${reason}`,
+  opmlDialog: { title: 'Import subscriptions', button: 'Import', opml: 'OPML subscriptions' },
+  opmlImported: (added, existing) => `New subscriptions: ${added}; already there: ${existing}.`,
+  opmlImportFailed: (reason) => `The subscriptions could not be imported: ${reason}`,
   damaged: {
     message: 'The Sahifa library is damaged and cannot be opened.',
     nothingWritten:

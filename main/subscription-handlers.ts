@@ -11,16 +11,15 @@ import type { FeedRefresher } from './feed-refresher';
 import { LibraryError } from './library/errors';
 import type { Feed } from './library/feeds';
 import type { Library } from './library/library';
-import { exportOpml, importOpml, OpmlError } from './subscriptions/opml';
-import { median, SHORT_ITEM_CHARS, withRefreshContext } from './subscriptions/refresh';
+import { exportOpml, importOpmlFeeds, OpmlError } from './subscriptions/opml';
+import { feedErrorCode } from './subscriptions/feed-errors';
+import { withRefreshContext } from './subscriptions/refresh';
 import { savePage, subscribe } from './subscriptions/subscribe';
 
 /** Why a feed the reader paused is paused (the command line says the same). */
 export const PAUSED_BY_READER = 'paused by the reader';
 
 const AGE_MS: Record<MarkReadAge, number> = { day: 86_400_000, week: 7 * 86_400_000 };
-/** The newest items a new subscription's full-text suggestion looks at. */
-const SUGGESTION_SAMPLE = 50;
 
 type SubscriptionMethod =
   | 'listFeeds'
@@ -32,7 +31,10 @@ type SubscriptionMethod =
   | 'markUnread'
   | 'savePage'
   | 'importOpml'
-  | 'exportOpml';
+  | 'exportOpml'
+  | 'renameFolder'
+  | 'deleteFolder'
+  | 'restoreFolder';
 
 export type SubscriptionHandlers = { [M in SubscriptionMethod]: (args: MethodArgs<M>) => Promise<MethodResult<M>> };
 
@@ -50,11 +52,15 @@ export function feedsOf(library: Library, feed: number | undefined, folder: numb
   return feed === undefined ? [...(inFolder ?? [])] : inFolder === null || inFolder.has(feed) ? [feed] : [];
 }
 
-/** A fetch's failure as one line naming what was asked; a locked library goes up as is, to be tried again. */
-function readable(what: string, error: unknown): Error {
+/** Whether a failure is the library's own (a locked or damaged library): it goes up as is, to be tried again. */
+function libraryFailure(error: unknown): error is Error {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof code === 'string' && code.startsWith('SQLITE_')) return error as Error;
-  if (error instanceof LibraryError) return error;
+  return (typeof code === 'string' && code.startsWith('SQLITE_')) || error instanceof LibraryError;
+}
+
+/** A fetch's failure as one line naming what was asked. */
+function readable(what: string, error: unknown): Error {
+  if (libraryFailure(error)) return error;
   return new LibraryError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
@@ -71,21 +77,15 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
     unread: feed.unread,
     lastChecked: feed.lastChecked,
     lastError: feed.lastError,
+    errorCode: feed.errorCode,
     paused: feed.paused,
     pausedByReader: feed.paused === PAUSED_BY_READER,
     intervalMinutes: feed.intervalMinutes,
     fullText: feed.fullText,
     images: feed.images,
     retentionDays: feed.keepDays,
-    suggestFullText: !feed.fullText && (refresher?.suggestion(feed.id) ?? false),
+    suggestFullText: !feed.fullText && feed.fullTextSuggestion === 'suggested',
   });
-
-  /** Whether most of a feed's newest articles are short (after a fetch outside the thread). */
-  const measureSuggestion = (feedId: number): void => {
-    const ids = store().articleIds([feedId]).sort((a, b) => b - a).slice(0, SUGGESTION_SAMPLE);
-    if (ids.length === 0) return;
-    refresher?.noteSuggestion(feedId, median(ids.map((id) => library.get(id).text.length)) < SHORT_ITEM_CHARS);
-  };
 
   const folderOf = (path: string): number | null => (path.trim() === '' ? null : store().ensureFolder(path));
 
@@ -112,10 +112,14 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
     },
 
     async subscribe({ url, folder }) {
-      const report = await withRefreshContext(library, (ctx) => subscribe(ctx, url, { folder: folder?.trim() ? folder : null })).catch((error: unknown) => {
-        throw readable(`cannot subscribe to ${url}`, error);
-      });
-      if (!report.existing) measureSuggestion(report.feed.id);
+      let report;
+      try {
+        report = await withRefreshContext(library, (ctx) => subscribe(ctx, url, { folder: folder?.trim() ? folder : null }));
+      } catch (error) {
+        if (libraryFailure(error)) throw error;
+        // The address gave no feed: the window says why in its own words, from the code.
+        return { failed: { reason: feedErrorCode(error), message: `cannot subscribe to ${url}: ${error instanceof Error ? error.message : String(error)}` } };
+      }
       return { feed: info(store().get(report.feed.id)), existing: report.existing, imported: report.imported };
     },
 
@@ -124,7 +128,7 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
       return { id, deleted };
     },
 
-    async updateFeed({ id, title, folder, intervalMinutes, fullText, images, retentionDays, paused }) {
+    async updateFeed({ id, title, folder, intervalMinutes, fullText, images, retentionDays, paused, dismissSuggestion }) {
       const before = store().get(id);
       store().update(id, {
         title,
@@ -134,6 +138,7 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
         images,
         keepDays: retentionDays,
         paused: paused === undefined ? undefined : paused ? (before.paused ?? PAUSED_BY_READER) : null,
+        dismissSuggestion,
       });
       if (retentionDays !== undefined) store().prune(id);
       // Resumed: fetched now rather than at the loop's next look.
@@ -169,17 +174,30 @@ export function createSubscriptionHandlers(library: Library, saveFile: SaveFile 
     },
 
     async importOpml({ name, base64 }) {
-      const known = new Set(store().list().map((f) => f.id));
-      let report;
+      const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
       try {
-        report = importOpml(store(), new Uint8Array(Buffer.from(base64, 'base64')), name);
+        // On the refresh thread when there is one (it then fetches the new feeds), else here.
+        if (refresher !== undefined) return await refresher.importOpml(name, bytes);
+        const { added, existing, folders } = importOpmlFeeds(store(), bytes, name);
+        return { added, existing, folders };
       } catch (error) {
         if (error instanceof OpmlError) throw new LibraryError(error.message);
         throw error;
       }
-      const added = store().list().filter((f) => !known.has(f.id)).map((f) => f.id);
-      if (added.length > 0) refresher?.refreshNow(added);
-      return report;
+    },
+
+    async renameFolder({ id, name }) {
+      const folder = store().renameFolder(id, name);
+      return { id: folder.id, name: folder.name };
+    },
+
+    async deleteFolder({ id, unsubscribe, keepArticles }) {
+      return { id, ...store().deleteFolder(id, { unsubscribe, deleteArticles: unsubscribe && !keepArticles }) };
+    },
+
+    async restoreFolder({ id, feeds, folders }) {
+      const folder = store().restoreFolder(id, { feeds, folders });
+      return { id: folder.id, name: folder.name };
     },
 
     async exportOpml() {

@@ -31,6 +31,10 @@ declare global {
     'feed-unsubscribe': CustomEvent<{ id: number; keepArticles: boolean }>;
     'opml-import': CustomEvent<{ file: File }>;
     'opml-export': CustomEvent<undefined>;
+    /** A folder row's menu: Rename… or Delete folder…. */
+    'folder-edit': CustomEvent<{ id: number; opener: HTMLElement; action: 'rename' | 'delete' }>;
+    'folder-rename': CustomEvent<{ id: number; name: string }>;
+    'folder-delete': CustomEvent<{ id: number; unsubscribe: boolean; keepArticles: boolean }>;
     // The top bar
     /** What the search field holds now, at each keystroke. */
     'search-input': CustomEvent<{ text: string }>;
@@ -43,6 +47,8 @@ declare global {
     'show-shortcuts': CustomEvent<{ opener: HTMLElement }>;
     'show-settings': CustomEvent<{ opener: HTMLElement }>;
     'start-import': CustomEvent<undefined>;
+    /** The narrow window's button for the sections, tags and subscriptions (a drawer). */
+    'toggle-sidebar': CustomEvent<{ opener: HTMLElement }>;
     // The reader
     'reader-back': CustomEvent<undefined>;
     'toggle-bookmark': CustomEvent<undefined>;

@@ -25,7 +25,8 @@ export type ShortcutAction =
   | 'page-forward'
   | 'page-back'
   | 'mark-list-read'
-  | 'highlights';
+  | 'highlights'
+  | 'sidebar';
 
 export interface KeyContext {
   direction: 'rtl' | 'ltr';
@@ -79,6 +80,8 @@ export function shortcutFor(event: KeyLike, context: KeyContext): ShortcutAction
   if (letter(event, 'k')) return 'previous';
   if (letter(event, 'b')) return 'bookmark';
   if (letter(event, 'u')) return 'toggle-read';
+  // S (س on an Arabic keyboard): the sections, tags and subscriptions; a drawer in a narrow window.
+  if (letter(event, 's')) return 'sidebar';
   return null;
 }
 
@@ -99,6 +102,7 @@ export function shortcutList(strings: Strings, direction: 'rtl' | 'ltr', mac: bo
     { keys: [['Space']], label: strings.keyPageDown },
     { keys: [['Shift', 'Space']], label: strings.keyPageUp },
     { keys: [['Shift', 'A']], label: strings.keyMarkListRead },
+    { keys: [['S']], label: strings.keySidebar },
     { keys: [['Delete']], label: strings.keyDelete },
     { keys: [[mod, 'Z']], label: strings.keyUndo },
     { keys: [['?']], label: strings.keyHelp },

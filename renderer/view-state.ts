@@ -2,7 +2,7 @@
  * The shapes of what the window shows, shared by the controllers that hold the state and the
  * components that render it (so neither folder imports the other).
  */
-import type { ArticleSummary, HighlightColor, ImportReport, MethodInput, SearchHit } from '../common';
+import type { ArticleSummary, FeedInfo, FolderInfo, HighlightColor, ImportReport, MethodInput, SearchHit } from '../common';
 
 /** Which list the library pane shows. */
 export type View = 'library' | 'bookmarks';
@@ -58,3 +58,25 @@ export function scopeNarrowing(scope: FeedScope | null): { feed?: number; folder
 
 /** A feed's settings as the settings dialog changes them (the contract's updateFeed, without the id). */
 export type FeedChanges = Omit<MethodInput<'updateFeed'>, 'id'>;
+
+/** What the folder dialog asks about one folder. */
+export interface FolderQuestion {
+  action: 'rename' | 'delete';
+  folder: FolderInfo;
+  /** The path of the folder it sits in, null at the top: where its contents go. */
+  parent: string | null;
+  /** The feeds in it and in the folders inside it. */
+  feeds: number;
+}
+
+/** The subscriptions' dialogs (components/subscription-dialogs.ts), as the flows that open them see them. */
+export interface SubscriptionDialogsView {
+  readonly isOpen: boolean;
+  showSubscribe(opener: HTMLElement | null): Promise<void>;
+  /** How the subscription went: null closes the dialog, a reason is shown in it. */
+  subscribed(failure: string | null): void;
+  showFeed(feed: FeedInfo, folder: string, opener: HTMLElement | null, unsubscribe: boolean): Promise<void>;
+  showFolder(question: FolderQuestion, opener: HTMLElement | null): Promise<void>;
+  /** How the rename went, as subscribed(). */
+  renamed(failure: string | null): void;
+}

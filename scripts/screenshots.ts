@@ -4,7 +4,7 @@
  * corpus, photographed in Chromium: search results, the reader (light and dark), the library with
  * tags and unread articles, highlights and the highlights view (light and dark), the settings panel,
  * and the English interface; and, on a library of its own, the sidebar's subscriptions (feeds served
- * by a local server from the same corpus).
+ * by a local server from the same corpus), a folder's menu, and the narrow window's drawer.
  *
  *   npm run screenshots        (builds first; or: npx tsx scripts/screenshots.ts after a build)
  *   npx tsx scripts/screenshots.ts feeds      (only the subscriptions' screenshots)
@@ -196,7 +196,27 @@ async function shootFeeds(browser: Awaited<ReturnType<typeof chromium.launch>>):
       await first.blur();
       await settle(page);
       await shoot(page, `screenshot-feeds${scheme === 'dark' ? '-dark' : ''}`);
+      if (scheme === 'light') {
+        // A folder's menu: refresh, mark read, rename, delete.
+        const folder = page.locator('sahifa-feed-tree li.folder').first();
+        await folder.locator(':scope > .row button.more').click();
+        await page.locator('sahifa-feed-tree [role=menu]').waitFor();
+        await settle(page);
+        await shoot(page, 'screenshot-feeds-folder-menu');
+      }
       await context.close();
+
+      // A narrow window: the sidebar opens as a drawer from the right, over the list.
+      const narrow = await browser.newContext({ viewport: { width: 600, height: 800 }, colorScheme: scheme, locale: 'ar' });
+      const small = await narrow.newPage();
+      small.on('pageerror', (error) => console.error(`screenshots: page error: ${error.message}`));
+      await small.goto(server.url.href);
+      await small.locator('sahifa-app button.row').first().waitFor();
+      await small.locator('.sidebar-toggle').click();
+      await small.locator('sahifa-feed-tree li.feed').first().waitFor();
+      await settle(small);
+      await shoot(small, `screenshot-feeds-narrow${scheme === 'dark' ? '-dark' : ''}`);
+      await narrow.close();
     }
   } finally {
     await stopChild(server.child);

@@ -24,8 +24,20 @@ const ELEMENT_NODE = 1;
 
 interface Paragraph { text: string; pre: boolean }
 
+/**
+ * The little of a tree the walk needs, which both a DOM Node (jsdom, the browser) and htmlparser2's
+ * domhandler nodes (the sanitizer's tree, no DOM) provide under the same names.
+ */
+export interface TextTreeNode {
+  readonly nodeType: number;
+  readonly nodeValue?: string | null;
+  readonly tagName?: string;
+  readonly lastChild?: TextTreeNode | null;
+  readonly previousSibling: TextTreeNode | null;
+}
+
 /** Readable text of everything under `root` (not including root's own block boundary). */
-export function readableText(root: Node): string {
+export function readableText(root: TextTreeNode): string {
   const paragraphs: Paragraph[] = [];
   let current = '';
   let currentIsPre = false;
@@ -38,7 +50,7 @@ export function readableText(root: Node): string {
   };
 
   // Iterative walk: hostile pages nest elements deeply enough to overflow a recursive one.
-  type Step = { node: Node; leaving: boolean };
+  type Step = { node: TextTreeNode; leaving: boolean };
   const stack: Step[] = [];
   for (let c = root.lastChild; c; c = c.previousSibling) stack.push({ node: c, leaving: false });
   while (stack.length > 0) {
@@ -53,8 +65,9 @@ export function readableText(root: Node): string {
       }
       continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const name = (node as Element).tagName.toUpperCase();
+    // domhandler gives processing instructions nodeType 1 too, without a tag name.
+    if (node.nodeType !== ELEMENT_NODE || !node.tagName) continue;
+    const name = node.tagName.toUpperCase();
     if (SKIPPED.has(name)) continue;
     if (name === 'BR') {
       current += '\n';

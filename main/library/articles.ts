@@ -46,6 +46,7 @@ export class Articles {
       removeBookmark: db.prepare('DELETE FROM bookmarks WHERE article_id = ?'),
       allIds: db.prepare('SELECT id FROM articles ORDER BY id').pluck(),
       storedText: db.prepare('SELECT id, text, origin FROM articles WHERE identity = ?'),
+      idOfIdentity: db.prepare('SELECT id FROM articles WHERE identity = ?').pluck(),
       rewriteArticle: db.prepare(
         `UPDATE articles SET title = @title, byline = @byline, url = coalesce(@url, url), lang = @lang, dir = @dir,
            published = @published, sort_date = coalesce(@published, sort_date), excerpt = @excerpt, text = @text, html = @html
@@ -174,6 +175,11 @@ export class Articles {
 
   assertExists(id: number): void {
     if (!this.exists(id)) throw notFound(id);
+  }
+
+  /** The id of the article with this identity (prepare.ts), if the library has it. */
+  idOf(identity: string): number | null {
+    return (this.statements.idOfIdentity.get(identity) as number | undefined) ?? null;
   }
 
   get(id: number): Article {

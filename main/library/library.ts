@@ -15,7 +15,7 @@ import { backupDatabase } from './backup';
 import { compressQueued } from './compress-stored';
 import { openDatabase, type OpenOptions } from './database';
 import { FeedStore } from './feeds';
-import { ImageStore } from './images';
+import { ImageStore, internImages } from './images';
 import { HighlightStore } from './highlight-store';
 import { ArticleList, type ListOptions } from './list';
 import { prepareArticle, type PreparedArticle } from './prepare';
@@ -143,6 +143,27 @@ export class Library {
   addArticles(articles: NewArticle[]): AddResult {
     // Analysis is the expensive part: do it before the transaction so the write lock is short.
     return this.addPrepared(articles.map(prepareArticle));
+  }
+
+  /**
+   * Adds articles whose HTML embeds downloaded images as data: URIs (a page saved by its address),
+   * as addArticles does, with each image stored once in the library and referred to from the
+   * article (images.ts), as a feed's items are: the same picture saved with two pages is one row.
+   */
+  addArticlesWithImages(articles: NewArticle[]): AddResult {
+    const interned = articles.map((article) => {
+      const { html, images } = internImages(article.html);
+      return { prepared: prepareArticle(html === article.html ? article : { ...article, html }), images };
+    });
+    return this.db.transaction(() => {
+      const result = this.addPrepared(interned.map((i) => i.prepared));
+      for (const { prepared, images } of interned) {
+        const id = this.articleTable.idOf(prepared.identity);
+        // The images the row shows now: this version's, or, for a duplicate kept as it was, its own.
+        if (id !== null) this.images().keep(id, images, this.articleTable.get(id).html);
+      }
+      return result;
+    })();
   }
 
   /**

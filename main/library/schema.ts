@@ -292,6 +292,36 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
       END;
     `);
   },
+  // 13: feeds keep why their last fetch failed as a stable code beside the English detail (the
+  // window words it in its own language), and whether Sahifa suggests full text for them — or
+  // the reader dismissed that — so the suggestion outlives a restart. Errors recorded before get
+  // their code from the English line a refresh of the time wrote; the next fetch writes its own.
+  (db) => {
+    // (Only the columns missing: running this again, as a test of an earlier migration may, does the same.)
+    const columns = new Set((db.prepare('PRAGMA table_info(feeds)').all() as { name: string }[]).map((c) => c.name));
+    if (!columns.has('error_code')) db.exec('ALTER TABLE feeds ADD COLUMN error_code TEXT');
+    // NULL: nothing to suggest (yet); 'suggested': its items are short; 'dismissed': not again.
+    if (!columns.has('full_text_suggestion')) {
+      db.exec("ALTER TABLE feeds ADD COLUMN full_text_suggestion TEXT CHECK (full_text_suggestion IN ('suggested', 'dismissed'))");
+    }
+    db.exec(`
+      UPDATE feeds SET error_code = CASE
+          WHEN last_error LIKE '%(404)%' THEN 'not-found'
+          WHEN last_error LIKE '%(410)%' OR paused LIKE '%(410)%' THEN 'gone'
+          WHEN last_error LIKE 'the server asks to wait%' THEN 'rate-limited'
+          WHEN last_error LIKE 'the server answered 5%' THEN 'server-error'
+          WHEN last_error LIKE 'no complete answer within%' OR last_error LIKE 'could not connect to % within %' THEN 'timeout'
+          WHEN last_error LIKE 'larger than %' THEN 'too-large'
+          WHEN last_error LIKE 'more than % redirects' THEN 'redirects'
+          WHEN last_error LIKE '%(ECONNREFUSED)' THEN 'refused'
+          WHEN last_error LIKE '%(ENOTFOUND)' OR last_error LIKE '%(EAI_AGAIN)' THEN 'dns'
+          WHEN last_error LIKE 'could not reach %' THEN 'network'
+          WHEN last_error LIKE '%not a feed%' THEN 'not-a-feed'
+          ELSE 'unknown'
+        END
+        WHERE error_code IS NULL AND (last_error IS NOT NULL OR paused LIKE '%(410)%');
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -5,12 +5,14 @@
  * words or more, the best RERANK_WINDOW rows by BM25 are reordered by how their titles fit it:
  *   1. how many of the query's words (its AND groups) the title holds, most first;
  *   2. how many of those it holds in the spelling typed (surface, not only the stem);
- *   3. how few words the title has that say something (not function words, each counted once): a
+ *   3. how few pairs of them it holds in the other order than typed: a reader types the words
+ *      they remember in the order they read them;
+ *   4. how few words the title has that say something (not function words, each counted once): a
  *      reader who remembers three words of a headline is likelier to have picked these three from
  *      a headline of six such words than from one of twelve (1 in 20 against 1 in 220), so of two
  *      near-identical headlines (the same story in two papers) the shorter is the better guess;
- *   4. how close together they stand in the title;
- *   5. how short the title is, in all its words;
+ *   5. how close together they stand in the title;
+ *   6. how short the title is, in all its words;
  * and BM25's order (newest first on ties) within equal fits. Rows beyond the window keep BM25's
  * order, so every match stays reachable once, and pages agree with each other.
  */
@@ -37,6 +39,8 @@ export interface TitleFit {
   groups: number;
   /** Of those, found with the surface spelling of the query (not only the stem). */
   exact: number;
+  /** Pairs of found groups that the title holds in the other order than the query's. */
+  inversions: number;
   /** Words from the first to the last found group's word in the title; 0 when none is found. */
   span: number;
   /** Words in the title. */
@@ -52,6 +56,8 @@ export function titleFit(title: string, query: ParsedQuery): TitleFit {
   let exact = 0;
   let first = Infinity;
   let last = -Infinity;
+  let inversions = 0;
+  const positions: number[] = [];
   for (const group of query.groups) {
     let at = -1;
     let exactAt = -1;
@@ -71,8 +77,10 @@ export function titleFit(title: string, query: ParsedQuery): TitleFit {
     const position = exactAt >= 0 ? exactAt : at;
     first = Math.min(first, position);
     last = Math.max(last, position);
+    for (const earlier of positions) if (earlier > position) inversions++;
+    positions.push(position);
   }
-  return { groups, exact, span: groups === 0 ? 0 : last - first + 1, words: tokens.length, content: contentWords(words) };
+  return { groups, exact, inversions, span: groups === 0 ? 0 : last - first + 1, words: tokens.length, content: contentWords(words) };
 }
 
 function contentWords(words: Analyzed[]): number {
@@ -81,9 +89,9 @@ function contentWords(words: Analyzed[]): number {
   return seen.size;
 }
 
-/** Better fit first: more groups, more exact spellings, fewer content words, a tighter span, a shorter title. */
+/** Better fit first: more groups, more exact spellings, fewer words out of order, fewer content words, a tighter span, a shorter title. */
 function compareFits(a: TitleFit, b: TitleFit): number {
-  return b.groups - a.groups || b.exact - a.exact || a.content - b.content || a.span - b.span || a.words - b.words;
+  return b.groups - a.groups || b.exact - a.exact || a.inversions - b.inversions || a.content - b.content || a.span - b.span || a.words - b.words;
 }
 
 /**

@@ -36,7 +36,7 @@ export class FetchError extends Error {
   constructor(
     readonly code: FetchErrorCode,
     message: string,
-    readonly details: { status?: number; retryAfterMs?: number | null; permanentUrl?: string | null } = {},
+    readonly details: { status?: number; retryAfterMs?: number | null; permanentUrl?: string | null; errno?: string } = {},
   ) {
     super(message);
   }
@@ -210,7 +210,7 @@ function request(url: URL, headers: Record<string, string>, options: FetchOption
         reject(new StaleSocketError(`could not reach ${url.host} (${code})`));
         return;
       }
-      fail(error instanceof FetchError ? error : new FetchError('network', `could not reach ${url.host} (${(error as NodeJS.ErrnoException).code ?? error.message})`));
+      fail(error instanceof FetchError ? error : new FetchError('network', `could not reach ${url.host} (${code ?? error.message})`, { errno: code }));
     });
     req.on('response', (res) => {
       settled = true;

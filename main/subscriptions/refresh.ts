@@ -7,12 +7,14 @@
  * (scheduler.ts) so that fetching, parsing, sanitizing and indexing never touch the UI's thread.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { FeedErrorCode } from '../../common';
 import type { Feed, ItemPlan } from '../library/feeds';
 import type { Library } from '../library/library';
 import { prepareArticle } from '../library/prepare';
 import type { FeedDocument, FeedDocumentItem } from './feed-document';
 import type { FeedParseResult } from './feed-parse';
 import { FEED_ACCEPT } from './discover';
+import { feedErrorCode } from './feed-errors';
 import { createAgents, fetchUrl, FetchError, type Agents, type FetchResult } from './http';
 import { downloadImages, imageFetcher, type ImageFetcher } from './images';
 import { FeedParsePool, inPlaceParser, type FeedParser } from './parse-pool';
@@ -52,8 +54,7 @@ export interface FeedOutcome {
   new: number;
   updated: number;
   error: string | null;
-  /** Most items are short: the reader may want full text for this feed. */
-  suggestFullText: boolean;
+  errorCode: FeedErrorCode | null;
 }
 
 export interface RefreshSummary {
@@ -62,6 +63,11 @@ export interface RefreshSummary {
   updated: number;
   not_modified: number;
   failed: { feed: number; url: string; error: string }[];
+}
+
+/** Whether most of a fetch's items are short: Sahifa then suggests full text for the feed. */
+export function shortItems(doc: FeedDocument): boolean {
+  return doc.items.length > 0 && median(doc.items.map((i) => i.article.text.length)) < SHORT_ITEM_CHARS;
 }
 
 /** When the feed may be fetched next, by its interval, what it asked, failures and jitter. */
@@ -224,7 +230,7 @@ export async function refreshFeed(ctx: RefreshContext, feedId: number): Promise<
   const feed = store.get(feedId);
   const now = ctx.now?.() ?? Date.now();
   const random = ctx.random ?? Math.random;
-  const outcome: FeedOutcome = { feed: feed.id, url: feed.url, status: 'failed', new: 0, updated: 0, error: null, suggestFullText: false };
+  const outcome: FeedOutcome = { feed: feed.id, url: feed.url, status: 'failed', new: 0, updated: 0, error: null, errorCode: null };
   let fetched: FetchResult;
   try {
     fetched = await fetchUrl(feed.url, {
@@ -239,16 +245,18 @@ export async function refreshFeed(ctx: RefreshContext, feedId: number): Promise<
   } catch (error) {
     const failures = feed.failures + 1;
     const message = failureMessage(error);
+    const code = feedErrorCode(error);
     const details = error instanceof FetchError ? error.details : {};
     store.recordFetch(feed.id, {
       url: movedUrl(ctx, feed, details.permanentUrl),
       lastError: message,
+      errorCode: code,
       failures,
       // 410 Gone: the site says the feed will not come back; asking again would be rude and useless.
-      paused: error instanceof FetchError && error.code === 'gone' ? message : undefined,
+      paused: code === 'gone' ? message : undefined,
       nextCheck: nextCheck(feed, { ttlMinutes: feed.ttlMinutes, retryAfterMs: details.retryAfterMs, failures }, now, random),
     });
-    return { ...outcome, error: message };
+    return { ...outcome, error: message, errorCode: code };
   }
   const url = movedUrl(ctx, feed, fetched.permanentUrl);
   if (fetched.status === 'not-modified') {
@@ -274,15 +282,17 @@ export async function refreshFeed(ctx: RefreshContext, feedId: number): Promise<
       failures: 0,
       ttlMinutes: ttl,
       site: feed.site ?? stored.doc.info.link,
+      // Measured on what the feed itself says: with full text on, its articles are long anyway.
+      shortItems: feed.fullText ? undefined : shortItems(stored.doc),
       nextCheck: nextCheck(feed, { ttlMinutes: ttl, maxAgeSeconds: fetched.maxAgeSeconds }, now, random),
     });
-    const suggest = !feed.fullText && stored.doc.items.length > 0 && median(stored.doc.items.map((i) => i.article.text.length)) < SHORT_ITEM_CHARS;
-    return { ...outcome, url: url ?? feed.url, status: 'fetched', new: stored.new, updated: stored.updated, suggestFullText: suggest };
+    return { ...outcome, url: url ?? feed.url, status: 'fetched', new: stored.new, updated: stored.updated };
   } catch (error) {
     const failures = feed.failures + 1;
     const message = failureMessage(error);
-    store.recordFetch(feed.id, { url, lastError: message, failures, nextCheck: nextCheck(feed, { ttlMinutes: feed.ttlMinutes, failures }, now, random) });
-    return { ...outcome, error: message };
+    const code = feedErrorCode(error);
+    store.recordFetch(feed.id, { url, lastError: message, errorCode: code, failures, nextCheck: nextCheck(feed, { ttlMinutes: feed.ttlMinutes, failures }, now, random) });
+    return { ...outcome, error: message, errorCode: code };
   }
 }
 
@@ -320,7 +330,7 @@ export async function refreshFeeds(ctx: RefreshContext, feedIds: number[], limit
         running++;
         busy.set(next.host, (busy.get(next.host) ?? 0) + 1);
         void refreshFeed(ctx, next.id)
-          .catch((error: unknown): FeedOutcome => ({ feed: next.id, url: '', status: 'failed', new: 0, updated: 0, error: failureMessage(error), suggestFullText: false }))
+          .catch((error: unknown): FeedOutcome => ({ feed: next.id, url: '', status: 'failed', new: 0, updated: 0, error: failureMessage(error), errorCode: feedErrorCode(error) }))
           .then((outcome) => {
             running--;
             busy.set(next.host, (busy.get(next.host) ?? 1) - 1);

@@ -7,7 +7,7 @@ import type { Feed } from '../library/feeds';
 import type { ImportFailure } from '../../common';
 import { discoverFeed } from './discover';
 import { fetchPageArticle } from './pages';
-import { nextCheck, storeFeed, type RefreshContext } from './refresh';
+import { nextCheck, shortItems, storeFeed, type RefreshContext } from './refresh';
 
 export interface SubscribeReport {
   feed: Feed;
@@ -33,6 +33,7 @@ export async function subscribe(ctx: RefreshContext, address: string, options: {
     ttlMinutes: stored.doc.info.ttl ?? null,
     lastError: null,
     failures: 0,
+    shortItems: added.fullText ? undefined : shortItems(stored.doc),
     nextCheck: nextCheck(added, { ttlMinutes: stored.doc.info.ttl, maxAgeSeconds: fetched.maxAgeSeconds }, now, ctx.random),
   });
   return {
@@ -51,10 +52,13 @@ export interface SaveReport {
   failed: ImportFailure[];
 }
 
-/** Fetches a page and imports it like a saved page, images included (unless switched off). */
+/**
+ * Fetches a page and imports it like a saved page, images included (unless the global switch is
+ * off), each image stored once in the library as a feed's are.
+ */
 export async function savePage(ctx: RefreshContext, address: string): Promise<SaveReport> {
   const article = await fetchPageArticle(address, { agents: ctx.agents, images: ctx.imagesEnabled ? ctx.images : null, signal: ctx.signal });
-  const result = ctx.library.addArticles([article]);
+  const result = ctx.library.addArticlesWithImages([article]);
   const id = result.ids[0] ?? ctx.library.feeds().articleIdOf(article);
   if (id === null) throw new Error(`could not store the page ${address}`);
   return { id, imported: result.imported, duplicates: result.duplicates, failed: [] };

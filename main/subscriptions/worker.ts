@@ -1,7 +1,7 @@
 /**
  * The refresh worker: the background refresh loop (scheduler.ts) on its own thread, with its own
  * connection to the library, so fetching, parsing, sanitizing and indexing never hold up the main
- * process. The library is in WAL mode: this connection writes one feed's items per transaction
+ * process; OPML imports run here too, for the same reason. The library is in WAL mode: this connection writes one feed's items per transaction
  * while the main thread's keeps serving reads.
  *
  * Bundled to out/main/refresh-worker.cjs and .mjs by scripts/build.mjs; tests run it from this
@@ -9,6 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Library } from '../library/library';
+import { importOpmlFeeds, OpmlError } from './opml';
 import { defaultFeedParseThreads } from './parse-pool';
 import { RefreshScheduler } from './scheduler';
 import type { RefreshCommand, RefreshMessage, RefreshWorkerInput } from './worker-protocol';
@@ -34,6 +35,15 @@ function run(input: RefreshWorkerInput): void {
   });
   parentPort?.on('message', (command: RefreshCommand) => {
     if (command.type === 'refresh-now') scheduler.refreshNow(command.feeds);
+    else if (command.type === 'import-opml') {
+      try {
+        const { ids, ...report } = importOpmlFeeds(library.feeds(), command.bytes, command.name);
+        post({ type: 'opml-imported', request: command.request, report });
+        if (ids.length > 0) scheduler.refreshNow(ids);
+      } catch (error) {
+        post({ type: 'opml-failed', request: command.request, message: error instanceof Error ? error.message : String(error), opml: error instanceof OpmlError });
+      }
+    }
     else if (command.type === 'stop') {
       void scheduler.stop().then(() => {
         library.close();

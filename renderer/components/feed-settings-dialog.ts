@@ -4,19 +4,21 @@
  * an unsubscribe asks: keep the feed's articles or delete them (the ones the reader kept always
  * stay). Sends `feed-update` with what changed, or `feed-unsubscribe`.
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { FeedInfo } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
+import { feedErrorReason } from '../feed-error';
 import { strings } from '../strings';
 import type { FeedChanges } from '../view-state';
 import { closeIcon } from './icons';
+import { ModalDialog } from './modal-dialog';
 import { dialogStyles, formDialogStyles, sharedStyles } from './shared-styles';
 
 const INTERVALS = [15, 30, 60, 180, 360, 720, 1440];
 const RETENTIONS = [7, 30, 90, 365];
 
-export class FeedSettingsDialog extends LitElement {
+export class FeedSettingsDialog extends ModalDialog {
   static override properties = {
     folders: { attribute: false },
     feed: { state: true },
@@ -31,7 +33,6 @@ export class FeedSettingsDialog extends LitElement {
   declare folder: string;
   /** The unsubscribe question is shown. */
   declare asking: boolean;
-  private opener: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -42,30 +43,35 @@ export class FeedSettingsDialog extends LitElement {
     new LocaleController(this);
   }
 
-  static override styles = [sharedStyles, dialogStyles, formDialogStyles];
-
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  get isOpen(): boolean {
-    return this.dialog?.open ?? false;
-  }
+  static override styles = [
+    sharedStyles,
+    dialogStyles,
+    formDialogStyles,
+    css`
+      .suggestion {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 0.75rem;
+        margin: 0;
+      }
+      /* "Don't suggest this again": as small as the suggestion it answers. */
+      .suggestion .button {
+        block-size: 28px;
+        padding-inline: 0.5rem;
+        color: var(--muted);
+        font-size: 0.8rem;
+      }
+    `,
+  ];
 
   async show(feed: FeedInfo, folder: string, opener: HTMLElement | null, unsubscribe = false): Promise<void> {
-    this.opener = opener;
     this.feed = feed;
     this.folder = folder;
     this.asking = unsubscribe;
-    await this.updateComplete;
     // What was typed and not saved the last time goes: the fields start from the feed as it is.
-    this.renderRoot.querySelector('form')?.reset();
-    this.dialog?.showModal();
+    await this.openFrom(opener, () => this.renderRoot.querySelector('form')?.reset());
     this.renderRoot.querySelector<HTMLElement>(unsubscribe ? 'input[name=articles]' : 'input[name=title]')?.focus();
-  }
-
-  close(): void {
-    this.dialog?.close();
   }
 
   private onSave(event: SubmitEvent): void {
@@ -93,6 +99,14 @@ export class FeedSettingsDialog extends LitElement {
     this.close();
   }
 
+  /** "Don't suggest this again": remembered in the library at once, whatever else the dialog saves. */
+  private dismissSuggestion(): void {
+    const feed = this.feed;
+    if (feed === null) return;
+    emit(this, 'feed-update', { id: feed.id, changes: { dismissSuggestion: true } });
+    this.feed = { ...feed, suggestFullText: false };
+  }
+
   private onUnsubscribe(event: SubmitEvent): void {
     event.preventDefault();
     const feed = this.feed;
@@ -100,11 +114,6 @@ export class FeedSettingsDialog extends LitElement {
     const data = new FormData(event.target as HTMLFormElement);
     emit(this, 'feed-unsubscribe', { id: feed.id, keepArticles: data.get('articles') !== 'delete' });
     this.close();
-  }
-
-  private onClose(): void {
-    this.opener?.focus();
-    this.opener = null;
   }
 
   override render(): TemplateResult {
@@ -137,7 +146,12 @@ export class FeedSettingsDialog extends LitElement {
         </select>
       </label>
       <label class="check"><input type="checkbox" name="fullText" ?checked=${feed.fullText} />${strings.feedFullText}</label>
-      ${feed.suggestFullText ? html`<p class="suggestion">${strings.feedFullTextSuggested}</p>` : nothing}
+      ${feed.suggestFullText
+        ? html`<p class="suggestion">
+            ${strings.feedFullTextSuggested}
+            <button type="button" class="button quiet" @click=${this.dismissSuggestion}>${strings.feedFullTextDismiss}</button>
+          </p>`
+        : nothing}
       <label class="check"><input type="checkbox" name="images" ?checked=${feed.images} />${strings.feedImages}</label>
       <label
         >${strings.feedRetention}
@@ -148,7 +162,7 @@ export class FeedSettingsDialog extends LitElement {
         <span class="hint">${strings.feedRetentionHint}</span>
       </label>
       <label class="check"><input type="checkbox" name="paused" ?checked=${feed.paused !== null} />${strings.feedPause}</label>
-      ${feed.lastError === null ? nothing : html`<p class="error" dir="auto">${strings.feedError(feed.lastError)}</p>`}
+      ${feed.lastError === null ? nothing : html`<p class="error" dir="auto">${strings.feedError(feedErrorReason(feed) ?? feed.lastError)}</p>`}
       <div class="actions">
         <button type="button" class="button quiet danger start" @click=${() => (this.asking = true)}>${strings.unsubscribe}</button>
         <button type="button" class="button quiet" @click=${() => this.close()}>${strings.cancel}</button>

@@ -2,8 +2,8 @@
  * The subscriptions in the sidebar: folders (nested, each can be folded) and feeds, each with its
  * unread count, a feed's last error and a paused feed marked; choosing one narrows the list. Each
  * row's menu (and the heading's, for every subscription) refreshes now, marks read (all, older
- * than a day or a week), opens the settings or the unsubscribe question; the heading also has
- * Subscribe and OPML import and export. Everything goes up as events (../events.ts).
+ * than a day or a week), opens a feed's settings or the unsubscribe question, or a folder's rename
+ * and delete questions; the heading also has Subscribe and OPML import and export. Everything goes up as events (../events.ts).
  *
  * Titles come from feeds in any script: each is isolated (dir=auto), so a Latin title in
  * the Arabic interface, or an Arabic one with Latin words, reads in its own direction.
@@ -12,6 +12,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type SVGTemplateRe
 import type { FeedInfo, FolderInfo, MarkReadAge } from '../../common';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
+import { feedErrorReason } from '../feed-error';
 import { formatNumber, strings } from '../strings';
 import type { FeedScope } from '../view-state';
 import { alertIcon, chevronIcon, feedIcon, folderIcon, moreIcon, pauseIcon, plusIcon } from './icons';
@@ -29,6 +30,7 @@ export class FeedTree extends LitElement {
     folders: { attribute: false },
     scope: { attribute: false },
     refreshing: { attribute: false },
+    compact: { type: Boolean, reflect: true },
     menu: { state: true },
     collapsed: { state: true },
   };
@@ -38,6 +40,8 @@ export class FeedTree extends LitElement {
   /** What the list is narrowed to, null for none. */
   declare scope: FeedScope | null;
   declare refreshing: ReadonlySet<number>;
+  /** Icons only, in the sidebar of a middling window. */
+  declare compact: boolean;
   declare menu: MenuOwner | null;
   declare collapsed: ReadonlySet<number>;
 
@@ -52,6 +56,7 @@ export class FeedTree extends LitElement {
     this.folders = [];
     this.scope = null;
     this.refreshing = new Set();
+    this.compact = false;
     this.menu = null;
     this.collapsed = new Set();
     new LocaleController(this);
@@ -273,28 +278,21 @@ export class FeedTree extends LitElement {
       }
 
       /* The sidebar shows icons only. */
-      @media (max-width: 1100px) {
-        h2,
-        .text,
-        .badge,
-        .more,
-        .toggle,
-        .heading .more {
-          display: none;
-        }
+      :host([compact]) :is(h2, .text, .badge, .more, .toggle) {
+        display: none;
+      }
 
-        .heading {
-          justify-content: center;
-          padding: 0;
-        }
+      :host([compact]) .heading {
+        justify-content: center;
+        padding: 0;
+      }
 
-        ul ul {
-          padding: 0;
-        }
+      :host([compact]) ul ul {
+        padding: 0;
+      }
 
-        .scope {
-          justify-content: center;
-        }
+      :host([compact]) .scope {
+        justify-content: center;
       }
     `,
   ];
@@ -302,6 +300,11 @@ export class FeedTree extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     // A menu just opened: the focus goes to its first item.
     if (changed.has('menu') && this.menu !== null) this.renderRoot.querySelector<HTMLElement>('.menu button')?.focus();
+  }
+
+  /** The feed or folder the list is narrowed to, if it is shown. */
+  currentItem(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.scope[aria-current="page"]');
   }
 
   private get fileInput(): HTMLInputElement | null {
@@ -356,8 +359,9 @@ export class FeedTree extends LitElement {
   private renderFeed(feed: FeedInfo): TemplateResult {
     const scope: FeedScope = { kind: 'feed', id: feed.id };
     const icon = feed.lastError !== null ? alertIcon : feed.paused !== null ? pauseIcon : feedIcon;
-    // The full reason (main's words, often a long English line) is the row's title; the row says it shortly.
-    const why = feed.paused !== null ? (feed.pausedByReader ? strings.feedPaused : strings.feedPausedWhy(feed.paused)) : feed.lastError !== null ? strings.feedError(feed.lastError) : null;
+    // The full reason (a sentence for the failure's code) is the row's title; the row says it shortly.
+    const reason = feedErrorReason(feed);
+    const why = feed.paused !== null ? (feed.pausedByReader ? strings.feedPaused : strings.feedPausedWhy(reason ?? feed.paused)) : reason !== null ? strings.feedError(reason) : null;
     const short = feed.paused !== null ? strings.feedPaused : feed.lastError !== null ? strings.feedFailed : null;
     const second = short === null ? nothing : html`<span class="error-line">${short}</span>`;
     return html`<li class="feed ${feed.paused !== null ? 'paused' : ''} ${this.refreshing.has(feed.id) ? 'refreshing' : ''}" data-feed=${feed.id}>
@@ -422,6 +426,11 @@ export class FeedTree extends LitElement {
         ? html`<hr />
             ${item(strings.feedSettings, () => emit(this, 'feed-settings', { id: scope.id, opener: opener() }))}
             ${item(strings.unsubscribe, () => emit(this, 'feed-settings', { id: scope.id, opener: opener(), unsubscribe: true }))}`
+        : nothing}
+      ${scope?.kind === 'folder'
+        ? html`<hr />
+            ${item(strings.renameFolder, () => emit(this, 'folder-edit', { id: scope.id, opener: opener(), action: 'rename' }))}
+            ${item(strings.deleteFolder, () => emit(this, 'folder-edit', { id: scope.id, opener: opener(), action: 'delete' }))}`
         : nothing}
       ${owner === 'all'
         ? html`<hr />

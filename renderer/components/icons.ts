@@ -84,3 +84,6 @@ export const moreIcon = icon(svg`<circle cx="6" cy="12" r="1.1" fill="currentCol
 export const chevronIcon = icon(svg`<path d="m9 6 6 6-6 6"/>`, 'directional');
 
 export const pauseIcon = icon(svg`<path d="M9 6.5v11M15 6.5v11"/>`);
+
+/** The narrow window's button for the sidebar, which opens as a drawer. */
+export const menuIcon = icon(svg`<path d="M4.5 7h15M4.5 12h15M4.5 17h15"/>`);

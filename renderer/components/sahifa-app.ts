@@ -16,7 +16,7 @@ import { FileDropController } from '../controllers/file-drop';
 import { HighlightsController } from '../controllers/highlights';
 import { HighlightsViewController } from '../controllers/highlights-view';
 import { ImportController } from '../controllers/import';
-import { ShortcutController } from '../controllers/keyboard';
+import { deepActiveElement, ShortcutController } from '../controllers/keyboard';
 import { LibraryFacetsController } from '../controllers/library-facets';
 import { LinkDropController } from '../controllers/link-drop';
 import { ListQueryController } from '../controllers/list-query';
@@ -24,6 +24,8 @@ import type { FeedScope, Section } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { MediaQueryController } from '../controllers/media-query';
 import { NoticeController } from '../controllers/notices';
+import { SubscriptionFlows } from '../controllers/subscription-flows';
+import { TriageController } from '../controllers/triage';
 import { UndoController } from '../controllers/undo';
 import { sahifa } from '../sahifa';
 import type { ShortcutAction } from '../shortcuts';
@@ -32,17 +34,16 @@ import type { ArticleList } from './article-list';
 import type { ArticleReader } from './article-reader';
 import type { HighlightList } from './highlight-list';
 import type { HighlightsPane } from './highlights-pane';
-import type { FeedSettingsDialog } from './feed-settings-dialog';
 import type { ListPane } from './list-pane';
 import type { SettingsPanel } from './settings-panel';
 import type { ShortcutsDialog } from './shortcuts-dialog';
-import type { SubscribeDialog } from './subscribe-dialog';
+import type { SideBar } from './side-bar';
+import type { SubscriptionDialogs } from './subscription-dialogs';
 import { sharedStyles } from './shared-styles';
 import type { TopBar } from './top-bar';
 import './article-reader';
 import './drop-overlay';
 import './highlights-pane';
-import './feed-settings-dialog';
 import './feed-tree';
 import './import-progress';
 import './import-toast';
@@ -51,14 +52,16 @@ import './notice-toast';
 import './settings-panel';
 import './shortcuts-dialog';
 import './side-bar';
-import './subscribe-dialog';
+import './subscription-dialogs';
 import './top-bar';
 
 /** The reader's highlights while those of its article are not in: always the same, so nothing is redrawn for it. */
 const NO_HIGHLIGHTS: readonly Highlight[] = [];
 
-/** Below this width the window shows one pane at a time, the list or the reader. */
+/** Below this width the window shows one pane at a time, the list or the reader, and the sidebar is a drawer. */
 const NARROW = '(max-width: 760px)';
+/** Below this width the sidebar shows icons only. */
+const MIDDLING = '(max-width: 1100px)';
 
 export class SahifaApp extends LitElement {
   static override properties = {
@@ -72,6 +75,7 @@ export class SahifaApp extends LitElement {
 
   private readonly api = sahifa();
   private readonly small = new MediaQueryController(this, NARROW);
+  private readonly middling = new MediaQueryController(this, MIDDLING);
   private readonly listQuery = new ListQueryController(this, this.api);
   private readonly facets = new LibraryFacetsController(this, this.api, (tags, sources) => this.dropVanishedNarrowing(tags, sources));
   private readonly notices = new NoticeController(this, () => this.onNoticeDismissed());
@@ -103,6 +107,27 @@ export class SahifaApp extends LitElement {
     },
     onCountsChanged: () => this.feeds.countsChanged(),
   });
+  private readonly subscriptions = new SubscriptionFlows({
+    feeds: this.feeds,
+    undo: this.undo,
+    notices: this.notices,
+    dialogs: () => this.renderRoot.querySelector<SubscriptionDialogs>('sahifa-subscription-dialogs'),
+    scope: () => this.listQuery.scope,
+    onScopeGone: () => this.showScope(null),
+  });
+  private readonly triage = new TriageController({
+    reading: this.reading,
+    list: this.listQuery,
+    notices: this.notices,
+    undo: this.undo,
+    reader: () => this.reader,
+    open: async (id, index) => {
+      await this.openArticle(id);
+      this.articleList?.selectIndex(index);
+      await this.updateComplete;
+      this.reader?.focusText();
+    },
+  });
   private readonly importer = new ImportController(this, { api: this.api, onImported: () => this.refreshAll() });
   private readonly drop = new FileDropController(this, (files) => void this.importer.importDropped(files));
   private readonly links = new LinkDropController(this, (url) => void this.feeds.savePage(url));
@@ -117,8 +142,8 @@ export class SahifaApp extends LitElement {
       paused: () =>
         (this.settingsPanel?.isOpen ?? false) ||
         (this.shortcutsDialog?.isOpen ?? false) ||
-        (this.subscribeDialog?.isOpen ?? false) ||
-        (this.feedDialog?.isOpen ?? false),
+        (this.sideBar?.isOpen ?? false) ||
+        this.subscriptions.isOpen,
       run: (action, target) => this.runShortcut(action, target),
     });
   }
@@ -171,14 +196,8 @@ export class SahifaApp extends LitElement {
 
     :host([narrow]) .body {
       grid-template-columns: minmax(0, 1fr);
-      grid-template-rows: auto minmax(0, 1fr);
     }
 
-    :host([narrow][pane='reader']) .body {
-      grid-template-rows: minmax(0, 1fr);
-    }
-
-    :host([narrow][pane='reader']) sahifa-sidebar,
     :host([narrow][pane='reader']) sahifa-list-pane,
     :host([narrow][pane='reader']) sahifa-highlights-pane,
     :host([narrow][pane='list']) sahifa-article-reader {
@@ -242,12 +261,8 @@ export class SahifaApp extends LitElement {
     return this.renderRoot.querySelector('sahifa-shortcuts-dialog');
   }
 
-  private get subscribeDialog(): SubscribeDialog | null {
-    return this.renderRoot.querySelector('sahifa-subscribe-dialog');
-  }
-
-  private get feedDialog(): FeedSettingsDialog | null {
-    return this.renderRoot.querySelector('sahifa-feed-settings-dialog');
+  private get sideBar(): SideBar | null {
+    return this.renderRoot.querySelector('sahifa-sidebar');
   }
 
   private get noticeHasFocus(): boolean {
@@ -271,6 +286,11 @@ export class SahifaApp extends LitElement {
       case 'feeds-refreshed':
         this.feeds.refreshed(event.outcome);
         break;
+      case 'menu-command': {
+        const focused = deepActiveElement();
+        void this.subscriptions.command(event.command, focused instanceof HTMLElement ? focused : null);
+        break;
+      }
     }
   };
 
@@ -317,45 +337,6 @@ export class SahifaApp extends LitElement {
   private showScope(scope: FeedScope | null): void {
     this.listQuery.setScope(scope);
     if (this.narrow) this.pane = 'list';
-  }
-
-  private async subscribe(url: string, folder: string): Promise<void> {
-    const failure = await this.feeds.subscribe(url, folder);
-    if (failure === null) this.subscribeDialog?.done();
-    else this.subscribeDialog?.failed(failure);
-  }
-
-  private showFeedDialog(id: number, opener: HTMLElement, unsubscribe: boolean): void {
-    const feed = this.feeds.feed(id);
-    if (feed !== undefined) void this.feedDialog?.show(feed, this.feeds.folderPath(feed.folder), opener, unsubscribe);
-  }
-
-  private async unsubscribeFrom(id: number, keepArticles: boolean): Promise<void> {
-    if (!(await this.feeds.unsubscribe(id, keepArticles))) return;
-    const scope = this.listQuery.scope;
-    if (scope?.kind === 'feed' && scope.id === id) this.showScope(null);
-  }
-
-  /**
-   * Space: pages down the article; at its end, marks it read and opens the next unread article of
-   * the list (whatever feed it is from), or the first unread one when none is open. Shift+Space
-   * pages back up.
-   */
-  private async triage(back: boolean): Promise<void> {
-    const article = this.reading.article;
-    const reader = this.reader;
-    if (article !== null && reader !== null && reader.page(back ? -1 : 1)) return;
-    if (back) return;
-    if (article !== null && !article.read) await this.reading.setRead(article.id, true);
-    const next = await this.listQuery.nextUnread(article?.id ?? null);
-    if (next === null) {
-      this.notices.show({ message: strings.noMoreUnread });
-      return;
-    }
-    await this.openArticle(next.id);
-    this.articleList?.selectIndex(next.index);
-    await this.updateComplete;
-    this.reader?.focusText();
   }
 
   private readonly onSearchCommit = (event: HTMLElementEventMap['search-commit']): void => {
@@ -469,10 +450,14 @@ export class SahifaApp extends LitElement {
         return;
       case 'page-forward':
       case 'page-back':
-        void this.triage(action === 'page-back');
+        void this.triage.page(action === 'page-back');
         return;
       case 'mark-list-read':
-        void this.undo.markAllRead(this.listQuery.scope);
+        void this.triage.markListRead();
+        return;
+      case 'sidebar':
+        if (this.narrow) void this.sideBar?.openDrawer(target instanceof HTMLElement ? target : null);
+        else this.sideBar?.focusCurrent();
         return;
     }
   }
@@ -511,6 +496,7 @@ export class SahifaApp extends LitElement {
         @show-shortcuts=${(event: HTMLElementEventMap['show-shortcuts']) => void this.shortcutsDialog?.show(event.detail.opener)}
         @show-settings=${(event: HTMLElementEventMap['show-settings']) => void this.settingsPanel?.show(event.detail.opener)}
         @start-import=${() => void this.startImport()}
+        @toggle-sidebar=${(event: HTMLElementEventMap['toggle-sidebar']) => void this.sideBar?.openDrawer(event.detail.opener)}
       ></sahifa-top-bar>
       <div class="body">
         <sahifa-sidebar
@@ -518,12 +504,13 @@ export class SahifaApp extends LitElement {
           .tag=${this.highlightsView.active ? null : query.tag}
           .stats=${facets.stats}
           .tags=${facets.tags}
-          ?narrow=${this.narrow}
+          ?compact=${this.middling.matches && !this.narrow}
+          ?drawer=${this.narrow}
           ?scoped=${query.scope !== null}
           @view-selected=${(event: HTMLElementEventMap['view-selected']) => this.showView(event.detail.view)}
           @tag-selected=${(event: HTMLElementEventMap['tag-selected']) => this.showTag(event.detail.tag)}
         >
-          ${this.narrow ? nothing : this.renderFeedTree()}
+          ${this.renderFeedTree()}
         </sahifa-sidebar>
         ${this.highlightsView.active ? this.renderHighlightsPane() : nothing}
         <sahifa-list-pane
@@ -591,34 +578,39 @@ export class SahifaApp extends LitElement {
       <sahifa-notice-toast .notice=${notices.notice} @dismiss=${() => notices.dismiss()}></sahifa-notice-toast>
       <sahifa-settings-panel></sahifa-settings-panel>
       <sahifa-shortcuts-dialog></sahifa-shortcuts-dialog>
-      <sahifa-subscribe-dialog
-        .folders=${this.feeds.folderPaths}
-        @subscribe-submit=${(event: HTMLElementEventMap['subscribe-submit']) => void this.subscribe(event.detail.url, event.detail.folder)}
-      ></sahifa-subscribe-dialog>
-      <sahifa-feed-settings-dialog
-        .folders=${this.feeds.folderPaths}
-        @feed-update=${(event: HTMLElementEventMap['feed-update']) => void this.feeds.update(event.detail.id, event.detail.changes)}
-        @feed-unsubscribe=${(event: HTMLElementEventMap['feed-unsubscribe']) => void this.unsubscribeFrom(event.detail.id, event.detail.keepArticles)}
-      ></sahifa-feed-settings-dialog>
+      ${this.renderSubscriptionDialogs()}
     `;
   }
 
   private renderFeedTree(): TemplateResult {
-    const { feeds } = this;
+    const { feeds, subscriptions: flows } = this;
     return html`<sahifa-feed-tree
       .feeds=${feeds.feeds}
       .folders=${feeds.folders}
       .scope=${this.listQuery.scope}
       .refreshing=${feeds.refreshing}
+      ?compact=${this.middling.matches && !this.narrow}
       @feed-scope-selected=${(event: HTMLElementEventMap['feed-scope-selected']) => this.showScope(event.detail.scope)}
       @feed-refresh=${(event: HTMLElementEventMap['feed-refresh']) => void feeds.refresh(event.detail.scope)}
       @feed-mark-read=${(event: HTMLElementEventMap['feed-mark-read']) => void this.undo.markAllRead(event.detail.scope, event.detail.olderThan)}
-      @feed-settings=${(event: HTMLElementEventMap['feed-settings']) =>
-        this.showFeedDialog(event.detail.id, event.detail.opener, event.detail.unsubscribe ?? false)}
-      @show-subscribe=${(event: HTMLElementEventMap['show-subscribe']) => void this.subscribeDialog?.show(event.detail.opener)}
+      @feed-settings=${(event: HTMLElementEventMap['feed-settings']) => void flows.showFeed(event.detail.id, event.detail.opener, event.detail.unsubscribe ?? false)}
+      @folder-edit=${(event: HTMLElementEventMap['folder-edit']) => void flows.showFolder(event.detail.id, event.detail.action, event.detail.opener)}
+      @show-subscribe=${(event: HTMLElementEventMap['show-subscribe']) => void flows.showSubscribe(event.detail.opener)}
       @opml-import=${(event: HTMLElementEventMap['opml-import']) => void feeds.importOpml(event.detail.file)}
       @opml-export=${() => void feeds.exportOpml()}
     ></sahifa-feed-tree>`;
+  }
+
+  private renderSubscriptionDialogs(): TemplateResult {
+    const flows = this.subscriptions;
+    return html`<sahifa-subscription-dialogs
+      .folders=${this.feeds.folderPaths}
+      @subscribe-submit=${(event: HTMLElementEventMap['subscribe-submit']) => void flows.subscribe(event.detail.url, event.detail.folder)}
+      @feed-update=${(event: HTMLElementEventMap['feed-update']) => void flows.update(event.detail.id, event.detail.changes)}
+      @feed-unsubscribe=${(event: HTMLElementEventMap['feed-unsubscribe']) => void flows.unsubscribe(event.detail.id, event.detail.keepArticles)}
+      @folder-rename=${(event: HTMLElementEventMap['folder-rename']) => void flows.renameFolder(event.detail.id, event.detail.name)}
+      @folder-delete=${(event: HTMLElementEventMap['folder-delete']) => void flows.deleteFolder(event.detail.id, event.detail.unsubscribe, event.detail.keepArticles)}
+    ></sahifa-subscription-dialogs>`;
   }
 }
 

@@ -4,7 +4,7 @@
  * theme, the interface's language, the digits, and the Hijri date. Each change is applied to the
  * window immediately and saved in the library (settings-store.ts).
  */
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import {
   digitStyles,
   FONT_SIZE,
@@ -21,6 +21,7 @@ import { formatNumber } from '../locale';
 import { changeSettings, currentSettings, onSettingsChange } from '../settings-store';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
+import { ModalDialog } from './modal-dialog';
 import { sharedStyles } from './shared-styles';
 
 const FACE_FAMILY: Record<TextFace, string> = {
@@ -43,14 +44,13 @@ function digitsLabel(digits: DigitStyle): string {
   return { auto: strings.digitsAuto, 'arabic-indic': strings.digitsArabicIndic, western: strings.digitsWestern }[digits];
 }
 
-export class SettingsPanel extends LitElement {
+export class SettingsPanel extends ModalDialog {
   static override properties = {
     settings: { state: true },
   };
 
   declare settings: Settings;
   private unsubscribe: (() => void) | null = null;
-  private opener: HTMLElement | null = null;
 
   constructor() {
     super();
@@ -235,30 +235,11 @@ export class SettingsPanel extends LitElement {
     this.unsubscribe?.();
   }
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  get isOpen(): boolean {
-    return this.dialog?.open ?? false;
-  }
-
   /** Opens the panel; the focus goes back to `opener` when it closes. */
   async show(opener: HTMLElement | null): Promise<void> {
-    this.opener = opener;
     this.settings = currentSettings();
-    await this.updateComplete;
-    this.dialog?.showModal();
+    await this.openFrom(opener);
     this.renderRoot.querySelector<HTMLInputElement>('input:checked')?.focus();
-  }
-
-  close(): void {
-    this.dialog?.close();
-  }
-
-  private onClose(): void {
-    this.opener?.focus();
-    this.opener = null;
   }
 
   private change(patch: Partial<Settings>): void {

@@ -1,16 +1,15 @@
 /** Every keyboard shortcut, in a modal dialog (the ? key). */
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { LocaleController } from '../controllers/locale';
 import { shortcutList } from '../shortcuts';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
+import { ModalDialog } from './modal-dialog';
 import { dialogStyles, sharedStyles } from './shared-styles';
 
 const isMac = /Mac/i.test(navigator.platform);
 
-export class ShortcutsDialog extends LitElement {
-  private opener: HTMLElement | null = null;
-
+export class ShortcutsDialog extends ModalDialog {
   constructor() {
     super();
     new LocaleController(this);
@@ -75,28 +74,9 @@ export class ShortcutsDialog extends LitElement {
     `,
   ];
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  get isOpen(): boolean {
-    return this.dialog?.open ?? false;
-  }
-
   async show(opener: HTMLElement | null): Promise<void> {
-    this.opener = opener;
-    await this.updateComplete;
-    this.dialog?.showModal();
+    await this.openFrom(opener);
     this.renderRoot.querySelector<HTMLElement>('button.close')?.focus();
-  }
-
-  close(): void {
-    this.dialog?.close();
-  }
-
-  private onClose(): void {
-    this.opener?.focus();
-    this.opener = null;
   }
 
   override render(): TemplateResult {

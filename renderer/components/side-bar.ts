@@ -1,23 +1,32 @@
 /**
- * The sidebar: the library and the bookmarks with their counts, the highlights, then the tags. On small windows
- * it turns into tabs above the list. Choices go up as `view-selected` and `tag-selected`.
+ * The sidebar: the library and the bookmarks with their counts, the highlights, then the tags, and
+ * the subscriptions (slotted). In a middling window it shows icons only (`compact`); in a narrow
+ * one (`drawer`) it is out of the layout and opens over it as a modal drawer from the window's
+ * start side (the right, in Arabic): the focus moves into it, Esc, a click outside or a choice
+ * closes it, and the focus goes back to the button that opened it. Choices go up as
+ * `view-selected` and `tag-selected`.
  */
-import { LitElement, css, html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { css, html, nothing, type SVGTemplateResult, type TemplateResult } from 'lit';
 import type { LibraryStats, TagCount } from '../../common';
 import type { Section } from '../view-state';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { formatNumber, strings } from '../strings';
 import { bookmarkIcon, highlighterIcon, libraryIcon, tagIcon } from './icons';
+import { ModalDialog } from './modal-dialog';
 import { boxlessHostStyles, sharedStyles } from './shared-styles';
 
-export class SideBar extends LitElement {
+/** Choices that close the drawer: the list now shows what was chosen. */
+const CHOICES = ['view-selected', 'tag-selected', 'feed-scope-selected'] as const;
+
+export class SideBar extends ModalDialog {
   static override properties = {
     view: { type: String },
     tag: { attribute: false },
     stats: { attribute: false },
     tags: { attribute: false },
-    narrow: { type: Boolean, reflect: true },
+    compact: { type: Boolean, reflect: true },
+    drawer: { type: Boolean, reflect: true },
     scoped: { type: Boolean },
   };
 
@@ -26,7 +35,10 @@ export class SideBar extends LitElement {
   declare tag: string | null;
   declare stats: LibraryStats | null;
   declare tags: TagCount[];
-  declare narrow: boolean;
+  /** Icons only. */
+  declare compact: boolean;
+  /** Out of the layout; opened over it by openDrawer(). */
+  declare drawer: boolean;
   /** The list is narrowed to a subscription (the slotted feed tree shows which). */
   declare scoped: boolean;
 
@@ -36,9 +48,50 @@ export class SideBar extends LitElement {
     this.tag = null;
     this.stats = null;
     this.tags = [];
-    this.narrow = false;
+    this.compact = false;
+    this.drawer = false;
     this.scoped = false;
     new LocaleController(this);
+  }
+
+  /** Opens the drawer (in a narrow window), the focus on what the list shows. */
+  async openDrawer(opener: HTMLElement | null): Promise<void> {
+    if (!this.drawer || this.isOpen) return;
+    await this.openFrom(opener);
+    this.focusCurrent();
+  }
+
+  /** The focus on the section, tag or subscription the list shows (else the first section). */
+  focusCurrent(): void {
+    const current = this.querySelector('sahifa-feed-tree')?.currentItem() ?? this.renderRoot.querySelector<HTMLElement>('[aria-current="page"]');
+    (current ?? this.renderRoot.querySelector<HTMLElement>('.nav-item'))?.focus();
+  }
+
+  private readonly onDrawerClick = (event: MouseEvent): void => {
+    // A click on the backdrop reaches the dialog itself, outside its box.
+    const dialog = event.currentTarget as HTMLDialogElement;
+    const box = dialog.getBoundingClientRect();
+    const outside = event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+    if (event.target === dialog && outside) this.close();
+  };
+
+  private readonly onChoice = (): void => {
+    if (this.isOpen) this.close();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of CHOICES) this.addEventListener(type, this.onChoice);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const type of CHOICES) this.removeEventListener(type, this.onChoice);
+  }
+
+  protected override updated(): void {
+    // The window grew out of the narrow layout while the drawer was open.
+    if (!this.drawer && this.isOpen) this.close();
   }
 
   static override styles = [
@@ -132,42 +185,64 @@ export class SideBar extends LitElement {
       }
 
       /* Icons only. */
-      @media (max-width: 1100px) {
-        nav h2,
-        nav .hint,
-        .nav-item .label,
-        .nav-item .badge {
-          display: none;
-        }
-
-        .nav-item {
-          justify-content: center;
-          padding: 0;
-        }
-      }
-
-      /* The sections become tabs above the list. */
-      :host([narrow]) nav {
-        flex-direction: row;
-        padding: 0.5rem 0.75rem;
-        border-inline-end: 0;
-        border-block-end: 1px solid var(--border);
-        background: var(--surface);
-      }
-
-      :host([narrow]) nav h2,
-      :host([narrow]) nav .hint {
+      :host([compact]) :is(nav h2, nav .hint, .nav-item .label, .nav-item .badge) {
         display: none;
       }
 
-      :host([narrow]) .nav-item {
-        inline-size: auto;
-        padding-inline: 0.85rem;
+      :host([compact]) .nav-item {
+        justify-content: center;
+        padding: 0;
       }
 
-      :host([narrow]) .nav-item .label,
-      :host([narrow]) .nav-item .badge {
-        display: inline;
+      /* The drawer: the full sidebar over the window, from its start side. */
+      dialog.drawer {
+        position: fixed;
+        inset-block: 0;
+        inset-inline: 0 auto;
+        inline-size: min(300px, 86vw);
+        max-inline-size: none;
+        block-size: 100%;
+        max-block-size: none;
+        margin: 0;
+        padding: 0;
+        border: 0;
+        border-inline-end: 1px solid var(--border-strong);
+        background: var(--surface);
+        color: var(--text);
+        box-shadow: var(--shadow-lg);
+        animation: drawer-in 160ms ease-out;
+      }
+
+      dialog.drawer::backdrop {
+        background: rgb(0 0 0 / 0.4);
+      }
+
+      dialog.drawer nav {
+        box-sizing: border-box;
+        min-block-size: 100%;
+        border-inline-end: 0;
+      }
+
+      @keyframes drawer-in {
+        from {
+          transform: translateX(-100%);
+        }
+      }
+
+      @keyframes drawer-in-rtl {
+        from {
+          transform: translateX(100%);
+        }
+      }
+
+      :host(:dir(rtl)) dialog.drawer {
+        animation-name: drawer-in-rtl;
+      }
+
+      @media (prefers-reduced-motion: reduce) {
+        dialog.drawer {
+          animation: none;
+        }
       }
     `,
   ];
@@ -184,7 +259,7 @@ export class SideBar extends LitElement {
         ${icon}<span class="label">${label}</span>
         ${count === undefined ? nothing : html`<span class="badge">${formatNumber(count)}</span>`}
       </button>`;
-    return html`<nav aria-label=${strings.navigation}>
+    const nav = html`<nav aria-label=${strings.navigation}>
       <h2>${strings.navigation}</h2>
       ${item('library', libraryIcon, strings.library, this.stats?.articles)}
       ${item('bookmarks', bookmarkIcon(false), strings.bookmarks, this.stats?.bookmarks)}
@@ -211,6 +286,9 @@ export class SideBar extends LitElement {
       <slot></slot>
       <p class="hint">${strings.emptyLibraryText}</p>
     </nav>`;
+    return this.drawer
+      ? html`<dialog class="drawer" aria-label=${strings.showSidebar} @close=${this.onClose} @click=${this.onDrawerClick}>${nav}</dialog>`
+      : nav;
   }
 }
 

@@ -3,65 +3,35 @@
  * "أخبار / الخليج"; the folders there are suggested). It sends `subscribe-submit` and stays open,
  * busy, until the window says how it went: done() closes it, failed() shows the one-line reason.
  */
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
 import { closeIcon } from './icons';
+import { AnsweredDialog } from './modal-dialog';
 import { dialogStyles, formDialogStyles, sharedStyles } from './shared-styles';
 
-export class SubscribeDialog extends LitElement {
+export class SubscribeDialog extends AnsweredDialog {
   static override properties = {
     folders: { attribute: false },
-    busy: { state: true },
-    error: { state: true },
   };
 
   /** Existing folders' paths, suggested in the folder field. */
   declare folders: string[];
-  declare busy: boolean;
-  declare error: string | null;
-  private opener: HTMLElement | null = null;
 
   constructor() {
-    super();
+    super('input[name=url]');
     this.folders = [];
-    this.busy = false;
-    this.error = null;
     new LocaleController(this);
   }
 
   static override styles = [sharedStyles, dialogStyles, formDialogStyles];
 
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  get isOpen(): boolean {
-    return this.dialog?.open ?? false;
-  }
-
   async show(opener: HTMLElement | null): Promise<void> {
-    this.opener = opener;
     this.error = null;
     this.busy = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector('form')?.reset();
-    this.dialog?.showModal();
+    await this.openFrom(opener, () => this.renderRoot.querySelector('form')?.reset());
     this.renderRoot.querySelector<HTMLInputElement>('input[name=url]')?.focus();
-  }
-
-  /** The subscription worked. */
-  done(): void {
-    this.busy = false;
-    this.dialog?.close();
-  }
-
-  /** It did not: the reason, in one line, and the field to correct. */
-  failed(message: string): void {
-    this.busy = false;
-    this.error = message;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input[name=url]')?.focus());
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -75,16 +45,11 @@ export class SubscribeDialog extends LitElement {
     emit(this, 'subscribe-submit', { url, folder: String(data.get('folder') ?? '').trim() });
   }
 
-  private onClose(): void {
-    this.opener?.focus();
-    this.opener = null;
-  }
-
   override render(): TemplateResult {
     return html`<dialog aria-labelledby="subscribe-title" @close=${this.onClose}>
       <header>
         <h2 id="subscribe-title">${strings.subscribeTitle}</h2>
-        <button class="icon-button close" title=${strings.close} aria-label=${strings.close} @click=${() => this.dialog?.close()}>${closeIcon}</button>
+        <button class="icon-button close" title=${strings.close} aria-label=${strings.close} @click=${() => this.close()}>${closeIcon}</button>
       </header>
       <form @submit=${this.onSubmit}>
         <label
@@ -98,7 +63,7 @@ export class SubscribeDialog extends LitElement {
         </label>
         <p class="error" id="subscribe-error" role="alert" dir="auto">${this.error ?? nothing}</p>
         <div class="actions">
-          <button type="button" class="button quiet" @click=${() => this.dialog?.close()}>${strings.cancel}</button>
+          <button type="button" class="button quiet" @click=${() => this.close()}>${strings.cancel}</button>
           <button type="submit" class="button primary" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
             ${this.busy ? strings.subscribing : strings.subscribe}
           </button>

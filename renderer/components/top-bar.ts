@@ -1,12 +1,13 @@
 /**
  * The top bar: the app's name, the search field (its text comes down, each keystroke goes up as
- * `search-input`), and the buttons for the shortcuts, the settings and importing.
+ * `search-input`), and the buttons for the shortcuts, the settings and importing; in a narrow
+ * window, the button that opens the sidebar as a drawer.
  */
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { LocaleController } from '../controllers/locale';
 import { emit } from '../events';
 import { strings } from '../strings';
-import { brandMark, closeIcon, importIcon, keyboardIcon, searchIcon, settingsIcon } from './icons';
+import { brandMark, closeIcon, importIcon, keyboardIcon, menuIcon, searchIcon, settingsIcon } from './icons';
 import { boxlessHostStyles, sharedStyles } from './shared-styles';
 
 export class TopBar extends LitElement {
@@ -160,6 +161,11 @@ export class TopBar extends LitElement {
         grid-template-columns: auto minmax(0, 1fr) auto;
       }
 
+      :host([narrow]) .brand {
+        gap: 0.25rem;
+        padding-inline-start: 0.5rem;
+      }
+
       :host([narrow]) .import-label {
         display: none;
       }
@@ -179,7 +185,18 @@ export class TopBar extends LitElement {
 
   override render(): TemplateResult {
     return html`<header>
-      <div class="brand">${brandMark}<span class="name">${strings.appName}</span><small>${strings.appTagline}</small></div>
+      <div class="brand">
+        ${this.narrow
+          ? html`<button
+              class="icon-button sidebar-toggle"
+              aria-haspopup="dialog"
+              title=${`${strings.showSidebar} (S)`}
+              aria-label=${strings.showSidebar}
+              @click=${(event: MouseEvent) => emit(this, 'toggle-sidebar', { opener: event.currentTarget as HTMLElement })}
+            >
+              ${menuIcon}
+            </button>`
+          : nothing}${brandMark}<span class="name">${strings.appName}</span><small>${strings.appTagline}</small></div>
       <div class="search" role="search">
         <span class="search-icon">${searchIcon}</span>
         <input

@@ -1,14 +1,15 @@
 /**
  * The subscriptions: the feeds and folders with their unread counts (for the sidebar), and what
- * the reader does with them — subscribe, refresh now, change a feed's settings, unsubscribe, save
- * a page by its address, OPML in and out. Counts come from main every time (listFeeds), a moment
+ * the reader does with them — subscribe, refresh now, change a feed's settings, unsubscribe, rename
+ * and delete a folder (and put a deleted one back), save a page by its address, OPML in and out. Counts come from main every time (listFeeds), a moment
  * after anything that may change them (reading, marking, a refresh in the background), so they are
  * never guessed in the window and never go below zero.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FeedInfo, FeedRefreshed, FolderInfo, SahifaApi } from '../../common';
+import type { DeletedFolder, FeedInfo, FeedRefreshed, FolderInfo, FolderMoves, SahifaApi } from '../../common';
 import { downloadFile } from '../clipboard';
 import { messageOf } from '../error-message';
+import { feedErrorSentence } from '../feed-error';
 import { readAsBase64 } from '../file-import';
 import { strings } from '../strings';
 import { scopeNarrowing, type FeedChanges, type FeedScope } from '../view-state';
@@ -16,7 +17,17 @@ import type { NoticeController } from './notices';
 
 export type FeedsApi = Pick<
   SahifaApi,
-  'listFeeds' | 'subscribe' | 'unsubscribe' | 'updateFeed' | 'refreshFeeds' | 'savePage' | 'importOpml' | 'exportOpml'
+  | 'listFeeds'
+  | 'subscribe'
+  | 'unsubscribe'
+  | 'updateFeed'
+  | 'refreshFeeds'
+  | 'savePage'
+  | 'importOpml'
+  | 'exportOpml'
+  | 'renameFolder'
+  | 'deleteFolder'
+  | 'restoreFolder'
 >;
 
 /** Events and reads close together make one listFeeds. */
@@ -126,6 +137,7 @@ export class FeedsController implements ReactiveController {
   async subscribe(url: string, folder: string): Promise<string | null> {
     try {
       const result = await this.options.api.subscribe(folder.trim() === '' ? { url } : { url, folder });
+      if ('failed' in result) return strings.subscribeFailed(feedErrorSentence(result.failed.reason));
       await this.load();
       this.options.onArticlesChanged();
       this.options.notices.show({ message: result.existing ? strings.alreadySubscribed(result.feed.title) : strings.subscribed(result.feed.title, result.imported) });
@@ -174,6 +186,41 @@ export class FeedsController implements ReactiveController {
     }
   }
 
+  folder(id: number): FolderInfo | undefined {
+    return this.folders.find((f) => f.id === id);
+  }
+
+  /** Renames a folder; resolves to main's reason when it could not (shown in the dialog), null when it did. */
+  async renameFolder(id: number, name: string): Promise<string | null> {
+    try {
+      const renamed = await this.options.api.renameFolder({ id, name });
+      await this.load();
+      this.options.notices.show({ message: strings.folderRenamed(renamed.name) }, SHORT_NOTICE_MS);
+      return null;
+    } catch (error) {
+      return messageOf(error);
+    }
+  }
+
+  /** Deletes a folder (what it holds moves up, or is unsubscribed); null when it failed (a notice says why). */
+  async deleteFolder(id: number, unsubscribe: boolean, keepArticles: boolean): Promise<DeletedFolder | null> {
+    try {
+      const deleted = await this.options.api.deleteFolder({ id, unsubscribe, keepArticles });
+      await this.load();
+      if (deleted.unsubscribed > 0) this.options.onArticlesChanged();
+      return deleted;
+    } catch (error) {
+      this.options.notices.error(error);
+      return null;
+    }
+  }
+
+  /** Puts back a folder whose delete moved what it held up (its undo). */
+  async restoreFolder(id: number, moves: FolderMoves): Promise<void> {
+    await this.options.api.restoreFolder({ id, feeds: moves.feeds, folders: moves.folders });
+    await this.load();
+  }
+
   /** Fetches a page by its address (pasted or dropped) and imports it. */
   async savePage(url: string): Promise<void> {
     this.options.notices.show({ message: strings.savingPage }, 60_000);
@@ -209,7 +256,7 @@ export class FeedsController implements ReactiveController {
   }
 
   /** The feeds in a folder and in the folders inside it. */
-  private feedsIn(folder: number): number[] {
+  feedsIn(folder: number): number[] {
     const folders = new Set([folder]);
     for (let grew = true; grew; ) {
       grew = false;

@@ -1,5 +1,6 @@
 /**
- * Deleting the article in the reader, and marking a subscription's articles read, with an undo:
+ * Deleting the article in the reader, marking a subscription's articles read, and what other
+ * controllers offer to undo (a folder deleted), with an undo:
  * the notice offers it for a few seconds (and Ctrl+Z does it) until the notice goes away. A deleted
  * article comes back with its tags, note and place; articles marked read are unread again.
  */
@@ -30,7 +31,7 @@ export interface UndoControllerOptions {
 
 export class UndoController {
   /** The last deletion or marking, while it can be undone. */
-  private undoable: { kind: 'delete'; id: number; title: string } | { kind: 'read'; ids: number[] } | null = null;
+  private undoable: { kind: 'delete'; id: number; title: string } | { kind: 'read'; ids: number[] } | { kind: 'other'; revert: () => Promise<void>; done: string } | null = null;
 
   constructor(private readonly options: UndoControllerOptions) {}
 
@@ -79,6 +80,15 @@ export class UndoController {
     }
   }
 
+  /**
+   * Offers the undo of something another controller did (a folder deleted): `revert` puts it
+   * back, and the notice then says `done`.
+   */
+  offer(message: string, revert: () => Promise<void>, done: string): void {
+    this.undoable = { kind: 'other', revert, done };
+    this.options.notices.show({ message, action: { label: strings.undo, run: () => void this.undo() } }, UNDO_MS);
+  }
+
   /** Brings the last deleted article back and opens it, or makes the articles last marked read unread again. */
   async undo(): Promise<void> {
     const undoable = this.undoable;
@@ -86,6 +96,15 @@ export class UndoController {
     this.undoable = null;
     const { api, notices } = this.options;
     notices.clear();
+    if (undoable.kind === 'other') {
+      try {
+        await undoable.revert();
+        notices.show({ message: undoable.done }, RESTORED_MS);
+      } catch (error) {
+        notices.error(error);
+      }
+      return;
+    }
     if (undoable.kind === 'read') {
       try {
         await api.markUnread({ ids: undoable.ids });

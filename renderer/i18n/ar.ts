@@ -7,6 +7,7 @@
  */
 import {
   isUnsupportedKind,
+  type FeedErrorCode,
   type ImportFailureCode,
   type ImportFailureDetail,
   type ImportNoteCode,
@@ -19,6 +20,9 @@ import { formatNumber, formatSize, isolate, plural } from '../locale';
 export type ImportFailureStrings = { [C in ImportFailureCode]: (detail: ImportFailureDetail<C>) => string };
 /** What the importer changed in a file it imported, for every code (common/import-notes.ts). */
 export type ImportNoteStrings = { [C in ImportNoteCode]: (detail: ImportNoteDetail<C>) => string };
+
+/** Why fetching a feed or subscribing failed, a sentence for every code (common/subscriptions.ts). */
+export type FeedErrorStrings = Record<FeedErrorCode, string>;
 
 export const ar = {
   appName: 'صحيفة',
@@ -351,6 +355,29 @@ export const ar = {
   feedPausedWhy: (why: string): string => `متوقفة: ${why}`,
   feedError: (message: string): string => `فشل آخر تحديث: ${message}`,
   feedFailed: 'فشل آخر تحديث',
+  /** Why a feed's last fetch failed (the row's title, the settings dialog) or why a subscription did not happen. */
+  feedErrorReasons: {
+    timeout: 'لم يُجب الموقع في الوقت المحدد.',
+    'not-found': 'لا توجد صفحة بهذا العنوان على الموقع (404).',
+    gone: 'أعلن الموقع أن هذه الخلاصة أُزيلت ولن تعود (410)، فتوقف تحديثها.',
+    forbidden: 'رفض الموقع إعطاء هذه الخلاصة (الوصول ممنوع).',
+    'rate-limited': 'طلب الموقع الانتظار قبل المحاولة مرة أخرى.',
+    'server-error': 'حدث خطأ في خادم الموقع.',
+    'http-error': 'أجاب الموقع بردّ لا يمكن قراءته.',
+    'too-large': 'الرد أكبر من الحد المسموح به.',
+    'not-a-feed': 'هذا العنوان ليس خلاصة أخبار، ولم يُعثر فيه على خلاصة.',
+    redirects: 'يحيل الموقع من عنوان إلى آخر دون أن يصل إلى الخلاصة.',
+    refused: 'رفض الموقع الاتصال.',
+    dns: 'تعذّر العثور على الموقع: تحقق من العنوان أو من اتصالك بالإنترنت.',
+    tls: 'تعذّر إنشاء اتصال آمن بالموقع (مشكلة في شهادته).',
+    network: 'انقطع الاتصال بالموقع أو تعذّر الوصول إليه.',
+    'unsupported-scheme': 'لا تُجلب إلا العناوين التي تبدأ بـ http أو https.',
+    'bad-address': 'هذا ليس عنوان موقع صالحًا.',
+    cancelled: 'توقف التحديث قبل وصول الرد.',
+    unknown: 'حدث خطأ غير متوقع.',
+  } satisfies FeedErrorStrings,
+  subscribeFailed: (reason: string): string => `تعذّر الاشتراك: ${reason}`,
+  feedFullTextDismiss: 'لا تقترح ذلك مجددًا',
   unreadCount: (n: number): string => `غير المقروءة: ${formatNumber(n)}`,
   unsubscribe: 'ألغِ الاشتراك…',
   unsubscribeTitle: (title: string): string => `إلغاء الاشتراك في «${title}»`,
@@ -363,6 +390,23 @@ export const ar = {
   exportOpml: 'صدّر الاشتراكات (OPML)',
   opmlImported: (added: number, existing: number): string => `اشتراكات جديدة: ${formatNumber(added)}، وموجودة من قبل: ${formatNumber(existing)}`,
   opmlExported: 'حُفظت الاشتراكات',
+  renameFolder: 'أعد التسمية…',
+  deleteFolder: 'احذف المجلد…',
+  renameFolderTitle: (name: string): string => `إعادة تسمية «${name}»`,
+  folderNewName: 'الاسم الجديد',
+  renameConfirm: 'أعد التسمية',
+  deleteFolderTitle: (name: string): string => `حذف مجلد «${name}»`,
+  deleteFolderQuestion: 'ماذا يحدث لما فيه؟',
+  deleteFolderMove: (parent: string | null): string =>
+    parent === null ? 'تنتقل خلاصاته ومجلداته إلى أعلى الاشتراكات' : `تنتقل خلاصاته ومجلداته إلى «${parent}»`,
+  deleteFolderUnsubscribe: (feeds: number): string => `يُلغى الاشتراك في خلاصاته (${formatNumber(feeds)})`,
+  deleteFolderArticles: 'ومقالاتها؟',
+  deleteFolderConfirm: 'احذف المجلد',
+  folderRenamed: (name: string): string => `صار اسم المجلد «${name}»`,
+  folderDeleted: (name: string): string => `حُذف مجلد «${name}»`,
+  folderDeletedUnsubscribed: (name: string, feeds: number): string => `حُذف مجلد «${name}» وأُلغي الاشتراك في خلاصاته (${formatNumber(feeds)})`,
+  folderRestored: 'عاد المجلد بما فيه',
+  showSidebar: 'الأقسام والاشتراكات',
   savingPage: 'جارٍ حفظ الصفحة…',
   pageSaved: (title: string): string => `حُفظت «${title}»`,
   pageAlreadySaved: (title: string): string => `«${title}» في المكتبة من قبل`,
@@ -387,6 +431,7 @@ export const ar = {
   keyPageUp: 'اصعد صفحة في المقالة',
   keyMarkListRead: 'علّم القائمة كلها كمقروءة (مع تراجع)',
   keyHelp: 'اعرض هذه الاختصارات',
+  keySidebar: 'الأقسام والوسوم والاشتراكات (في النافذة الضيقة تُفتح من الجانب)',
   or: 'أو',
 };
 

@@ -8,7 +8,7 @@
  */
 import type { Page as BrowserPage } from '@playwright/test';
 import type { ArticleSummary, FeedList, Page } from '../../common';
-import { arabicFeed, FeedServer } from '../fixtures/feed-server';
+import { arabicFeed, FeedServer, PNG_1x1 } from '../fixtures/feed-server';
 import { checkAxe as check } from './axe';
 import { api, expect, test } from './fixtures';
 
@@ -43,9 +43,14 @@ function serveFeeds(): void {
 
 test('subscribe, read with Space, mark the list read and undo, refresh now, unsubscribe keeping the articles', async ({ page }) => {
   serveFeeds();
-  // Subscribing by the site's address, in the dialog.
+  // An address that gives no feed: the dialog says why, in Arabic, and stays open.
   await tree(page).getByRole('button', { name: 'اشترك', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'اشترك في موقع أو خلاصة' });
+  await dialog.getByLabel('عنوان الموقع أو الخلاصة').fill(server.url('/missing.xml'));
+  await dialog.getByRole('button', { name: 'اشترك', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('تعذّر الاشتراك: لا توجد صفحة بهذا العنوان على الموقع (404).');
+
+  // Subscribing by the site's address, in the dialog.
   await dialog.getByLabel('عنوان الموقع أو الخلاصة').fill(server.url('/site'));
   await dialog.getByLabel('المجلد (اختياري)').fill('أخبار');
   await dialog.getByRole('button', { name: 'اشترك', exact: true }).click();
@@ -161,15 +166,35 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await tree(page).getByRole('button', { name: 'اشترك', exact: true }).click();
       await expect(page.getByRole('dialog', { name: 'اشترك في موقع أو خلاصة' })).toBeVisible();
       await check(page, 'subscribe dialog');
+      await page.keyboard.press('Escape');
+
+      // A feed whose server fails: its row and its settings say why in Arabic.
+      // Its items are short: Sahifa suggests full text for it, until the reader says no.
+      server.serve(`/${colorScheme}-failing.xml`, { body: arabicFeed({ count: 3, from: 20, title: 'خلاصة متعثرة', summaryChars: 120 }), type: 'application/rss+xml' });
+      const failing = (await api<{ feed: { id: number } }>(page, 'subscribe', { url: server.url(`/${colorScheme}-failing.xml`) })).feed.id;
+      server.serve(`/${colorScheme}-failing.xml`, { body: 'down', type: 'text/plain', status: 500 });
+      await api(page, 'refreshFeeds', { feed: failing });
+      const reason = 'حدث خطأ في خادم الموقع.';
+      await expect(feedRow(page, 'خلاصة متعثرة').locator('button.scope')).toHaveAttribute('title', `خلاصة متعثرة — فشل آخر تحديث: ${reason}`);
+      await feedRow(page, 'خلاصة متعثرة').getByRole('button', { name: 'إجراءات «خلاصة متعثرة»' }).click();
+      await tree(page).getByRole('menuitem', { name: 'الإعدادات…' }).click();
+      const failed = page.getByRole('dialog', { name: 'إعدادات «خلاصة متعثرة»' });
+      await expect(failed.locator('p.error')).toHaveText(`فشل آخر تحديث: ${reason}`);
+      await expect(failed.locator('p.suggestion')).toContainText('مقترح: أخبار هذه الخلاصة قصيرة');
+      await check(page, 'feed settings with an error and a suggestion');
+      await failed.getByRole('button', { name: 'لا تقترح ذلك مجددًا' }).click();
+      await expect(failed.locator('p.suggestion')).toHaveCount(0);
+      await expect.poll(async () => (await api<FeedList>(page, 'listFeeds')).feeds.find((f) => f.id === failing)?.suggestFullText).toBe(false);
     });
   });
 }
 
 test('a web address pasted outside a text field is saved as a page and opened; pasted into the search it is only typed', async ({ page }) => {
   const title = 'صفحة محفوظة من عنوانها';
+  server.serve('/picture.png', { body: PNG_1x1, type: 'image/png' });
   server.serve('/page.html', {
     type: 'text/html; charset=utf-8',
-    body: `<html lang="ar"><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${'نص الصفحة المحفوظة من الموقع. '.repeat(40)}</p></article></body></html>`,
+    body: `<html lang="ar"><head><title>${title}</title></head><body><article><h1>${title}</h1><p><img src="/picture.png" alt="صورة الصفحة"></p><p>${'نص الصفحة المحفوظة من الموقع. '.repeat(40)}</p></article></body></html>`,
   });
   const paste = (text: string) =>
     page.evaluate((value) => {
@@ -189,4 +214,6 @@ test('a web address pasted outside a text field is saved as a page and opened; p
   await expect(page.locator('sahifa-notice-toast')).toContainText(`حُفظت «${title}»`);
   await expect(page.locator('sahifa-article-reader article h1')).toHaveText(title);
   await expect(rows(page)).toHaveCount(3);
+  // Its picture, kept in the library, is shown from there (no request leaves the app: the fixture's guard).
+  await expect(page.locator('sahifa-article-reader img[alt="صورة الصفحة"]')).toHaveAttribute('src', /^data:image\/png;base64,/);
 });

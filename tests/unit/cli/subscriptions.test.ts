@@ -15,9 +15,9 @@ let dir: string;
 let library: string;
 
 /** Runs the command without blocking this process (its server must keep answering). */
-function sahifa(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function sahifa(args: string[], file = library): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--library', library, ...args], { env: { ...process.env, SAHIFA_LIBRARY: '' } });
+    const child = spawn(process.execPath, [BIN, '--library', file, ...args], { env: { ...process.env, SAHIFA_LIBRARY: '' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -99,6 +99,25 @@ describe('sahifa subscriptions', () => {
     expect(saved).toMatchObject({ imported: 1, duplicates: 0, failed: [] });
     const shown = await json<{ url: string }>(['show', String(saved.id)]);
     expect(shown.url).toBe(server.url('/page.html'));
+  });
+
+  it('renames a folder and deletes one, moving its feeds up or unsubscribing them', async () => {
+    const other = path.join(dir, 'folders.sqlite');
+    const run = (args: string[]) => sahifa(args, other);
+    const runJson = async (args: string[]) => JSON.parse((await run([...args, '--json'])).stdout) as unknown;
+    await run(['subscribe', server.url('/gulf.xml'), '--folder', 'أخبار / الخليج']);
+    await run(['subscribe', server.url('/saudi.xml'), '--folder', 'أخبار / السعودية']);
+    expect(await runJson(['folder', 'rename', 'أخبار / الخليج', 'الخليج العربي'])).toEqual({ id: 2, name: 'الخليج العربي', path: 'أخبار / الخليج العربي' });
+    const clash = await run(['folder', 'rename', '2', 'السعودية']);
+    expect(clash.status).toBe(1);
+    expect(clash.stderr.trim()).toBe('sahifa: there is already a folder named "السعودية" there');
+    expect(await runJson(['folder', 'delete', 'أخبار / الخليج العربي'])).toEqual({ id: 2, moved_feeds: 1, moved_folders: 0, unsubscribed: 0, deleted: 0 });
+    expect(((await runJson(['feeds'])) as { folder: string | null }[]).map((f) => f.folder)).toEqual(['أخبار', 'أخبار / السعودية']);
+    expect(await runJson(['folder', 'delete', '1', '--unsubscribe', '--delete-articles'])).toEqual({ id: 1, moved_feeds: 0, moved_folders: 0, unsubscribed: 2, deleted: 8 });
+    expect(await runJson(['feeds'])).toEqual([]);
+    expect((await run(['folder', 'delete', 'nowhere'])).status).toBe(1);
+    expect((await run(['folder', 'move', '1'])).status).toBe(2);
+    expect((await run(['folder', 'delete', '1', '--delete-articles'])).status).toBe(2);
   });
 
   it('says in one line why an address gives no feed (exit 1), and refuses bad usage (exit 2)', async () => {

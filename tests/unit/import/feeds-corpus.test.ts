@@ -296,7 +296,7 @@ describe('feed content as the reader sees it', () => {
 
   it('keeps both kinds of <br> of a CDATA description as line breaks', async () => {
     const { articles } = await parseCorpus('feedparser/rss__item_description_br.xml');
-    expect(articles[0]?.html).toBe('article title<br><br> article byline<br><br>text of article');
+    expect(articles[0]?.html).toBe('article title<br /><br /> article byline<br /><br />text of article');
     expect(articles[0]?.text).toBe('article title\narticle byline\ntext of article');
   });
 

@@ -53,7 +53,7 @@ describe('hostile pages', () => {
     const sink = new MemorySink();
     await importPaths(sink, [path.join(fixtures, 'img-onerror.html'), path.join(fixtures, 'javascript-links.html'), path.join(fixtures, 'remote-img.html')]);
     const [images, links, remote] = sink.articles;
-    expect(images?.html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="صورة مضمنة">/);
+    expect(images?.html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="صورة مضمنة" \/>/);
     expect(links?.html).toContain('<a href="https://www.example.org/news/1" rel="noopener noreferrer">رابط عادي</a>');
     // A remote picture reads as its description.
     expect(remote?.text).toContain('بكسل تتبع');

@@ -13,11 +13,18 @@ import { newsArticles } from '../../fixtures/corpus';
 describe('title fit', () => {
   it('counts the query words a headline holds, those spelled as typed, and how close they stand', () => {
     const query = parseQuery('الامن الغذائي');
-    expect(titleFit('مؤتمر الأمن الغذائي في الرياض', query)).toEqual({ groups: 2, exact: 2, span: 2, words: 5, content: 4 });
+    expect(titleFit('مؤتمر الأمن الغذائي في الرياض', query)).toEqual({ groups: 2, exact: 2, inversions: 0, span: 2, words: 5, content: 4 });
     expect(titleFit('أمن المطارات', query)).toMatchObject({ groups: 1, exact: 0 });
     expect(titleFit('الأمن في مؤتمر عن الغذائي', query)).toMatchObject({ groups: 2, exact: 2, span: 5 });
     expect(titleFit('طقس الرياض', query)).toMatchObject({ groups: 0, exact: 0, span: 0 });
     expect(titleFit('في عام 1436هـ', parseQuery('1436'))).toMatchObject({ groups: 1, exact: 0 });
+  });
+
+  it('counts the pairs of query words a headline holds in the other order than typed', () => {
+    const query = parseQuery('الامن الغذائي مؤتمر');
+    expect(titleFit('مؤتمر الأمن الغذائي', query)).toMatchObject({ groups: 3, inversions: 2 });
+    expect(titleFit('الأمن الغذائي في مؤتمر', query)).toMatchObject({ groups: 3, inversions: 0 });
+    expect(titleFit('الغذائي قبل الأمن', query)).toMatchObject({ groups: 2, inversions: 1 });
   });
 
   it('counts the distinct words of a headline that say something, not its function words', () => {
@@ -72,6 +79,37 @@ describe('known-item search on 1,500 news articles', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+
+  /** The first hits of a query: their titles, BM25 scores and how their titles fit it. */
+  const firstHits = (query: string, limit = 10) =>
+    lib.library.search(query, { limit }).items.map((hit) => ({ title: hit.title.trim(), score: hit.score, fit: titleFit(hit.title, parseQuery(query)) }));
+
+  it('finds a headline typed loosely before articles whose text only mentions its words more', () => {
+    const hits = firstHits('العراق داعش سوريا');
+    expect(hits[0]!.title).toBe('الشيباني.. من «قاعدة العراق» إلى «داعش سوريا»');
+    // BM25 alone would put first an article whose title holds one of the words and whose text repeats them.
+    const bestByBm25 = hits.reduce((best, hit) => (hit.score > best.score ? hit : best));
+    expect(bestByBm25.title).toBe('كاميرون: على بريطانيا بذل المزيد لتدمير «داعش»');
+    expect(bestByBm25.fit.groups).toBe(1);
+  });
+
+  it('puts a headline with the words spelled as typed before one that matches a word only by its stem', () => {
+    const hits = firstHits('قطر متخصص علاج');
+    expect(hits[0]!.title).toBe('مستشفى في قطر متخصص في علاج الصقور');
+    // قطري (Qatari) shares the stem of قطر; BM25 scores that headline, shorter in words that say something, higher.
+    const stemOnly = hits.find((hit) => hit.title === 'مستشفى قطري من 4 طوابق متخصص في علاج الصقور');
+    expect(stemOnly?.fit).toMatchObject({ groups: 3, exact: 2 });
+    expect(stemOnly!.score).toBeGreaterThan(hits[0]!.score);
+  });
+
+  it('puts a headline holding the words in the order typed before one holding them the other way round', () => {
+    const hits = firstHits('اسرائيل ضد');
+    expect(hits[0]!.title).toBe('«هيومن رايس ووتش» تتهم إسرائيل باستخدام القوة غير المبررة ضد الأطفال الفلسطينيين');
+    // Shorter, the words closer together, but "ضد إسرائيل": not what the reader remembers.
+    const reversed = hits.find((hit) => hit.title === 'يعالون يتهم تركيا بالتغطية على «نشاطات إرهابية» ضد إسرائيل');
+    expect(reversed?.fit).toMatchObject({ groups: 2, exact: 2, inversions: 1 });
+    expect(reversed!.fit.content).toBeLessThan(hits[0]!.fit.content);
   });
 
   it('puts first, of two headlines holding the words as typed, the one with fewer words that say something', () => {

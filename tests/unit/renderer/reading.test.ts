@@ -35,6 +35,10 @@ describe('shortcuts', () => {
     expect(shortcutFor(key('b', { ctrlKey: true }), rtlList)).toBeNull();
     expect(shortcutFor(key('Enter'), rtlList)).toBe('open');
     expect(shortcutFor(key('Escape'), { ...rtlList, inList: false })).toBe('back');
+    // S, or س where an Arabic layout has it, goes to the sidebar; never while typing or with Ctrl.
+    expect(shortcutFor(key('س', { code: 'KeyS' }), rtlList)).toBe('sidebar');
+    expect(shortcutFor(key('s'), { ...rtlList, editing: true })).toBeNull();
+    expect(shortcutFor(key('s', { ctrlKey: true }), rtlList)).toBeNull();
   });
 
   it('show every highlight with Shift+H (H alone is the reading view’s: it highlights the selection)', () => {

@@ -239,6 +239,19 @@ const HOSTILE_FOR: { [M in MethodName]: [string, unknown][] } = {
     ['no data', { name: 'a.opml' }],
   ],
   exportOpml: [['a path', { path: '/etc/passwd' }]],
+  renameFolder: [
+    ['no name', { id: 1 }],
+    ['a name as a list', { id: 1, name: ['a', 'b'] }],
+    ['a huge name', { id: 1, name: 'x'.repeat(5_000) }],
+  ],
+  deleteFolder: [
+    ['no choice', { id: 1 }],
+    ['a string id', { id: '1', unsubscribe: false, keepArticles: true }],
+  ],
+  restoreFolder: [
+    ['no moves', { id: 1 }],
+    ['a folder without its name', { id: 1, feeds: [], folders: [{ id: 2 }] }],
+  ],
   openExternal: [
     ['no url', {}],
     ['a number url', { url: 5 }],
@@ -411,6 +424,9 @@ describe('calls from frames that are not the app’s', () => {
     savePage: { url: 'http://127.0.0.1:9/page.html' },
     importOpml: { name: 'a.opml', base64: '' },
     exportOpml: {},
+    renameFolder: { id: 1, name: 'أخبار' },
+    deleteFolder: { id: 1, unsubscribe: false, keepArticles: true },
+    restoreFolder: { id: 1, feeds: [], folders: [] },
   };
 
   const foreignFrames: [string, FakeFrame | null, number][] = [

@@ -159,3 +159,47 @@ describe('the damaged-library question', () => {
     expect((dialogs.shown[0] as MessageOptions).detail).toContain('There is no healthy backup.');
   });
 });
+
+describe('subscriptions from the menu', () => {
+  const opml = `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>اشتراكات</title></head><body>
+  <outline text="أخبار">
+    <outline type="rss" text="سبق" xmlUrl="http://127.0.0.1:9/sabq.xml"/>
+    <outline type="rss" text="الرياض" xmlUrl="http://127.0.0.1:9/riyadh.xml"/>
+  </outline>
+</body></opml>`;
+
+  it('imports an OPML file through the window\'s method, says what it added in Arabic, and the window reloads', async () => {
+    const file = path.join(dir, 'subscriptions.opml');
+    fs.writeFileSync(file, opml);
+    const dialogs = new ScriptedDialogs({ open: [file] });
+    await commands(dialogs, 'ar').importOpml();
+    expect(dialogs.shown[0]).toMatchObject({ title: 'استيراد اشتراكات', filters: [{ extensions: ['opml', 'xml'] }, { extensions: ['*'] }] });
+    expect(dialogs.shown[1]).toMatchObject({ type: 'info', message: 'اشتراكات جديدة: 2، وموجودة من قبل: 0.' });
+    expect(session.library!.feeds().list().map((f) => f.folder)).toEqual(['أخبار', 'أخبار']);
+    expect(events).toEqual([{ type: 'library-changed', report: null }]);
+    // The same file again adds nothing.
+    await commands(new ScriptedDialogs({ open: [file] }), 'en').importOpml();
+    expect(session.library!.feeds().list()).toHaveLength(2);
+  });
+
+  it('says why a file is not OPML, and a cancelled dialog does nothing', async () => {
+    const file = path.join(dir, 'notes.opml');
+    fs.writeFileSync(file, 'not xml at all');
+    const dialogs = new ScriptedDialogs({ open: [file] });
+    await commands(dialogs, 'en').importOpml();
+    expect(dialogs.shown[1]).toMatchObject({ error: expect.stringMatching(/^The subscriptions could not be imported: .*notes\.opml/) });
+    await commands(new ScriptedDialogs({ open: null }), 'en').importOpml();
+    expect(events).toEqual([]);
+  });
+
+  it('asks the window for its own subscribe, refresh and export commands', async () => {
+    const actions = commands(new ScriptedDialogs(), 'ar');
+    await actions.windowCommand('subscribe');
+    await actions.windowCommand('refresh-feeds');
+    expect(events).toEqual([
+      { type: 'menu-command', command: 'subscribe' },
+      { type: 'menu-command', command: 'refresh-feeds' },
+    ]);
+  });
+});

@@ -13,6 +13,8 @@ function recordingActions() {
     backup: async () => void calls.push('backup'),
     restore: async () => void calls.push('restore'),
     exportAs: async (format: ExportFormat) => void calls.push(`export ${format}`),
+    importOpml: async () => void calls.push('import opml'),
+    windowCommand: async (command) => void calls.push(command),
   };
   return { calls, actions };
 }
@@ -63,6 +65,26 @@ describe('the application menu', () => {
       click(find(template, [path.file, path.restore]));
       click(find(template, [path.search, path.searchLibrary]));
       expect(calls).toEqual(['import', 'export json', 'backup', 'restore', 'search']);
+    }
+  });
+
+  it('has the subscriptions in the File menu, routed to the window\'s own commands, with keys that clash with nothing', () => {
+    for (const [strings, file, items] of [
+      [shellStrings.en, 'File', ['Subscribe…', 'Refresh All Feeds', 'Import Subscriptions (OPML)…', 'Export Subscriptions (OPML)…']],
+      [shellStrings.ar, 'ملف', ['اشترك في موقع أو خلاصة…', 'حدّث كل الخلاصات', 'استورد اشتراكات (OPML)…', 'صدّر الاشتراكات (OPML)…']],
+    ] as const) {
+      const { calls, actions } = recordingActions();
+      const template = menuTemplate(actions, strings, { isDev: true, isMac: false });
+      for (const item of items) click(find(template, [file, item]));
+      expect(calls).toEqual(['subscribe', 'refresh-feeds', 'import opml', 'export-opml']);
+      const accelerators = (function all(list: MenuItemConstructorOptions[]): string[] {
+        return list.flatMap((item) => [...(typeof item.accelerator === 'string' ? [item.accelerator] : []), ...(Array.isArray(item.submenu) ? all(item.submenu) : [])]);
+      })(template);
+      expect(new Set(accelerators).size).toBe(accelerators.length);
+      // Ctrl+R reloads the window (the developer menu's reload role); refreshing feeds must not take it.
+      expect(find(template, [file, items[1]]).accelerator).toBe('F5');
+      expect(find(template, [file, items[0]]).accelerator).toBe('CmdOrCtrl+N');
+      expect(accelerators).not.toContain('CmdOrCtrl+R');
     }
   });
 

@@ -125,11 +125,14 @@ describe('subscriptions through the contract', () => {
     expect((await feedList()).unread).toBe(0);
   });
 
-  it('says in one line why an address gives no feed', async () => {
-    const missing = await failure('subscribe', { url: server.url('/missing.xml') });
-    expect(missing).toEqual({ code: 'failed', message: `cannot subscribe to ${server.url('/missing.xml')}: not found (404)` });
-    const notWeb = await failure('subscribe', { url: 'file:///etc/passwd' });
-    expect(notWeb.message).toMatch(/^cannot subscribe to file:\/\/\/etc\/passwd: only http and https/);
+  it('says why an address gives no feed, as a code the window words and in one English line', async () => {
+    const missing = await call('subscribe', { url: server.url('/missing.xml') });
+    expect(missing).toEqual({ failed: { reason: 'not-found', message: `cannot subscribe to ${server.url('/missing.xml')}: not found (404)` } });
+    const notWeb = await call<{ failed: { reason: string; message: string } }>('subscribe', { url: 'file:///etc/passwd' });
+    expect(notWeb.failed.reason).toBe('unsupported-scheme');
+    expect(notWeb.failed.message).toMatch(/^cannot subscribe to file:\/\/\/etc\/passwd: only http and https/);
+    server.serve('/page.html', { body: '<!doctype html><html><head><title>صفحة</title></head><body><p>لا خلاصة هنا</p></body></html>', type: 'text/html; charset=utf-8' });
+    expect(await call('subscribe', { url: server.url('/page.html') })).toMatchObject({ failed: { reason: 'not-a-feed' } });
     expect((await feedList()).feeds).toEqual([]);
   });
 
@@ -138,15 +141,27 @@ describe('subscriptions through the contract', () => {
     server.serve('/gulf.xml', { body: arabicFeed({ count: 8 }), type: 'application/rss+xml', etag: '"g2"' });
     const refreshed = nextRefresh(feed.id);
     expect(await call('refreshFeeds', { feed: feed.id })).toEqual({ feeds: 1 });
-    expect(await refreshed).toEqual({ feed: feed.id, status: 'fetched', new: 2, updated: 0, error: null });
+    expect(await refreshed).toEqual({ feed: feed.id, status: 'fetched', new: 2, updated: 0, error: null, errorCode: null });
     expect((await feedOf(feed.id)).unread).toBe(8);
 
     // A failure is kept on the feed and shown with it.
     server.serve('/gulf.xml', { body: 'down', type: 'text/plain', status: 500 });
     const failed = nextRefresh(feed.id);
     await call('refreshFeeds', {});
-    expect((await failed).status).toBe('failed');
-    expect((await feedOf(feed.id)).lastError).toMatch(/500/);
+    expect(await failed).toMatchObject({ status: 'failed', errorCode: 'server-error' });
+    expect(await feedOf(feed.id)).toMatchObject({ lastError: 'the server answered 500 Internal Server Error', errorCode: 'server-error' });
+    // Gone (410): the feed pauses, and says why as a code too.
+    server.serve('/gulf.xml', { body: 'gone', type: 'text/plain', status: 410 });
+    const gone = nextRefresh(feed.id);
+    await call('refreshFeeds', { feed: feed.id });
+    expect(await gone).toMatchObject({ status: 'failed', errorCode: 'gone' });
+    expect(await feedOf(feed.id)).toMatchObject({ errorCode: 'gone', pausedByReader: false, paused: expect.stringMatching(/410/) });
+    // Resumed, it is fetched at once; a good answer clears the error.
+    server.serve('/gulf.xml', { body: arabicFeed({ count: 8 }), type: 'application/rss+xml', etag: '"g3"' });
+    const back = nextRefresh(feed.id);
+    await call('updateFeed', { id: feed.id, paused: false });
+    expect(await back).toMatchObject({ status: 'fetched', errorCode: null });
+    expect(await feedOf(feed.id)).toMatchObject({ lastError: null, errorCode: null, paused: null });
 
     // Paused feeds are left out of "refresh all" and of a folder's refresh.
     await call('updateFeed', { id: feed.id, paused: true });
@@ -157,6 +172,12 @@ describe('subscriptions through the contract', () => {
   it('changes a feed’s settings, and suggests full text for a feed of short items', async () => {
     const { feed } = await call<{ feed: FeedInfo }>('subscribe', { url: server.url('/short.xml') });
     expect(feed.suggestFullText).toBe(true);
+    // Dismissed: remembered in the library, whatever a later refresh finds.
+    expect(await call('updateFeed', { id: feed.id, dismissSuggestion: true })).toMatchObject({ suggestFullText: false });
+    const refreshed = nextRefresh(feed.id);
+    await call('refreshFeeds', { feed: feed.id });
+    await refreshed;
+    expect((await feedOf(feed.id)).suggestFullText).toBe(false);
     const changed = await call<FeedInfo>('updateFeed', {
       id: feed.id,
       title: 'موجز الأخبار',

@@ -11,9 +11,9 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../main/library/library';
 import { decodeStored, type StoredValue } from '../../../main/library/stored-text';
-import { refreshContext, refreshFeeds } from '../../../main/subscriptions/refresh';
-import { subscribe } from '../../../main/subscriptions/subscribe';
-import { arabicFeed, FeedServer, PNG_1x1 } from '../../fixtures/feed-server';
+import { refreshContext, refreshFeeds, SETTING_IMAGES } from '../../../main/subscriptions/refresh';
+import { savePage, subscribe } from '../../../main/subscriptions/subscribe';
+import { arabicFeed, FeedServer, news, PNG_1x1 } from '../../fixtures/feed-server';
 import { CORPUS } from '../../fixtures/corpus';
 
 const JPEG = fs.readFileSync(path.join(CORPUS, 'saved-pages', 'arabic-titlepage_files', 'titlepage.jpg'));
@@ -117,5 +117,60 @@ describe('offline images stored once', () => {
     await refreshFeeds(ctx, [e.feed.id]);
     expect(stored<{ uid: string; deleted: string | null }>('SELECT uid, deleted FROM images')).toEqual([{ uid: tombstone!.uid, deleted: null }]);
     expect(library.get(library.list({ feeds: [e.feed.id] }).items[0]!.id).html).toContain(dataUri('image/png', PNG_1x1));
+  });
+
+  it('stores the images of pages saved by their address once each, as a feed’s, and reads them back from the library', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>';
+    server.serve('/drawing.svg', { body: svg, type: 'image/svg+xml' });
+    server.serve('/not-an-image.png', { body: '<html><body>error</body></html>', type: 'image/png' });
+    const pageOf = (n: number, images: string[]) => {
+      const a = news(40 + n)[39 + n]!;
+      const pictures = images.map((src, i) => `<p><img src="${src}" alt="صورة ${i}"></p>`).join('');
+      return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${a.title}</title></head><body><article><h1>${a.title}</h1>${pictures}${a.content.split('\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    };
+    server.serve('/first.html', { body: pageOf(1, ['/photo.jpg', '/drawing.svg']), type: 'text/html; charset=utf-8' });
+    server.serve('/second.html', { body: pageOf(2, ['/photo.jpg', '/dot.png', '/not-an-image.png']), type: 'text/html; charset=utf-8' });
+
+    const first = await savePage(ctx, server.url('/first.html'));
+    const second = await savePage(ctx, server.url('/second.html'));
+    expect([first.imported, second.imported]).toEqual([1, 1]);
+
+    // The photo both pages show is one row; the SVG and the HTML served as a PNG are not images.
+    const images = stored<{ type: string; size: number }>('SELECT type, size FROM images ORDER BY id');
+    expect(images).toEqual([{ type: 'image/jpeg', size: JPEG.byteLength }, { type: 'image/png', size: PNG_1x1.byteLength }]);
+    for (const row of stored<{ html: StoredValue }>('SELECT html FROM articles')) {
+      const html = decodeStored(row.html)!;
+      expect(html).toMatch(/<img[^>]+src="sahifa-image:[0-9a-f]{64}"/);
+      expect(html).not.toContain('data:');
+    }
+    expect(stored('SELECT * FROM article_images')).toHaveLength(3);
+
+    // Read back: the pictures as data: URIs, nothing that would load from outside, no SVG.
+    const shown = [library.get(first.id).html!, library.get(second.id).html!];
+    expect(shown[0]).toContain(dataUri('image/jpeg', JPEG));
+    expect(shown[1]).toContain(dataUri('image/jpeg', JPEG));
+    expect(shown[1]).toContain(dataUri('image/png', PNG_1x1));
+    for (const html of shown) {
+      expect(html).not.toMatch(/src="(?!data:image\/(?:jpeg|png);base64,)/);
+      expect(html).not.toContain(server.origin);
+      expect(html).not.toMatch(/<svg|alert\(|drawing\.svg|image\/svg/i);
+    }
+
+    // Saving a page again adds nothing, and its images stay.
+    expect(await savePage(ctx, server.url('/first.html'))).toMatchObject({ id: first.id, imported: 0, duplicates: 1 });
+    expect(library.feeds().sweepImages()).toBe(0);
+    expect(library.get(first.id).html).toContain(dataUri('image/jpeg', JPEG));
+
+    // The global switch off: a page saved then keeps no pictures at all.
+    library.updateSettings({ [SETTING_IMAGES]: false });
+    const offCtx = refreshContext(library);
+    server.serve('/third.html', { body: pageOf(3, ['/dot.png']), type: 'text/html; charset=utf-8' });
+    try {
+      const third = await savePage(offCtx, server.url('/third.html'));
+      expect(library.get(third.id).html).not.toMatch(/<img/);
+    } finally {
+      offCtx.close();
+    }
+    expect(stored('SELECT * FROM article_images')).toHaveLength(3);
   });
 });

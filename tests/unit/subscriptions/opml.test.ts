@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../../../main/library/library';
-import { exportOpml, importOpml, OpmlError, parseOpmlDocument } from '../../../main/subscriptions/opml';
+import { exportOpml, importOpml, OpmlError, parseOpml } from '../../../main/subscriptions/opml';
 import { encodeWindows1256 } from '../../fixtures/feed-server';
 
 let dir: string;
@@ -66,9 +66,48 @@ describe('OPML import', () => {
     expect(importOpml(store, new TextEncoder().encode(OPML('UTF-8')), 'subs.opml')).toMatchObject({ added: 3, existing: 1 });
   });
 
+  it('imports 8,000 feeds in nested folders into a library that has some of them, and a second import adds nothing', () => {
+    const store = library.feeds();
+    const lines: string[] = [];
+    for (let group = 0; group < 8_000; group += 100) {
+      lines.push(`<outline text="قسم ${group % 700}"><outline text="مواقع &amp; ${group}" type="rss">`);
+      for (let f = group; f < group + 100; f++) {
+        lines.push(`<outline type="rss" text="موجز ${f}" xmlUrl="https://site${f % 97}.example/feeds/${f}?lang=ar&amp;n=${f}" htmlUrl="https://site${f % 97}.example/"/>`);
+      }
+      lines.push('</outline></outline>');
+    }
+    const file = new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`<?xml version="1.0"?><opml version="2.0"><body>${lines.join('\n')}</body></opml>`)]));
+    // Already subscribed, under other spellings of the same addresses.
+    store.add({ url: 'http://www.site5.example/feeds/5?n=5&lang=ar', title: 'قديم' });
+    store.add({ url: 'https://site43.example/feeds/7900/?lang=ar&n=7900', title: 'قديم ٢' });
+
+    expect(importOpml(store, file, 'big.opml')).toEqual({ added: 7_998, existing: 2, folders: 87 });
+    const feeds = store.list();
+    expect(feeds).toHaveLength(8_000);
+    const byTitle = new Map(feeds.map((f) => [f.title, f]));
+    expect(byTitle.get('موجز 4321')).toMatchObject({ url: 'https://site53.example/feeds/4321?lang=ar&n=4321', site: 'https://site53.example/', folder: 'قسم 100 / مواقع & 4300' });
+    expect(byTitle.get('قديم')?.folder).toBeNull();
+    expect(new Set(feeds.map((f) => f.uid)).size).toBe(8_000);
+
+    expect(importOpml(store, file, 'big.opml')).toEqual({ added: 0, existing: 8_000, folders: 0 });
+    expect(store.list()).toHaveLength(8_000);
+    expect(store.folders()).toHaveLength(87);
+  });
+
+  it('reads a file with a DOCTYPE, or one that needs repairs, as well', () => {
+    const withDoctype = `<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY news "أخبار">]>
+      <opml version="1.0"><body><outline text="&news;"><outline text="سبق" xmlUrl="https://sabq.example/rss.xml"/></outline></body></opml>`;
+    expect(importOpml(library.feeds(), new TextEncoder().encode(withDoctype), 'doctype.opml')).toEqual({ added: 1, existing: 0, folders: 1 });
+    expect(library.feeds().list()[0]?.folder).toBe('أخبار');
+    const bareAmpersand = '<opml version="2.0"><body><outline text="R&D" xmlUrl="https://rd.example/feed?a=1&b=2"/></body></opml>';
+    expect(importOpml(library.feeds(), new TextEncoder().encode(bareAmpersand), 'repair.opml')).toEqual({ added: 1, existing: 0, folders: 0 });
+    expect(library.feeds().findByUrl('https://rd.example/feed?a=1&b=2')?.title).toBe('R&D');
+  });
+
   it('refuses what is not OPML, naming the file and the reason, and adds nothing', () => {
-    expect(() => parseOpmlDocument(new TextEncoder().encode('<rss/>'), 'x.opml')).toThrow(/x\.opml is not an OPML file \(its root element is <rss>\)/);
-    expect(() => parseOpmlDocument(new TextEncoder().encode('<opml><body>'), 'broken.opml')).toThrow(OpmlError);
+    expect(() => parseOpml(new TextEncoder().encode('<rss/>'), 'x.opml')).toThrow(/x\.opml is not an OPML file \(its root element is <rss>\)/);
+    expect(() => parseOpml(new TextEncoder().encode('<opml><body>'), 'broken.opml')).toThrow(OpmlError);
+    expect(() => parseOpml(new TextEncoder().encode('<opml version="2.0"><head/></opml>'), 'bodiless.opml')).toThrow(/bodiless\.opml is an OPML file without a <body>/);
     expect(library.feeds().list()).toEqual([]);
   });
 });

@@ -332,8 +332,34 @@ describe('full text', () => {
     server.serve(long, { body: arabicFeed({ count: 3, from: 30 }), type: 'application/rss+xml' });
     const a = library.feeds().add({ url: server.url(short), title: 'a' }).feed;
     const b = library.feeds().add({ url: server.url(long), title: 'b' }).feed;
-    expect((await refreshFeed(ctx, a.id)).suggestFullText).toBe(true);
-    expect((await refreshFeed(ctx, b.id)).suggestFullText).toBe(false);
+    await refreshFeed(ctx, a.id);
+    await refreshFeed(ctx, b.id);
+    expect(library.feeds().get(a.id).fullTextSuggestion).toBe('suggested');
+    expect(library.feeds().get(b.id).fullTextSuggestion).toBeNull();
+
+    // Kept in the library: it outlives a restart.
+    ctx.close();
+    library.close();
+    library = Library.open(path.join(dir, 'library.sqlite'));
+    ctx = refreshContext(library);
+    expect(library.feeds().get(a.id).fullTextSuggestion).toBe('suggested');
+
+    // Items that grew longer take the suggestion back.
+    server.serve(short, { body: arabicFeed({ count: 3, from: 30 }), type: 'application/rss+xml' });
+    await refreshFeed(ctx, a.id);
+    expect(library.feeds().get(a.id).fullTextSuggestion).toBeNull();
+
+    // Dismissed: never suggested again, however short the items, restart or not.
+    server.serve(short, { body: arabicFeed({ count: 3, from: 6, summaryChars: 100 }), type: 'application/rss+xml' });
+    await refreshFeed(ctx, a.id);
+    expect(library.feeds().get(a.id).fullTextSuggestion).toBe('suggested');
+    library.feeds().update(a.id, { dismissSuggestion: true });
+    await refreshFeed(ctx, a.id);
+    ctx.close();
+    library.close();
+    library = Library.open(path.join(dir, 'library.sqlite'));
+    ctx = refreshContext(library);
+    expect(library.feeds().get(a.id).fullTextSuggestion).toBe('dismissed');
   });
 });
 

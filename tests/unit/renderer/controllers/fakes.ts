@@ -122,12 +122,13 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
     deleted: false,
     feed: i % 3 === 0 ? 1 : i % 3 === 1 ? 2 : null,
   }));
-  const feedDefaults = { site: null, lastChecked: '2026-11-30T07:00:00Z', lastError: null, paused: null, pausedByReader: false, intervalMinutes: 60, fullText: false, images: true, retentionDays: null, suggestFullText: false };
+  const feedDefaults = { site: null, lastChecked: '2026-11-30T07:00:00Z', lastError: null, errorCode: null, paused: null, pausedByReader: false, intervalMinutes: 60, fullText: false, images: true, retentionDays: null, suggestFullText: false };
   const feeds: StoredFeed[] = [
     { ...feedDefaults, id: 1, title: 'سبق', url: 'https://sabq.example/feed', folder: 1 },
     { ...feedDefaults, id: 2, title: 'Arab News — الرياض', url: 'https://arabnews.example/rss', folder: null },
   ];
-  const folders = [{ id: 1, name: 'أخبار', parent: null }];
+  const folders: { id: number; name: string; parent: number | null; deleted?: boolean }[] = [{ id: 1, name: 'أخبار', parent: null }];
+  const liveFolders = () => folders.filter((f) => !f.deleted);
   const feedsOf = (input: { feed?: number; folder?: number }): number[] | null =>
     input.feed !== undefined ? [input.feed] : input.folder !== undefined ? feeds.filter((f) => f.folder === input.folder).map((f) => f.id) : null;
   const calls: Call[] = [];
@@ -347,11 +348,13 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
           const own = live().filter((a) => a.feed === f.id);
           return { ...f, articles: own.length, unread: own.filter((a) => !a.read).length };
         });
-        const folderInfos = folders.map((folder) => ({ ...folder, unread: infos.filter((f) => f.folder === folder.id).reduce((n, f) => n + f.unread, 0) }));
+        const folderInfos = liveFolders().map(({ deleted: _, ...folder }) => ({ ...folder, unread: infos.filter((f) => f.folder === folder.id).reduce((n, f) => n + f.unread, 0) }));
         return { feeds: infos, folders: folderInfos, unread: infos.reduce((n, f) => n + f.unread, 0) };
       }),
     subscribe: (input) =>
       call('subscribe', input, () => {
+        // An address whose path starts with /missing gives no feed, as a 404 would.
+        if (new URL(input.url).pathname.startsWith('/missing')) return { failed: { reason: 'not-found' as const, message: `cannot subscribe to ${input.url}: not found (404)` } };
         const existing = feeds.find((f) => f.url === input.url);
         const feed = existing ?? { ...feedDefaults, id: feeds.length + 1, title: new URL(input.url).host, url: input.url, folder: null };
         if (!existing) feeds.push(feed);
@@ -405,6 +408,37 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
         return { id: article.id, imported: true, title: article.title };
       }),
     importOpml: (input) => call('importOpml', input, () => ({ added: 0, existing: 0, folders: 0 })),
+    renameFolder: (input) =>
+      call('renameFolder', input, () => {
+        const folder = liveFolders().find((f) => f.id === input.id);
+        if (folder === undefined) throw new Error(`there is no folder ${input.id}`);
+        folder.name = input.name.trim();
+        return { id: folder.id, name: folder.name };
+      }),
+    deleteFolder: (input) =>
+      call('deleteFolder', input, () => {
+        const folder = liveFolders().find((f) => f.id === input.id);
+        if (folder === undefined) throw new Error(`there is no folder ${input.id}`);
+        folder.deleted = true;
+        const inside = feeds.filter((f) => f.folder === folder.id);
+        const moved = liveFolders().filter((f) => f.parent === folder.id);
+        if (input.unsubscribe) {
+          for (const feed of inside) feeds.splice(feeds.indexOf(feed), 1);
+          return { id: folder.id, feeds: [], folders: [], unsubscribed: inside.length, deleted: 0 };
+        }
+        for (const feed of inside) feed.folder = folder.parent;
+        for (const f of moved) f.parent = folder.parent;
+        return { id: folder.id, feeds: inside.map((f) => f.id), folders: moved.map((f) => ({ id: f.id, name: f.name })), unsubscribed: 0, deleted: 0 };
+      }),
+    restoreFolder: (input) =>
+      call('restoreFolder', input, () => {
+        const folder = folders.find((f) => f.id === input.id && f.deleted);
+        if (folder === undefined) throw new Error(`there is no deleted folder ${input.id}`);
+        folder.deleted = false;
+        for (const feed of feeds) if (input.feeds.includes(feed.id)) feed.folder = folder.id;
+        for (const f of folders) if (input.folders.some((m) => m.id === f.id)) f.parent = folder.id;
+        return { id: folder.id, name: folder.name };
+      }),
     exportOpml: (input) => call('exportOpml', input, () => ({ kind: 'content' as const, fileName: 'sahifa-subscriptions.opml', mimeType: 'text/x-opml', content: '<opml/>' })),
   };
   return api;

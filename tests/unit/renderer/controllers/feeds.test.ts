@@ -137,18 +137,18 @@ describe('subscriptions', () => {
     await feeds.refresh({ kind: 'folder', id: 1 });
     expect(api.inputs('refreshFeeds')).toEqual([{ folder: 1 }]);
     expect([...feeds.refreshing]).toEqual([1]);
-    feeds.refreshed({ feed: 1, status: 'not-modified', new: 0, updated: 0, error: null });
+    feeds.refreshed({ feed: 1, status: 'not-modified', new: 0, updated: 0, error: null, errorCode: null });
     expect(feeds.refreshing.size).toBe(0);
     expect(articlesChanged).toBe(0);
-    feeds.refreshed({ feed: 2, status: 'fetched', new: 3, updated: 0, error: null });
-    feeds.refreshed({ feed: 1, status: 'fetched', new: 0, updated: 2, error: null });
+    feeds.refreshed({ feed: 2, status: 'fetched', new: 3, updated: 0, error: null, errorCode: null });
+    feeds.refreshed({ feed: 1, status: 'fetched', new: 0, updated: 2, error: null, errorCode: null });
     expect(articlesChanged).toBe(0);
     vi.advanceTimersByTime(ARTICLES_RELOAD_MS);
     // A refresh of many feeds reloads the list once, not once per feed.
     expect(articlesChanged).toBe(1);
-    feeds.refreshed({ feed: 2, status: 'fetched', new: 1, updated: 0, error: null });
+    feeds.refreshed({ feed: 2, status: 'fetched', new: 1, updated: 0, error: null, errorCode: null });
     vi.advanceTimersByTime(ARTICLES_RELOAD_MS / 2);
-    feeds.refreshed({ feed: 1, status: 'fetched', new: 1, updated: 0, error: null });
+    feeds.refreshed({ feed: 1, status: 'fetched', new: 1, updated: 0, error: null, errorCode: null });
     vi.advanceTimersByTime(ARTICLES_RELOAD_MS / 2);
     // A steady stream of events still shows new items as they come.
     expect(articlesChanged).toBe(2);
@@ -158,6 +158,8 @@ describe('subscriptions', () => {
   it('subscribes, or says in one line why not; unsubscribes', async () => {
     api.failNext('subscribe', 'cannot subscribe to https://example.com/: not found (404)');
     expect(await feeds.subscribe('https://example.com/', '')).toBe('cannot subscribe to https://example.com/: not found (404)');
+    // An address that gives no feed: the reason in Arabic, from its code.
+    expect(await feeds.subscribe('https://example.com/missing.xml', '')).toBe(ar.subscribeFailed(ar.feedErrorReasons['not-found']));
     expect(await feeds.subscribe('https://aljazeera.example/rss', 'أخبار / عربية')).toBeNull();
     expect(api.inputs('subscribe').at(-1)).toEqual({ url: 'https://aljazeera.example/rss', folder: 'أخبار / عربية' });
     expect(feeds.feeds).toHaveLength(3);
