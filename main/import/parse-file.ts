@@ -86,14 +86,39 @@ export async function parseFile(file: SourceFile, failures: ImportFailure[], not
   }
 }
 
-/** The file ready to parse, or why it cannot be: too large (then it is not read at all), unreadable. */
-export async function readSource(file: FileToParse): Promise<SourceFile | ImportFailure> {
+/** A file that will not be read: too large (then it is not read at all), or given in memory. */
+function sourceWithoutReading(file: FileToParse): SourceFile | ImportFailure | null {
   if (file.size > MAX_FILE_BYTES) return { path: file.path, ...tooLarge(file.size).reason };
   if (file.bytes) return { path: file.path, name: file.name, bytes: file.bytes };
+  return null;
+}
+
+function sourceRead(file: FileToParse, buffer: Buffer): SourceFile {
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return { path: file.path, name: file.name, bytes, readRelative: relativeReader(file.path) };
+}
+
+/** The file ready to parse, or why it cannot be: too large (then it is not read at all), unreadable. */
+export async function readSource(file: FileToParse): Promise<SourceFile | ImportFailure> {
+  const early = sourceWithoutReading(file);
+  if (early) return early;
   try {
-    const buffer = await readFile(file.path);
-    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    return { path: file.path, name: file.name, bytes, readRelative: relativeReader(file.path) };
+    return sourceRead(file, await readFile(file.path));
+  } catch (error) {
+    return { path: file.path, ...reasonFor(error) };
+  }
+}
+
+/**
+ * readSource, blocking: for a parse thread, which has nothing else to do meanwhile. A news file is
+ * read in one system call each for open, stat, read and close here, where the promise's version
+ * sends each of them to libuv's pool and back (a thread woken four times a file).
+ */
+export function readSourceSync(file: FileToParse): SourceFile | ImportFailure {
+  const early = sourceWithoutReading(file);
+  if (early) return early;
+  try {
+    return sourceRead(file, readFileSync(file.path));
   } catch (error) {
     return { path: file.path, ...reasonFor(error) };
   }

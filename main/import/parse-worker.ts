@@ -4,13 +4,15 @@
  *
  * Files are parsed one at a time, in the order they arrive, and answered in that order: when the
  * thread dies, the importer knows the file it died on is the oldest one it has not answered.
- * Reading may run ahead of parsing (the importer bounds how many files are sent ahead).
+ * Each file is read when its turn comes, blocking: this thread has nothing else to do meanwhile,
+ * and reading through libuv's pool cost more CPU than the read itself (the importer keeps enough
+ * files in flight that the next one is always here).
  *
  * Bundled to out/main/parse-worker.cjs and .mjs by scripts/build.mjs; from source, it is started
  * through parse-worker-source.mjs.
  */
 import { parentPort } from 'node:worker_threads';
-import { parseAndPrepare, readSource } from './parse-file';
+import { parseAndPrepare, readSourceSync } from './parse-file';
 import type { ParseReply, ParseRequest } from './parse-protocol';
 
 function reply(message: ParseReply): void {
@@ -20,9 +22,8 @@ function reply(message: ParseReply): void {
 let parsing: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', ({ seq, file }: ParseRequest) => {
-  const reading = readSource(file);
   parsing = parsing.then(async () => {
-    const { articles, failures, notes } = await parseAndPrepare(await reading);
+    const { articles, failures, notes } = await parseAndPrepare(readSourceSync(file));
     reply({ type: 'parsed', seq, articles, failures, notes });
   });
 });

@@ -4,7 +4,7 @@
  * thread and hand the library articles that only need writing (Library.addPrepared). Nothing here
  * may import better-sqlite3: parse threads load this module.
  */
-import { analyzeText, type IndexedTerm } from '../text/analyze';
+import { analyzeParts, analyzeText, forEachTerm } from '../text/analyze';
 import { articleIdentity } from './identity';
 import { encodeStored, type StoredValue } from './stored-text';
 import type { NewArticle } from '../../common';
@@ -31,26 +31,23 @@ export interface StoredColumns {
 const EXCERPT_CHARS = 220;
 
 /**
- * A stem column: each word's stem, followed by the stems of its digit and letter runs when it
- * mixes them, so that 1436 finds 1436هـ. Only stems get the runs: surface columns keep one entry
- * per word, so phrases and the identity hash see the words as written.
- */
-function stemColumn(terms: IndexedTerm[]): string {
-  let column = '';
-  for (const term of terms) {
-    column += column === '' ? term.stem : ` ${term.stem}`;
-    for (const part of term.partStems) column += ` ${part}`;
-  }
-  return column;
-}
-
-/**
- * A text's analyzed surface words and their stems (with the runs of words that mix digits and
- * letters), each joined by spaces: a pair of index columns.
+ * A text's analyzed surface words and their stems, each joined by spaces: a pair of index columns.
+ * A word that mixes digits and letters is followed in the stem column by the stems of its digit
+ * and letter runs, so that 1436 finds 1436هـ. Only stems get the runs: surface columns keep one
+ * entry per word, so phrases and the identity hash see the words as written.
+ *
+ * The same words as analyzeText, built straight into the columns: no term objects on the way,
+ * which took an eighth of the time (an import analyses every word of every article).
  */
 export function analyzedColumns(text: string): [surface: string, stem: string] {
-  const terms = analyzeText(text);
-  return [terms.map((t) => t.surface).join(' '), stemColumn(terms)];
+  const surfaces: string[] = [];
+  const stems: string[] = [];
+  forEachTerm(text, (term, word) => {
+    surfaces.push(term.surface);
+    stems.push(term.stem);
+    for (const part of analyzeParts(word)) stems.push(part.stem);
+  });
+  return [surfaces.join(' '), stems.join(' ')];
 }
 
 /** The analyzed columns the full-text index holds for a title and a text. */

@@ -48,12 +48,17 @@ export function analyzeParts(word: string): AnalyzedPart[] {
   return parts;
 }
 
-export function analyzeText(text: string): IndexedTerm[] {
-  const terms: IndexedTerm[] = [];
+/** Each word of the text that has a term, in order, with the word as written (for its parts). */
+export function forEachTerm(text: string, visit: (term: Term, word: string) => void): void {
   for (const token of tokenize(text)) {
     const word = text.slice(token.start, token.end);
     const term = analyzeWord(word);
-    if (term) terms.push({ surface: term.surface, stem: term.stem, partStems: analyzeParts(word).map((part) => part.stem) });
+    if (term) visit(term, word);
   }
+}
+
+export function analyzeText(text: string): IndexedTerm[] {
+  const terms: IndexedTerm[] = [];
+  forEachTerm(text, (term, word) => terms.push({ surface: term.surface, stem: term.stem, partStems: analyzeParts(word).map((part) => part.stem) }));
   return terms;
 }

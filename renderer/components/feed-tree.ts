@@ -3,7 +3,8 @@
  * unread count, a feed's last error and a paused feed marked; choosing one narrows the list. Each
  * row's menu (and the heading's, for every subscription) refreshes now, marks read (all, older
  * than a day or a week), opens a feed's settings or the unsubscribe question, or a folder's rename
- * and delete questions; the heading also has Subscribe and OPML import and export. Everything goes up as events (../events.ts).
+ * and delete questions; the heading also has Subscribe and OPML import and export. Everything goes
+ * up as events (../events.ts).
  *
  * Titles come from feeds in any script: each is isolated (dir=auto), so a Latin title in
  * the Arabic interface, or an Arabic one with Latin words, reads in its own direction.

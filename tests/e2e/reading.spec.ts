@@ -200,8 +200,9 @@ test('the keyboard walks the list, opens, returns, and ? lists every shortcut', 
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'اختصارات لوحة المفاتيح' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.locator('tbody tr')).toHaveCount(16);
+  await expect(dialog.locator('tbody tr')).toHaveCount(17);
   await expect(dialog).toContainText('علّم كمقروءة أو غير مقروءة');
+  await expect(dialog).toContainText('الأقسام والوسوم والاشتراكات');
   await expect(dialog).toContainText('اعرض كل التظليلات');
   await expect(dialog).toContainText('انزل صفحة في المقالة، وفي آخرها افتح التالية غير المقروءة');
   await page.keyboard.press('Escape');

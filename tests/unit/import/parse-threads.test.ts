@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBuffers, importPaths, type ImportOptions } from '../../../main/import/importer';
+import { isFailure, readSource, readSourceSync } from '../../../main/import/parse-file';
 import { parseWorkerScript } from '../../../main/import/parse-pool';
 import { Library } from '../../../main/library/library';
 import type { ImportReport } from '../../../common';
@@ -62,6 +63,20 @@ afterAll(() => {
 });
 
 describe('an import parsed on a thread', () => {
+  it('reads each file the way the importing thread does: contents, a file gone missing, a file too large', async () => {
+    const folder = path.join(dir, 'reads');
+    writeNews(folder, 0, 1);
+    const [name] = fs.readdirSync(folder);
+    const present = { path: path.join(folder, name!), name: name!, size: fs.statSync(path.join(folder, name!)).size };
+    const files = [present, { ...present, path: path.join(folder, 'gone.txt'), name: 'gone.txt' }, { ...present, size: 10 ** 12 }, { ...present, bytes: bytes('given') }];
+    const strip = (read: object) => JSON.parse(JSON.stringify(read, (key, value: unknown) => (typeof value === 'function' ? 'reader' : value)));
+    for (const file of files) expect(strip(readSourceSync(file))).toEqual(strip(await readSource(file)));
+    expect(readSourceSync(files[1]!)).toMatchObject({ path: files[1]!.path, error: expect.any(String) });
+    const read = readSourceSync(present);
+    expect(isFailure(read) ? read.error : Buffer.from(read.bytes).toString('utf8')).toBe(fs.readFileSync(present.path, 'utf8'));
+  });
+
+
   it('gives the same library, report and failures as parsing in-process (real files of every format)', async () => {
     const folders = ['encodings', 'epub', 'feeds', 'readability', 'saved-pages', 'tashkeela'].map((name) => path.join(CORPUS, name));
     const here = newLibrary();
