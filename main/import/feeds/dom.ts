@@ -32,7 +32,7 @@ function inNamespace(el: XmlElement, ns: Namespaces): boolean {
   return el.namespaceURI === ns;
 }
 
-// Sibling pointers, not el.children: jsdom's HTMLCollection is a proxy, slow to index.
+// Sibling pointers: one walk over the children, whichever tree (xml-tree.ts) holds them.
 export function children(el: XmlElement, ns: Namespaces, localName: string): XmlElement[] {
   const found: XmlElement[] = [];
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.localName === localName && inNamespace(c, ns)) found.push(c);
