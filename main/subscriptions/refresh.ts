@@ -6,7 +6,6 @@
  * Plain Node: the command line runs it on its own thread; the app runs it on a worker thread
  * (scheduler.ts) so that fetching, parsing, sanitizing and indexing never touch the UI's thread.
  */
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { FeedErrorCode } from '../../common';
 import type { Feed, ItemPlan } from '../library/feeds';
 import type { Library } from '../library/library';
@@ -19,6 +18,7 @@ import { createAgents, fetchUrl, FetchError, type Agents, type FetchResult } fro
 import { downloadImages, imageFetcher, type ImageFetcher } from './images';
 import { FeedParsePool, inPlaceParser, type FeedParser } from './parse-pool';
 import { fetchPageArticle } from './pages';
+import { WriteBatch } from './write-batch';
 
 /** A feed's own ttl or max-age is honoured up to a day: past that it is a misconfiguration. */
 const MAX_ASKED_SECONDS = 24 * 3600;
@@ -40,6 +40,8 @@ export interface RefreshContext {
   parser: FeedParser;
   /** The global offline-images switch (each feed has its own too). */
   imagesEnabled: boolean;
+  /** Commits the items of feeds read at about the same time together (write-batch.ts). */
+  writes: WriteBatch;
   signal?: AbortSignal;
   /** A feed fetch's timeouts, when not http.ts's defaults. */
   timeouts?: { connectMs?: number; totalMs?: number };
@@ -100,6 +102,7 @@ export function refreshContext(
     images: imageFetcher(agents, options.signal),
     parser,
     imagesEnabled: enabled !== false,
+    writes: new WriteBatch((run) => library.feeds().inTransaction(run)),
     signal: options.signal,
     close: () => {
       agents.http.destroy();
@@ -206,15 +209,14 @@ export async function storeFeed(ctx: RefreshContext, feed: Feed, fetched: Extrac
   const read = await ctx.parser.parse({ ...fetchedRequest(feed, fetched), collectImages: imagesOn, known: store.knownItems(feed.id) });
   const { doc } = read;
   const planned = store.plan(feed.id, doc.items).filter((p): p is Planned => p.kind !== 'same');
-  let result = { new: 0, updated: 0 };
-  if (planned.length > 0) {
-    const ready = await enrich(ctx, feed, fetched, read, planned, imagesOn);
-    await yieldToEventLoop();
-    result = store.apply(feed.id, ready);
-  }
-  store.settleDeleted(feed.id, doc.items);
-  store.prune(feed.id, ctx.now?.() ?? Date.now());
-  return { ...result, doc };
+  const ready = planned.length > 0 ? await enrich(ctx, feed, fetched, read, planned, imagesOn) : [];
+  const result = await ctx.writes.write(() => {
+    const applied = ready.length > 0 ? store.apply(feed.id, ready) : { new: 0, updated: 0 };
+    store.settleDeleted(feed.id, doc.items);
+    store.prune(feed.id, ctx.now?.() ?? Date.now());
+    return applied;
+  });
+  return { new: result.new, updated: result.updated, doc };
 }
 
 /** The stored address moves with a permanent redirect, unless another subscription already has it. */
