@@ -7,6 +7,7 @@
  * started through parse-worker-source.mjs.
  */
 import { parentPort } from 'node:worker_threads';
+import { runThisThreadInBackground } from './background-priority';
 import { NotAFeedError } from './feed-document';
 import { parseForRefresh } from './feed-parse';
 import type { FeedParseMessage, FeedParseReply } from './parse-protocol';
@@ -23,4 +24,5 @@ parentPort?.on('message', ({ seq, request }: FeedParseMessage) => {
   }
 });
 
+runThisThreadInBackground();
 reply({ type: 'ready' });

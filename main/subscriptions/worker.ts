@@ -9,6 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Library } from '../library/library';
+import { runThisThreadInBackground } from './background-priority';
 import { importOpmlFeeds, OpmlError } from './opml';
 import { defaultFeedParseThreads } from './parse-pool';
 import { RefreshScheduler } from './scheduler';
@@ -19,6 +20,7 @@ function post(message: RefreshMessage): void {
 }
 
 function run(input: RefreshWorkerInput): void {
+  runThisThreadInBackground();
   let library: Library;
   try {
     library = Library.open(input.libraryFile, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});

@@ -79,7 +79,7 @@ describe('feed parse threads', () => {
     }
   });
 
-  it('read a feed where they are asked when every thread is behind', async () => {
+  it('read a feed where they are asked when every thread has left one unanswered for two seconds', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-parse-pool-'));
     const script = path.join(dir, 'busy.mjs');
     // A thread that takes feeds and never gets through them.
@@ -90,11 +90,17 @@ describe('feed parse threads', () => {
       // Never answered: they fail when the pool closes.
       const queued = [threads.parse(request(bytes)), threads.parse(request(bytes))].map((p) => p.catch((error: unknown) => error));
       await new Promise((resolve) => setTimeout(resolve, 300)); // the thread has said it is ready
+      // Behind but not stuck: the next feed still goes to the thread, whose queue the refresh
+      // thread leaves alone (it has the index to write).
+      const queuedBeside = threads.parse(request(bytes)).catch((error: unknown) => error);
+      const early = await Promise.race([queuedBeside.then(() => 'read here'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 500))]);
+      expect(early).toBe('waiting');
+      await new Promise((resolve) => setTimeout(resolve, 1_500)); // the oldest has waited two seconds
       const queuedMore = [threads.parse(request(bytes)), threads.parse(request(bytes))];
       const settled = await Promise.race([Promise.all(queuedMore).then(() => 'read here'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 5_000))]);
       expect(settled).toBe('read here');
       await threads.close();
-      expect((await Promise.all(queued)).map((error) => (error as Error).message)).toEqual(['the refresh has stopped', 'the refresh has stopped']);
+      expect((await Promise.all([...queued, queuedBeside])).map((error) => (error as Error).message)).toEqual(['the refresh has stopped', 'the refresh has stopped', 'the refresh has stopped']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
