@@ -78,6 +78,14 @@ function identitySurfaces(article: NewArticle, surfaces: [string, string]): [str
   return [surfaces[0], analyzeText(article.markdown).map((t) => t.surface).join(' ')];
 }
 
+/**
+ * The identity alone, for finding an article the library may have: the analysis it needs, without
+ * the excerpt and the compression prepareArticle adds.
+ */
+export function identityOf(article: NewArticle): string {
+  return articleIdentity(article.url, ...identitySurfaces(article, indexColumns(article.title, article.text).identitySurfaces));
+}
+
 export function prepareArticle(article: NewArticle): PreparedArticle {
   const { identitySurfaces: surfaces, columns } = indexColumns(article.title, article.text);
   return {

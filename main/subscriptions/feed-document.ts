@@ -9,7 +9,7 @@ import { ImportError } from '../import/errors';
 import { EMPTY_ITEM, isFeedItem, toArticle, type FeedInfo, type ParsedFeed } from '../import/feeds/article';
 import { readFeedBytes, readJsonFeed } from '../import/feeds/index';
 import { withRemoteImages } from '../import/remote-images';
-import type { IncomingItem } from '../library/feeds';
+import type { IncomingItem } from '../library/feed-items';
 import { canonicalUrl } from '../library/identity';
 
 /** An item, and where it stands among the feed's items (images in scope are told per position). */

@@ -7,7 +7,8 @@
  * (scheduler.ts) so that fetching, parsing, sanitizing and indexing never touch the UI's thread.
  */
 import type { FeedErrorCode } from '../../common';
-import type { Feed, ItemPlan } from '../library/feeds';
+import type { ItemPlan } from '../library/feed-items';
+import type { Feed } from '../library/feeds';
 import type { Library } from '../library/library';
 import { prepareArticle } from '../library/prepare';
 import type { FeedDocument, FeedDocumentItem } from './feed-document';
@@ -206,13 +207,13 @@ function failureMessage(error: unknown): string {
 export async function storeFeed(ctx: RefreshContext, feed: Feed, fetched: Extract<FetchResult, { status: 'ok' }>): Promise<{ new: number; updated: number; doc: FeedDocument }> {
   const store = ctx.library.feeds();
   const imagesOn = ctx.imagesEnabled && feed.images;
-  const read = await ctx.parser.parse({ ...fetchedRequest(feed, fetched), collectImages: imagesOn, known: store.knownItems(feed.id) });
+  const read = await ctx.parser.parse({ ...fetchedRequest(feed, fetched), collectImages: imagesOn, known: store.items.knownItems(feed.id) });
   const { doc } = read;
-  const planned = store.plan(feed.id, doc.items).filter((p): p is Planned => p.kind !== 'same');
+  const planned = store.items.plan(feed.id, doc.items).filter((p): p is Planned => p.kind !== 'same');
   const ready = planned.length > 0 ? await enrich(ctx, feed, fetched, read, planned, imagesOn) : [];
   const result = await ctx.writes.write(() => {
-    const applied = ready.length > 0 ? store.apply(feed.id, ready) : { new: 0, updated: 0 };
-    store.settleDeleted(feed.id, doc.items);
+    const applied = ready.length > 0 ? store.items.apply(feed.id, ready) : { new: 0, updated: 0 };
+    store.items.settleDeleted(feed.id, doc.items);
     store.prune(feed.id, ctx.now?.() ?? Date.now());
     return applied;
   });
@@ -349,7 +350,7 @@ export async function refreshFeeds(ctx: RefreshContext, feedIds: number[], limit
     launch();
   });
   // Images that retention, an unsubscribe, a deletion or a rewrite left unshown: once per run, not per feed.
-  if (feedIds.length > 0) store.sweepImages();
+  if (feedIds.length > 0) store.items.sweepImages();
   return summary;
 }
 

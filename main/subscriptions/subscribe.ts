@@ -59,7 +59,7 @@ export interface SaveReport {
 export async function savePage(ctx: RefreshContext, address: string): Promise<SaveReport> {
   const article = await fetchPageArticle(address, { agents: ctx.agents, images: ctx.imagesEnabled ? ctx.images : null, signal: ctx.signal });
   const result = ctx.library.addArticlesWithImages([article]);
-  const id = result.ids[0] ?? ctx.library.feeds().articleIdOf(article);
+  const id = result.ids[0] ?? ctx.library.feeds().items.articleIdOf(article);
   if (id === null) throw new Error(`could not store the page ${address}`);
   return { id, imported: result.imported, duplicates: result.duplicates, failed: [] };
 }

@@ -30,8 +30,8 @@ beforeEach(() => {
     feedIds[name] = feed.id;
     const items = news.slice(n * 3, n * 3 + 3).map((article, i) => ({ key: `id:${name}-${i}`, hash: `${name}-${i}`, article }));
     titles[name] = items.map((i) => i.article.title);
-    const plans = store.plan(feed.id, items).filter((p) => p.kind !== 'same');
-    store.apply(feed.id, plans.map((plan) => ({ plan, prepared: prepareArticle(plan.item.article) })));
+    const plans = store.items.plan(feed.id, items).filter((p) => p.kind !== 'same');
+    store.items.apply(feed.id, plans.map((plan) => ({ plan, prepared: prepareArticle(plan.item.article) })));
   });
   library.addArticles(sourcedNews(12).slice(9).map((a) => ({ ...a, title: `ملف ${a.title}` })));
 });

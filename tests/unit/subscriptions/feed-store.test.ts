@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IncomingItem } from '../../../main/library/feeds';
+import type { IncomingItem } from '../../../main/library/feed-items';
 import { Library } from '../../../main/library/library';
 import { prepareArticle } from '../../../main/library/prepare';
 import type { NewArticle } from '../../../common';
@@ -39,8 +39,8 @@ function item(i: number, change = ''): IncomingItem {
 /** A refresh as the refresher writes it: plan, analyse, apply. */
 function refresh(feedId: number, items: IncomingItem[]) {
   const store = library.feeds();
-  const plans = store.plan(feedId, items).filter((p) => p.kind !== 'same');
-  return store.apply(feedId, plans.map((plan) => ({ plan, prepared: prepareArticle(plan.item.article) })));
+  const plans = store.items.plan(feedId, items).filter((p) => p.kind !== 'same');
+  return store.items.apply(feedId, plans.map((plan) => ({ plan, prepared: prepareArticle(plan.item.article) })));
 }
 
 describe('feeds and folders', () => {
@@ -140,7 +140,7 @@ describe('retention', () => {
     library.deleteArticle(a);
     library.deleteArticle(b);
     library.restoreArticle(b);
-    library.feeds().settleDeleted(feed.id, [item(0), item(1)]);
+    library.feeds().items.settleDeleted(feed.id, [item(0), item(1)]);
     expect(refresh(feed.id, [item(0), item(1)])).toMatchObject({ new: 0 });
     expect(library.feeds().get(feed.id).articles).toBe(1);
   });

@@ -37,8 +37,8 @@ function feedWith(name: string, folder: string | null, from: number, count: numb
   const store = library.feeds();
   const { feed } = store.add({ url: `https://example.com/${name}.xml`, title: name, folderId: folder === null ? null : store.ensureFolder(folder) });
   const items = news.slice(from, from + count).map((article, i) => ({ key: `id:${name}-${i}`, hash: `${name}-${i}`, article }));
-  const plans = store.plan(feed.id, items).filter((p) => p.kind !== 'same');
-  return { id: feed.id, articles: store.apply(feed.id, plans.map((plan) => ({ plan, prepared: prepareArticle(plan.item.article) }))).ids };
+  const plans = store.items.plan(feed.id, items).filter((p) => p.kind !== 'same');
+  return { id: feed.id, articles: store.items.apply(feed.id, plans.map((plan) => ({ plan, prepared: prepareArticle(plan.item.article) }))).ids };
 }
 
 async function call<T>(method: Parameters<typeof invokeMethod>[1], input: unknown): Promise<T> {

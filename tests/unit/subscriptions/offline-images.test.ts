@@ -101,13 +101,13 @@ describe('offline images stored once', () => {
     const id = library.list({ feeds: [feed.id] }).items[0]!.id;
 
     library.deleteArticle(id);
-    expect(library.feeds().sweepImages()).toBe(0);
+    expect(library.feeds().items.sweepImages()).toBe(0);
     library.restoreArticle(id);
     expect(library.get(id).html).toContain(dataUri('image/png', PNG_1x1));
 
     library.deleteArticle(id);
     library.purgeDeleted(new Date(Date.now() + 2 * 86_400_000));
-    expect(library.feeds().sweepImages()).toBe(1);
+    expect(library.feeds().items.sweepImages()).toBe(1);
     const [tombstone] = stored<{ uid: string; bytes: Buffer | null; deleted: string | null }>('SELECT uid, bytes, deleted FROM images');
     expect(tombstone).toMatchObject({ bytes: null, deleted: expect.any(String) });
 
@@ -158,7 +158,7 @@ describe('offline images stored once', () => {
 
     // Saving a page again adds nothing, and its images stay.
     expect(await savePage(ctx, server.url('/first.html'))).toMatchObject({ id: first.id, imported: 0, duplicates: 1 });
-    expect(library.feeds().sweepImages()).toBe(0);
+    expect(library.feeds().items.sweepImages()).toBe(0);
     expect(library.get(first.id).html).toContain(dataUri('image/jpeg', JPEG));
 
     // The global switch off: a page saved then keeps no pictures at all.
