@@ -43,14 +43,7 @@ export class ExportMenu extends LitElement {
         position: absolute;
         inset-block-start: calc(100% + 4px);
         inset-inline-end: 0;
-        z-index: 5;
-        display: grid;
         min-inline-size: 11rem;
-        padding: 0.3rem;
-        border: 1px solid var(--border-strong);
-        border-radius: var(--radius);
-        background: var(--surface-raised);
-        box-shadow: var(--shadow-lg);
       }
 
       .export-menu button {
@@ -94,7 +87,7 @@ export class ExportMenu extends LitElement {
         ${downloadIcon}
       </button>
       ${this.open
-        ? html`<div class="export-menu" id="export-menu" role="group" aria-label=${strings.exportLabel}>
+        ? html`<div class="export-menu popup-menu" id="export-menu" role="group" aria-label=${strings.exportLabel}>
             <button data-format="md" @click=${() => this.exportAs('md')}>${strings.exportMarkdown}</button>
             <button data-format="html" @click=${() => this.exportAs('html')}>${strings.exportHtml}</button>
             ${this.highlightCount > 0

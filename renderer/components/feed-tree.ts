@@ -238,14 +238,7 @@ export class FeedTree extends LitElement {
       /* Fixed, so that it can reach over the list beside the narrow sidebar (which scrolls and clips). */
       .menu {
         position: fixed;
-        z-index: 5;
-        display: grid;
         min-inline-size: 15rem;
-        padding: 0.3rem;
-        border: 1px solid var(--border-strong);
-        border-radius: var(--radius);
-        background: var(--surface-raised);
-        box-shadow: var(--shadow-lg);
       }
 
       .heading-wrap {
@@ -419,7 +412,7 @@ export class FeedTree extends LitElement {
       }}>${label}</button>`;
     const markRead = (olderThan?: MarkReadAge) => () => emit(this, 'feed-mark-read', olderThan === undefined ? { scope } : { scope, olderThan });
     const opener = () => this.menuOpener ?? this;
-    return html`<div class="menu" role="menu" style=${this.menuPlace} @keydown=${this.onMenuKey} @focusout=${this.onMenuFocusOut}>
+    return html`<div class="menu popup-menu" role="menu" style=${this.menuPlace} @keydown=${this.onMenuKey} @focusout=${this.onMenuFocusOut}>
       ${item(strings.refreshNow, () => emit(this, 'feed-refresh', { scope }))}
       <hr />
       ${item(strings.markAllRead, markRead())} ${item(strings.markOlderThanDay, markRead('day'))} ${item(strings.markOlderThanWeek, markRead('week'))}

@@ -125,6 +125,17 @@ export const sharedStyles = css`
     line-height: 1.6rem;
     text-align: center;
   }
+
+  /* The surface of a menu that pops up over the window: a feed's or folder's, the export's. */
+  .popup-menu {
+    z-index: 5;
+    display: grid;
+    padding: 0.3rem;
+    border: 1px solid var(--border-strong);
+    border-radius: var(--radius);
+    background: var(--surface-raised);
+    box-shadow: var(--shadow-lg);
+  }
 `;
 
 /** A card floating at the bottom of the window: the import's progress and its report. */
