@@ -10,7 +10,10 @@
  *               its own small library), median of --runs (target < 100 ms), and the renderer's
  *               main-thread work for it (CDP TaskDuration, LayoutDuration and LayoutCount)
  *
- *   npx tsx bench/ui.ts [--articles 100000] [--runs 5] [--json] [--highlights-only]
+ *   npx tsx bench/ui.ts [--articles 100000 | --library FILE] [--runs 5] [--json] [--highlights-only]
+ *
+ * --library measures an existing library (a million articles imported once, say) instead of
+ * building one; the browser mode opens it as the app would, migrations included.
  *
  * Needs a build (node scripts/build.mjs), /usr/bin/chromium and ../shared/corpus. The library is
  * built once (Library.addArticles with real news from tests/fixtures/corpus.ts, repeated with
@@ -30,6 +33,7 @@ const root = process.cwd();
 const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '100000' },
+    library: { type: 'string' },
     runs: { type: 'string', default: '5' },
     json: { type: 'boolean', default: false },
     'highlights-only': { type: 'boolean', default: false },
@@ -174,9 +178,12 @@ async function main(): Promise<void> {
     else console.log(`ui bench: open an article with ${HIGHLIGHTS} highlights: ${describeHighlights(highlights)}`);
     return;
   }
-  const file = path.join(root, 'bench', '.data', `ui-${ARTICLES}.sqlite`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  buildRepeatedNewsLibrary(file, ARTICLES);
+  let file = values.library;
+  if (file === undefined) {
+    file = path.join(root, 'bench', '.data', `ui-${ARTICLES}.sqlite`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    buildRepeatedNewsLibrary(file, ARTICLES);
+  }
   const server = await startBrowserMode(file);
   const browser = await chromium.launch(chromiumLaunchOptions(['--enable-precise-memory-info']));
   try {
@@ -199,7 +206,7 @@ async function main(): Promise<void> {
 
     const highlights = await highlightsBench();
     const result = {
-      articles: ARTICLES,
+      library: values.library ?? `${ARTICLES} articles, built`,
       openWith500HighlightsMs: highlights,
       firstRowsMs: { median: Math.round(median(first)), runs: first.map(Math.round) },
       heapMb: memory.map(({ rows, mb }) => ({ rows, mb: Math.round(mb * 10) / 10 })),
@@ -207,7 +214,7 @@ async function main(): Promise<void> {
     };
     if (values.json) console.log(JSON.stringify(result));
     else {
-      console.log(`ui bench: ${ARTICLES} articles`);
+      console.log(`ui bench: ${result.library}`);
       console.log(`  first rows after load: median ${result.firstRowsMs.median} ms (${result.firstRowsMs.runs.join(', ')})`);
       console.log(`  renderer JS heap while scrolling: ${result.heapMb.map((m) => `${m.rows} rows ${m.mb} MB`).join(', ')}`);
       console.log(`  open an article: median ${result.openMs.median} ms (${result.openMs.runs.join(', ')})`);
