@@ -9,7 +9,7 @@ import { anchorAt, AnchorRangeError, reanchor, type TextAnchor } from '../text/a
 import { LibraryError, NotFoundError } from './errors';
 import { filterClause } from './filters';
 import { analyzedColumns } from './prepare';
-import type { RankFilter, Ranked } from './rank';
+import { BOUND_ID, type RankFilter, type Ranked } from './rank';
 import { decodeStored, type StoredValue } from './stored-text';
 import { DEFAULT_HIGHLIGHT_COLOR, type Highlight, type HighlightColor, type HighlightListItem, type HighlightSeed, type Page } from '../../common';
 
@@ -131,8 +131,7 @@ export class HighlightStore {
       insertNotes: db.prepare('INSERT INTO note_index (rowid, note_surface, note_stem) VALUES (?, ?, ?)'),
       highlightedArticleIds: db.prepare('SELECT DISTINCT article_id FROM highlights WHERE deleted IS NULL ORDER BY article_id').pluck(),
       anyNotes: db.prepare('SELECT 1 FROM note_index LIMIT 1').pluck(),
-      // Not `rowid = ?`: FTS5 drops a bound rowid equality beside MATCH and answers every match.
-      noteMatchesArticleText: db.prepare('SELECT 1 FROM article_index WHERE article_index MATCH ? AND rowid BETWEEN ? AND ?').pluck(),
+      noteMatchesArticleText: db.prepare(`SELECT 1 FROM article_index WHERE article_index MATCH ? AND article_index.rowid = ${BOUND_ID}`).pluck(),
     };
   }
 
@@ -346,7 +345,7 @@ export class HighlightStore {
     const ids = statements.count.all(noteExpression, ...filter.params) as number[];
     if (ids.length === 0) return null;
     const ranked = statements.rows.all(noteExpression, ...filter.params, best) as Ranked[];
-    const alsoInText = ids.filter((id) => this.statements.noteMatchesArticleText.get(articleExpression, id, id) !== undefined).length;
+    const alsoInText = ids.filter((id) => this.statements.noteMatchesArticleText.get(articleExpression, id) !== undefined).length;
     return { ranked, total: ids.length, alsoInText };
   }
 }
