@@ -5,6 +5,7 @@
  * Choosing a row sends `open-highlight` up.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { HighlightListItem } from '../../common';
@@ -15,7 +16,7 @@ import { emit } from '../events';
 import { strings } from '../strings';
 import { rowStyles } from './row-styles';
 import { sharedStyles } from './shared-styles';
-import { scrollToVirtualRow } from './virtual-rows';
+import { rowIndices, scrollToVirtualRow } from './virtual-rows';
 
 export class HighlightList extends LitElement {
   static override properties = {
@@ -132,7 +133,7 @@ export class HighlightList extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const total = this.list?.total ?? 0;
-    if (changed.has('list') || this.indices.length !== total) this.indices = Array.from({ length: total }, (_, i) => i);
+    if (changed.has('list') || this.indices.length !== total) this.indices = rowIndices(total);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -146,7 +147,7 @@ export class HighlightList extends LitElement {
 
   override render(): TemplateResult {
     return html`<div class="scroller" role="list" aria-label=${strings.highlightsListLabel} @rangeChanged=${this.onRangeChanged}>
-      ${virtualize({ items: this.indices, scroller: true, renderItem: (index: number) => this.renderRow(index) })}
+      ${virtualize({ items: this.indices, scroller: true, layout: flow(), renderItem: (index: number) => this.renderRow(index) })}
     </div>`;
   }
 
