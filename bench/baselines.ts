@@ -5,13 +5,17 @@
  *   with `LIKE '%word%'`, first 20 rows. No index can help a leading wildcard: every query scans.
  * - MiniSearch 7: an in-memory inverted index in the JS heap, fed with our own analyzer (surface
  *   words and their stems indexed, queries by stem), BM25 ranked, top 20.
+ * - plain FTS5: what a reader that hands Arabic straight to SQLite ships: title and text in an FTS5
+ *   table with the default tokenizer (no normalization, no stems), the words as typed
+ *   (corpora.ts plainFtsExpression), BM25 top 20 and the total. It finds far less (bench:eval).
  *
- * Neither baseline computes snippets or highlights, so the ratios to Sahifa flatter them.
+ * No baseline computes snippets or highlights, so the ratios to Sahifa flatter them.
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import MiniSearch from 'minisearch';
 import { parseQuery, type QueryTerm } from '../main/library/query';
+import { plainFtsExpression } from './corpora';
 import { decodeStored, type StoredValue } from '../main/library/stored-text';
 import { analyzeText } from '../main/text/analyze';
 import { normalize } from '../main/text/normalize';
@@ -87,6 +91,38 @@ export class LikeBaseline {
       .prepare(`SELECT id FROM norm WHERE ${conditions.join(' AND ')} LIMIT 20`)
       .pluck()
       .all(...params) as number[];
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export class PlainFtsBaseline {
+  private readonly db: Database.Database;
+  private readonly best: Database.Statement;
+  private readonly count: Database.Statement;
+
+  constructor(dir: string, libraryFile: string) {
+    this.db = new Database(path.join(dir, 'plain-fts.sqlite'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('cache_size = -65536');
+    this.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS plain USING fts5 (title, text)');
+    const insert = this.db.prepare('INSERT INTO plain (rowid, title, text) VALUES (?, ?, ?)');
+    for (const rows of readArticles(libraryFile)) {
+      this.db.transaction(() => {
+        for (const r of rows) insert.run(r.id, r.title, r.text);
+      })();
+    }
+    this.best = this.db.prepare('SELECT rowid FROM plain WHERE plain MATCH ? ORDER BY rank LIMIT 20').pluck();
+    this.count = this.db.prepare('SELECT count(*) FROM plain WHERE plain MATCH ?').pluck();
+  }
+
+  /** The best 20 ids and how many match. */
+  search(query: string): { ids: number[]; total: number } {
+    const expression = plainFtsExpression(query);
+    if (expression === null) return { ids: [], total: 0 };
+    return { ids: this.best.all(expression) as number[], total: this.count.get(expression) as number };
   }
 
   close(): void {

@@ -7,7 +7,8 @@
  *             two threads, count, snippets and highlights of 20 hits) over bench/queries.ts, warm,
  *             each query `--runs` times
  *   size      library file + WAL after a checkpoint, vs the UTF-8 bytes of titles + texts (read back)
- *   baselines LIKE '%…%' over normalized text, and MiniSearch (in-memory index), same queries
+ *   baselines LIKE '%…%' over normalized text, plain FTS5 (raw words, default tokenizer), and
+ *             MiniSearch (in-memory index), same queries
  *   refresh   subscriptions (bench/refresh.ts): local feeds × 50 items, the first refresh and one
  *             where every feed answers 304, on the refresh worker thread
  *
@@ -27,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { importPaths } from '../main/import/importer';
 import { Library } from '../main/library/library';
-import { LikeBaseline, MiniSearchBaseline, readArticles } from './baselines';
+import { LikeBaseline, MiniSearchBaseline, PlainFtsBaseline, readArticles } from './baselines';
 import { cliStartTimes, summary } from './cli-timing';
 import { benchRefresh, type RefreshFigures } from './refresh';
 import { ensureNewsFiles } from './news-files';
@@ -163,6 +164,9 @@ interface SizeResult {
   open_ms: number | null;
   like_p50_ms?: number;
   like_p95_ms?: number;
+  /** An FTS5 table of the raw title and text, default tokenizer, the words as typed: best 20 and the total. */
+  plain_fts_p50_ms?: number;
+  plain_fts_p95_ms?: number;
   minisearch_p50_ms?: number;
   minisearch_p95_ms?: number;
   minisearch_heap_bytes?: number;
@@ -271,6 +275,14 @@ async function benchSize(size: number, options: Options, log: (s: string) => voi
       result.like_p50_ms = round(likeLatency.p50);
       result.like_p95_ms = round(likeLatency.p95);
       log(`${size}: LIKE p95 ${ms(likeLatency.p95)}`);
+      const t1 = performance.now();
+      const plain = new PlainFtsBaseline(dir, file);
+      log(`${size}: plain FTS5 table built in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+      const plainLatency = await latency(queries, options.runs, (q) => plain.search(q));
+      plain.close();
+      result.plain_fts_p50_ms = round(plainLatency.p50);
+      result.plain_fts_p95_ms = round(plainLatency.p95);
+      log(`${size}: plain FTS5 p95 ${ms(plainLatency.p95)}`);
     }
     if (options.baselines && size <= options.miniSearchMax) {
       const m0 = memory();
@@ -331,6 +343,7 @@ function printTable(results: SizeResult[]): void {
     ['library / raw text', (r) => ratio(r.library_bytes, r.text_bytes)],
     ['search time: snippet / rank / count share', (r) => `${pct(r.phase_share.snippet)} / ${pct(r.phase_share.rank)} / ${pct(r.phase_share.count)}`],
     ['LIKE p50 / p95 (× ours)', (r) => (r.like_p95_ms === undefined ? '-' : `${ms(r.like_p50_ms!)} / ${ms(r.like_p95_ms)} (${ratio(r.like_p95_ms, r.search_p95_ms)})`)],
+    ['plain FTS5 p50 / p95 (× ours)', (r) => (r.plain_fts_p95_ms === undefined ? '-' : `${ms(r.plain_fts_p50_ms!)} / ${ms(r.plain_fts_p95_ms)} (${ratio(r.plain_fts_p95_ms, r.search_p95_ms)})`)],
     ['MiniSearch p50 / p95 (× ours)', (r) => (r.minisearch_p95_ms === undefined ? '-' : `${ms(r.minisearch_p50_ms!)} / ${ms(r.minisearch_p95_ms)} (${ratio(r.minisearch_p95_ms, r.search_p95_ms)})`)],
     // Our index lives in the file (SQLite's page cache is 2 MB): compare with the file, not the heap.
     ['MiniSearch heap (× our library file) / build', (r) => (r.minisearch_heap_bytes === undefined ? '-' : `${mb(r.minisearch_heap_bytes)} (${ratio(r.minisearch_heap_bytes, r.library_bytes)}) / ${r.minisearch_build_seconds} s`)],
