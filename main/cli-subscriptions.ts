@@ -26,6 +26,8 @@ function feedJson(feed: Feed) {
     unread: feed.unread,
     last_checked: feed.lastChecked,
     last_error: feed.lastError,
+    // The reason as a stable word (common/subscriptions.ts FEED_ERROR_CODES), for scripts.
+    error_code: feed.errorCode,
     interval_minutes: feed.intervalMinutes,
     full_text: feed.fullText,
     images: feed.images,

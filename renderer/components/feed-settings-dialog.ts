@@ -55,6 +55,18 @@ export class FeedSettingsDialog extends ModalDialog {
         gap: 0.25rem 0.75rem;
         margin: 0;
       }
+      /* What the server or the network said, word for word: for whoever reports it or fixes the feed. */
+      .error-detail {
+        margin-block-start: -0.5rem;
+        color: var(--muted);
+        font-size: 0.8rem;
+      }
+      .error-detail code {
+        display: block;
+        margin-block-start: 0.25rem;
+        overflow-wrap: anywhere;
+        unicode-bidi: isolate;
+      }
       /* "Don't suggest this again": as small as the suggestion it answers. */
       .suggestion .button {
         block-size: 28px;
@@ -162,7 +174,13 @@ export class FeedSettingsDialog extends ModalDialog {
         <span class="hint">${strings.feedRetentionHint}</span>
       </label>
       <label class="check"><input type="checkbox" name="paused" ?checked=${feed.paused !== null} />${strings.feedPause}</label>
-      ${feed.lastError === null ? nothing : html`<p class="error" dir="auto">${strings.feedError(feedErrorReason(feed) ?? feed.lastError)}</p>`}
+      ${feed.lastError === null
+        ? nothing
+        : html`<p class="error" dir="auto">${strings.feedError(feedErrorReason(feed) ?? feed.lastError)}</p>
+            <details class="error-detail">
+              <summary>${strings.feedErrorDetail}</summary>
+              <code dir="ltr" lang="en">${feed.lastError}</code>
+            </details>`}
       <div class="actions">
         <button type="button" class="button quiet danger start" @click=${() => (this.asking = true)}>${strings.unsubscribe}</button>
         <button type="button" class="button quiet" @click=${() => this.close()}>${strings.cancel}</button>

@@ -353,6 +353,7 @@ export const ar = {
   feedPause: 'أوقف تحديث هذه الخلاصة',
   feedPaused: 'متوقفة',
   feedPausedWhy: (why: string): string => `متوقفة: ${why}`,
+  feedErrorDetail: 'تفاصيل الخطأ كما وردت (بالإنجليزية)',
   feedError: (message: string): string => `فشل آخر تحديث: ${message}`,
   feedFailed: 'فشل آخر تحديث',
   /** Why a feed's last fetch failed (the row's title, the settings dialog) or why a subscription did not happen. */

@@ -278,6 +278,7 @@ export const en: Strings = {
   feedPause: 'Pause refreshing this feed',
   feedPaused: 'Paused',
   feedPausedWhy: (why: string): string => `Paused: ${why}`,
+  feedErrorDetail: 'The error as reported',
   feedError: (message: string): string => `The last refresh failed: ${message}`,
   feedFailed: 'The last refresh failed',
   feedErrorReasons: {

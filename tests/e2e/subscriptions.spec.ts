@@ -182,6 +182,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(failed.locator('p.error')).toHaveText(`فشل آخر تحديث: ${reason}`);
       await expect(failed.locator('p.suggestion')).toContainText('مقترح: أخبار هذه الخلاصة قصيرة');
       await check(page, 'feed settings with an error and a suggestion');
+      // What the server said, word for word, is one click away: for whoever reports the failure.
+      const detail = failed.locator('details.error-detail');
+      await expect(detail.locator('code')).toBeHidden();
+      await detail.getByText('تفاصيل الخطأ كما وردت (بالإنجليزية)').click();
+      await expect(detail.locator('code')).toContainText('500');
       await failed.getByRole('button', { name: 'لا تقترح ذلك مجددًا' }).click();
       await expect(failed.locator('p.suggestion')).toHaveCount(0);
       await expect.poll(async () => (await api<FeedList>(page, 'listFeeds')).feeds.find((f) => f.id === failing)?.suggestFullText).toBe(false);

@@ -59,7 +59,7 @@ describe('sahifa subscriptions', () => {
     expect(second.feed.url).toBe(server.url('/gulf.xml'));
 
     const feeds = await json<Record<string, unknown>[]>(['feeds']);
-    expect(Object.keys(feeds[0]!)).toEqual(['id', 'title', 'url', 'site', 'folder', 'articles', 'unread', 'last_checked', 'last_error', 'interval_minutes', 'full_text', 'images', 'paused']);
+    expect(Object.keys(feeds[0]!)).toEqual(['id', 'title', 'url', 'site', 'folder', 'articles', 'unread', 'last_checked', 'last_error', 'error_code', 'interval_minutes', 'full_text', 'images', 'paused']);
     expect(feeds.map((f) => [f.id, f.unread, f.interval_minutes, f.paused])).toEqual([[1, 5, 60, false], [2, 3, 60, false]]);
 
     expect(await json(['refresh'])).toEqual({ feeds: 2, new: 0, updated: 0, not_modified: 1, failed: [] });
@@ -138,7 +138,8 @@ describe('sahifa subscriptions', () => {
     const result = await sahifa(['refresh', '--json']);
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({ feeds: 1, new: 0, updated: 0, not_modified: 0, failed: [{ feed: 1, url: server.url('/saudi.xml'), error: 'the server answered 500 Internal Server Error' }] });
-    const [feed] = await json<{ last_error: string }[]>(['feeds']);
+    const [feed] = await json<{ last_error: string; error_code: string }[]>(['feeds']);
     expect(feed!.last_error).toBe('the server answered 500 Internal Server Error');
+    expect(feed!.error_code).toBe('server-error');
   });
 });
