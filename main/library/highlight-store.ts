@@ -9,7 +9,7 @@ import { anchorAt, AnchorRangeError, reanchor, type TextAnchor } from '../text/a
 import { LibraryError, NotFoundError } from './errors';
 import { filterClause } from './filters';
 import { analyzedColumns } from './prepare';
-import { BOUND_ID, type RankFilter, type Ranked } from './rank';
+import { RangeRanker, type RankFilter, type Ranked } from './rank';
 import { decodeStored, type StoredValue } from './stored-text';
 import { DEFAULT_HIGHLIGHT_COLOR, type Highlight, type HighlightColor, type HighlightListItem, type HighlightSeed, type Page } from '../../common';
 
@@ -93,6 +93,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class HighlightStore {
   private readonly statements;
   private readonly listStatements = new Map<string, { rows: Database.Statement; count: Database.Statement }>();
+  /** Whether an article's own text matches too (rank.ts): asked only when notes match. */
+  private articleIndex: RangeRanker | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -131,7 +133,6 @@ export class HighlightStore {
       insertNotes: db.prepare('INSERT INTO note_index (rowid, note_surface, note_stem) VALUES (?, ?, ?)'),
       highlightedArticleIds: db.prepare('SELECT DISTINCT article_id FROM highlights WHERE deleted IS NULL ORDER BY article_id').pluck(),
       anyNotes: db.prepare('SELECT 1 FROM note_index LIMIT 1').pluck(),
-      noteMatchesArticleText: db.prepare(`SELECT 1 FROM article_index WHERE article_index MATCH ? AND article_index.rowid = ${BOUND_ID}`).pluck(),
     };
   }
 
@@ -345,7 +346,9 @@ export class HighlightStore {
     const ids = statements.count.all(noteExpression, ...filter.params) as number[];
     if (ids.length === 0) return null;
     const ranked = statements.rows.all(noteExpression, ...filter.params, best) as Ranked[];
-    const alsoInText = ids.filter((id) => this.statements.noteMatchesArticleText.get(articleExpression, id) !== undefined).length;
+    this.articleIndex ??= new RangeRanker(this.db);
+    const articleIndex = this.articleIndex;
+    const alsoInText = ids.filter((id) => articleIndex.matches(articleExpression, id)).length;
     return { ranked, total: ids.length, alsoInText };
   }
 }
