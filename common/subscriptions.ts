@@ -116,8 +116,12 @@ export interface FeedRefreshed {
 export interface FolderMoves {
   /** The feeds that were in it. */
   feeds: number[];
-  /** The folders that were in it, each with the name it had (one whose name a sibling had is renamed "name (2)"). */
-  folders: { id: number; name: string }[];
+  /**
+   * The folders that were in it: the name each had, and the one it was given in the parent ("name
+   * (2)" when a sibling there had its name). Undoing restores the first unless the reader has
+   * renamed the folder since.
+   */
+  folders: { id: number; name: string; movedAs: string }[];
 }
 
 /** A deleted folder: what moved up, or how many feeds were unsubscribed and articles deleted with them. */

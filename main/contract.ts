@@ -150,7 +150,7 @@ export const inputSchemas = {
   restoreFolder: z.strictObject({
     id,
     feeds: z.array(id).max(100_000),
-    folders: z.array(z.strictObject({ id, name: z.string().max(1_000) })).max(100_000),
+    folders: z.array(z.strictObject({ id, name: z.string().max(1_000), movedAs: z.string().max(1_000) })).max(100_000),
   }),
 } as const satisfies Record<MethodName, z.ZodType>;
 

@@ -23,8 +23,11 @@ export interface FolderRow {
 export interface MovedOut {
   /** The feeds that were in it, now in its parent. */
   feeds: number[];
-  /** The folders that were in it, now in its parent, with the name each had (a clash with a sibling there renames it). */
-  folders: { id: number; name: string }[];
+  /**
+   * The folders that were in it, now in its parent: the name each had, and the one it was given
+   * there (another when a sibling there had its name: "name (2)").
+   */
+  folders: { id: number; name: string; movedAs: string }[];
 }
 
 export interface DeletedFolder extends MovedOut {
@@ -122,20 +125,22 @@ export function deleteFolder(
     const children = db.prepare('SELECT id, name, parent_id AS parentId FROM folders WHERE parent_id = ? AND deleted IS NULL ORDER BY id').all(id) as FolderRow[];
     const taken = siblings(db, folder.parentId, id).map((s) => s.name);
     const move = db.prepare('UPDATE folders SET parent_id = ?, name = ? WHERE id = ?');
-    for (const child of children) {
-      const name = freeName(child.name, taken);
-      taken.push(name);
-      move.run(folder.parentId, name, child.id);
-    }
+    const moved = children.map((child) => {
+      const movedAs = freeName(child.name, taken);
+      taken.push(movedAs);
+      move.run(folder.parentId, movedAs, child.id);
+      return { id: child.id, name: child.name, movedAs };
+    });
     db.prepare('UPDATE folders SET deleted = ? WHERE id = ?').run(now, id);
-    return { feeds, folders: children.map(({ id: child, name }) => ({ id: child, name })), unsubscribed: 0, deleted: 0 };
+    return { feeds, folders: moved, unsubscribed: 0, deleted: 0 };
   })();
 }
 
 /**
  * Undoes a deleteFolder() that moved its contents up: the folder is back where it was, and the
- * feeds and folders it held are back in it under their names. Throws when a folder of the same
- * name has since been made beside it.
+ * feeds and folders it held are back in it under their names, except a folder the reader has
+ * renamed since, which keeps its new name. Throws when a folder of the same name has since been
+ * made beside it.
  */
 export function restoreFolder(db: Database, id: number, moved: MovedOut): FolderRow {
   return db.transaction((): FolderRow => {
@@ -146,8 +151,16 @@ export function restoreFolder(db: Database, id: number, moved: MovedOut): Folder
     db.prepare('UPDATE folders SET deleted = NULL WHERE id = ?').run(id);
     const feed = db.prepare('UPDATE feeds SET folder_id = ? WHERE id = ? AND deleted IS NULL');
     for (const f of moved.feeds) feed.run(id, f);
-    const inner = db.prepare('UPDATE folders SET parent_id = ?, name = ? WHERE id = ? AND deleted IS NULL');
-    for (const f of moved.folders) inner.run(id, f.name, f.id);
+    const current = db.prepare('SELECT name FROM folders WHERE id = ? AND deleted IS NULL').pluck();
+    const inner = db.prepare('UPDATE folders SET parent_id = ?, name = ? WHERE id = ?');
+    const taken: string[] = [];
+    for (const f of moved.folders) {
+      const now = current.get(f.id) as string | undefined;
+      if (now === undefined) continue;
+      const name = freeName(now === f.movedAs ? f.name : now, taken);
+      taken.push(name);
+      inner.run(id, name, f.id);
+    }
     return folder;
   })();
 }

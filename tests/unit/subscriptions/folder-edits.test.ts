@@ -95,7 +95,7 @@ describe('deleting a folder', () => {
 
     const deleted = await call<DeletedFolder>('deleteFolder', { id: gulfFolder, unsubscribe: false, keepArticles: true });
     expect(deleted).toMatchObject({ id: gulfFolder, feeds: [gulf.id], unsubscribed: 0, deleted: 0 });
-    expect(deleted.folders).toEqual([{ id: folderId('أخبار / قطر'), name: 'قطر' }]);
+    expect(deleted.folders).toEqual([{ id: folderId('أخبار / قطر'), name: 'قطر', movedAs: 'قطر' }]);
     expect(store.get(gulf.id).folder).toBe('أخبار');
     expect(store.get(qatar.id).folder).toBe('أخبار / قطر');
     expect(store.get(top.id).folder).toBe('أخبار');
@@ -125,6 +125,19 @@ describe('deleting a folder', () => {
     expect(store.folders().map((f) => f.path).sort()).toEqual(['أخبار', 'أخبار / قطر', 'أخبار / قطر (2)'].sort());
     await call('restoreFolder', { id: deleted.id, feeds: deleted.feeds, folders: deleted.folders });
     expect(store.folders().map((f) => f.path).sort()).toEqual(['أخبار', 'أخبار / الخليج', 'أخبار / الخليج / قطر', 'أخبار / قطر'].sort());
+  });
+
+  it('keeps the name a reader gave a moved folder before undoing the deletion', async () => {
+    const store = library.feeds();
+    feedWith('a', 'أخبار / الخليج / قطر', 0, 1);
+    feedWith('b', 'أخبار / الخليج / عمان', 1, 1);
+    store.ensureFolder('أخبار / قطر');
+    const deleted = await call<DeletedFolder>('deleteFolder', { id: folderId('أخبار / الخليج'), unsubscribe: false, keepArticles: true });
+    expect(deleted.folders.map(({ name, movedAs }) => [name, movedAs]).sort()).toEqual([['عمان', 'عمان'], ['قطر', 'قطر (2)']].sort());
+    // Within the undo's seconds, the reader renames the folder that came up as "قطر (2)".
+    await call('renameFolder', { id: folderId('أخبار / قطر (2)'), name: 'الدوحة' });
+    await call('restoreFolder', { id: deleted.id, feeds: deleted.feeds, folders: deleted.folders });
+    expect(store.folders().map((f) => f.path).sort()).toEqual(['أخبار', 'أخبار / الخليج', 'أخبار / الخليج / الدوحة', 'أخبار / الخليج / عمان', 'أخبار / قطر'].sort());
   });
 
   it('unsubscribes every feed inside when asked, keeping the articles, or deleting all but those the reader kept', async () => {

@@ -428,7 +428,7 @@ export function fakeApi(count = 60, shell: 'browser' | 'electron' = 'browser'): 
         }
         for (const feed of inside) feed.folder = folder.parent;
         for (const f of moved) f.parent = folder.parent;
-        return { id: folder.id, feeds: inside.map((f) => f.id), folders: moved.map((f) => ({ id: f.id, name: f.name })), unsubscribed: 0, deleted: 0 };
+        return { id: folder.id, feeds: inside.map((f) => f.id), folders: moved.map((f) => ({ id: f.id, name: f.name, movedAs: f.name })), unsubscribed: 0, deleted: 0 };
       }),
     restoreFolder: (input) =>
       call('restoreFolder', input, () => {
