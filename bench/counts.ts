@@ -1,7 +1,8 @@
 /**
  * The sidebar's counts after a change (not a test): what the app asks for when something changed —
- * `stats` (every article, the bookmarks), `listTags`, `listSources`, the unread count — and the
- * first page of the list, timed right after each kind of change a reader makes.
+ * `stats` (every article, the bookmarks), `listTags`, `listSources`, the unread count, the feeds
+ * with their counts (`listFeeds`) — and the first page of the list, timed right after each kind of
+ * change a reader makes.
  *
  *   npx tsx bench/counts.ts --library FILE [--runs 20] [--json]   on an existing library (left as it
  *                                                                  was: every change is undone)
@@ -50,6 +51,8 @@ const CALLS: Record<string, (library: Library) => unknown> = {
   sources: (library) => library.sources(),
   unread: (library) => library.list({ unread: true, limit: 1 }).total,
   firstPage: (library) => library.list({ limit: 50 }),
+  // The subscriptions tree: every feed with its articles and unread ones (feeds controller's listFeeds).
+  feeds: (library) => library.feeds().list(),
 };
 
 async function main(): Promise<void> {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DamagedLibraryError, LibraryError } from './errors';
 import { nativeModuleProblem } from './native-module';
-import { ensureArticleCounts } from './counts';
+import { ensureArticleCounts, ensureFeedCounts } from './counts';
 import { migrations, SCHEMA_VERSION } from './schema';
 
 export interface OpenOptions {
@@ -127,6 +127,7 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     migrate(db, file, version);
     // Triggers a later migration may have dropped with a rebuilt table (counts.ts).
     ensureArticleCounts(db);
+    ensureFeedCounts(db);
     return db;
   } catch (error) {
     db.close();

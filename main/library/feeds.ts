@@ -92,9 +92,9 @@ interface FeedRow {
 
 const FEED_COLUMNS = `f.id, f.uid, f.url, f.title, f.site, f.folder_id, f.interval_minutes, f.full_text, f.images, f.keep_days,
   f.paused, f.etag, f.last_modified, f.last_checked, f.last_error, f.error_code, f.full_text_suggestion, f.failures, f.next_check, f.ttl_minutes,
-  (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL) AS articles,
-  (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.article_id = fi.article_id AND r.read = 1)) AS unread`;
+  ifnull(c.articles, 0) AS articles, ifnull(c.articles - c.read, 0) AS unread`;
+/** The feeds with their counts (counts.ts ensureFeedCounts: kept by triggers, one row a feed). */
+const FEEDS_WITH_COUNTS = 'feeds f LEFT JOIN feed_counts c ON c.feed_id = f.id';
 
 /**
  * Every row of a statement as an object, read in better-sqlite3's raw mode and keyed here: for
@@ -170,8 +170,8 @@ export class FeedStore {
   ) {
     this.items = new FeedItems(db, articles, images);
     this.statements = {
-      feed: db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.id = ? AND f.deleted IS NULL`),
-      feeds: db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.deleted IS NULL ORDER BY f.title COLLATE NOCASE, f.id`),
+      feed: db.prepare(`SELECT ${FEED_COLUMNS} FROM ${FEEDS_WITH_COUNTS} WHERE f.id = ? AND f.deleted IS NULL`),
+      feeds: db.prepare(`SELECT ${FEED_COLUMNS} FROM ${FEEDS_WITH_COUNTS} WHERE f.deleted IS NULL ORDER BY f.title COLLATE NOCASE, f.id`),
       feedByKey: db.prepare('SELECT id FROM feeds WHERE url_key = ? AND deleted IS NULL').pluck(),
       insertFeed: db.prepare(
         `INSERT INTO feeds (uid, url, url_key, title, site, folder_id, interval_minutes, created)

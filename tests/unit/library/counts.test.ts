@@ -97,3 +97,91 @@ describe('article counts', () => {
     expect(library.stats().articles).toBe(45);
   });
 });
+
+describe('feed counts', () => {
+  /** Each feed's articles and unread articles as listFeeds counted them before: every item walked. */
+  function scanned(file: string): { id: number; articles: number; unread: number }[] {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db
+        .prepare(
+          `SELECT f.id,
+             (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL) AS articles,
+             (SELECT count(*) FROM feed_items fi WHERE fi.feed_id = f.id AND fi.article_id IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM reading r WHERE r.article_id = fi.article_id AND r.read = 1)) AS unread
+           FROM feeds f WHERE f.deleted IS NULL ORDER BY f.id`,
+        )
+        .all() as { id: number; articles: number; unread: number }[];
+    } finally {
+      db.close();
+    }
+  }
+  const listed = (lib: Library) =>
+    lib
+      .feeds()
+      .list()
+      .map(({ id, articles, unread }) => ({ id, articles, unread }))
+      .sort((a, b) => a.id - b.id);
+
+  /** Three feeds whose items carry `ids`: A the first 20, B 10–29 (ten shared with A), C 30–34 with one article twice and an item whose article is gone. */
+  function subscribe(file: string, ids: number[]): void {
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    const feed = db.prepare("INSERT INTO feeds (uid, url, url_key, title, created) VALUES (?, ?, ?, ?, '2026-11-30T00:00:00Z')");
+    const item = db.prepare("INSERT INTO feed_items (feed_id, item_key, article_id, created, content_hash, first_seen) VALUES (?, ?, ?, 1, 'h', '2026-11-30T00:00:00Z')");
+    const [a, b, c] = ['a', 'b', 'c'].map((name) => Number(feed.run(name, `http://127.0.0.1/${name}.xml`, `127.0.0.1/${name}.xml`, name).lastInsertRowid));
+    ids.slice(0, 20).forEach((id, i) => item.run(a, `a${i}`, id));
+    ids.slice(10, 30).forEach((id, i) => item.run(b, `b${i}`, id));
+    ids.slice(30, 35).forEach((id, i) => item.run(c, `c${i}`, id));
+    item.run(c, 'c-again', ids[30]);
+    item.run(c, 'c-gone', null);
+    db.close();
+  }
+
+  it('follow items, reading, unreading, deleting, undoing and marking a feed read exactly', () => {
+    const ids = library.addArticles(sourcedNews(40)).ids;
+    subscribe(library.file, ids);
+    expect(listed(library)).toEqual(scanned(library.file));
+    expect(listed(library).map((f) => f.articles)).toEqual([20, 20, 6]);
+
+    for (const id of [...ids.slice(0, 6), ids[12]!, ids[30]!]) library.saveReading(id, { read: true });
+    library.saveReading(ids[3]!, { read: false });
+    library.saveReading(ids[7]!, { position: 0.5 });
+    expect(listed(library)).toEqual(scanned(library.file));
+    expect(listed(library).map((f) => f.unread)).toEqual([20 - 6, 20 - 1, 6 - 2]);
+
+    // Deleting an article: its reading row goes (cascade) and its items let go of it (set NULL).
+    for (const id of [ids[1]!, ids[15]!, ids[30]!]) library.deleteArticle(id);
+    expect(listed(library)).toEqual(scanned(library.file));
+    library.restoreArticle(ids[1]!);
+    expect(listed(library)).toEqual(scanned(library.file));
+
+    const store = library.feeds();
+    const marked = store.markRead(null);
+    expect(listed(library).every((f) => f.unread === 0)).toBe(true);
+    store.markUnread(marked);
+    expect(listed(library)).toEqual(scanned(library.file));
+
+    // An item pointed at another article (a feed's item found again as a saved page).
+    const db = new Database(library.file);
+    db.prepare("UPDATE feed_items SET article_id = ? WHERE item_key = 'c-gone'").run(ids[36]!);
+    db.prepare("UPDATE feed_items SET article_id = ? WHERE item_key = 'a0'").run(ids[37]!);
+    db.close();
+    expect(listed(library)).toEqual(scanned(library.file));
+  });
+
+  it('are counted afresh when a trigger is missing', () => {
+    const ids = library.addArticles(sourcedNews(40)).ids;
+    subscribe(library.file, ids);
+    for (const id of ids.slice(0, 5)) library.saveReading(id, { read: true });
+    const file = library.file;
+    library.close();
+    const db = new Database(file);
+    db.exec('DROP TRIGGER feed_counts_read_update; DELETE FROM feed_counts;');
+    db.close();
+    library = Library.open(file);
+    expect(listed(library)).toEqual(scanned(file));
+    library.saveReading(ids[0]!, { read: false });
+    expect(listed(library)).toEqual(scanned(file));
+  });
+});
