@@ -10,6 +10,15 @@ import type { Database } from 'better-sqlite3';
 /** The key of the articles without a source: the same expression articles_by_source sorts by. */
 export const NO_SOURCE_KEY = '\u{10FFFF}';
 
+/** Whether every one of these triggers is in the library's schema. */
+function hasTriggers(db: Database, names: readonly string[]): boolean {
+  const present = db
+    .prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN (${names.map(() => '?').join(', ')})`)
+    .pluck()
+    .get(...names) as number;
+  return present === names.length;
+}
+
 const KEY = (row: 'NEW' | 'OLD') => `ifnull(${row}.source, char(1114111))`;
 const TRIGGERS = ['article_counts_insert', 'article_counts_delete', 'article_counts_source'] as const;
 
@@ -20,11 +29,7 @@ const TRIGGERS = ['article_counts_insert', 'article_counts_delete', 'article_cou
  * here, with counts taken afresh.
  */
 export function ensureArticleCounts(db: Database): void {
-  const present = db
-    .prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = 'articles' AND name IN (${TRIGGERS.map(() => '?').join(', ')})`)
-    .pluck()
-    .get(...TRIGGERS) as number;
-  if (present === TRIGGERS.length) return;
+  if (hasTriggers(db, TRIGGERS)) return;
   db.transaction(() => {
     db.exec(`
       CREATE TABLE IF NOT EXISTS source_counts (
@@ -81,11 +86,7 @@ const feedsOf = (article: string) => `(SELECT feed_id FROM feed_items WHERE arti
  * trigger (an older Sahifa keeps it right, since the triggers live in the file).
  */
 export function ensureFeedCounts(db: Database): void {
-  const present = db
-    .prepare(`SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN (${FEED_TRIGGERS.map(() => '?').join(', ')})`)
-    .pluck()
-    .get(...FEED_TRIGGERS) as number;
-  if (present === FEED_TRIGGERS.length) return;
+  if (hasTriggers(db, FEED_TRIGGERS)) return;
   db.transaction(() => {
     db.exec(`
       CREATE TABLE IF NOT EXISTS feed_counts (
