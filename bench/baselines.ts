@@ -44,6 +44,20 @@ export function* readArticles(libraryFile: string, chunk = 5000): Generator<Stor
   }
 }
 
+/** A database of its own at `file` holding one table made by `create`, filled with every article of the library. */
+function tableOfArticles(file: string, libraryFile: string, create: string, insertSql: string, values: (article: StoredArticle) => unknown[]): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec(create);
+  const insert = db.prepare(insertSql);
+  for (const rows of readArticles(libraryFile)) {
+    db.transaction(() => {
+      for (const r of rows) insert.run(...values(r));
+    })();
+  }
+  return db;
+}
+
 function likeText(term: QueryTerm): string {
   switch (term.kind) {
     case 'word':
@@ -62,15 +76,13 @@ export class LikeBaseline {
   private readonly db: Database.Database;
 
   constructor(dir: string, libraryFile: string) {
-    this.db = new Database(path.join(dir, 'like.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    this.db.exec('CREATE TABLE IF NOT EXISTS norm (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-    const insert = this.db.prepare('INSERT INTO norm (id, text) VALUES (?, ?)');
-    for (const rows of readArticles(libraryFile)) {
-      this.db.transaction(() => {
-        for (const r of rows) insert.run(r.id, normalize(`${r.title}\n${r.text}`));
-      })();
-    }
+    this.db = tableOfArticles(
+      path.join(dir, 'like.sqlite'),
+      libraryFile,
+      'CREATE TABLE IF NOT EXISTS norm (id INTEGER PRIMARY KEY, text TEXT NOT NULL)',
+      'INSERT INTO norm (id, text) VALUES (?, ?)',
+      (r) => [r.id, normalize(`${r.title}\n${r.text}`)],
+    );
   }
 
   /** Ids of the first 20 articles holding every query word (each OR group: one of its words). */
@@ -104,16 +116,14 @@ export class PlainFtsBaseline {
   private readonly count: Database.Statement;
 
   constructor(dir: string, libraryFile: string) {
-    this.db = new Database(path.join(dir, 'plain-fts.sqlite'));
-    this.db.pragma('journal_mode = WAL');
+    this.db = tableOfArticles(
+      path.join(dir, 'plain-fts.sqlite'),
+      libraryFile,
+      'CREATE VIRTUAL TABLE IF NOT EXISTS plain USING fts5 (title, text)',
+      'INSERT INTO plain (rowid, title, text) VALUES (?, ?, ?)',
+      (r) => [r.id, r.title, r.text],
+    );
     this.db.pragma('cache_size = -65536');
-    this.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS plain USING fts5 (title, text)');
-    const insert = this.db.prepare('INSERT INTO plain (rowid, title, text) VALUES (?, ?, ?)');
-    for (const rows of readArticles(libraryFile)) {
-      this.db.transaction(() => {
-        for (const r of rows) insert.run(r.id, r.title, r.text);
-      })();
-    }
     this.best = this.db.prepare('SELECT rowid FROM plain WHERE plain MATCH ? ORDER BY rank LIMIT 20').pluck();
     this.count = this.db.prepare('SELECT count(*) FROM plain WHERE plain MATCH ?').pluck();
   }

@@ -346,8 +346,7 @@ export class HighlightStore {
     const ids = statements.count.all(noteExpression, ...filter.params) as number[];
     if (ids.length === 0) return null;
     const ranked = statements.rows.all(noteExpression, ...filter.params, best) as Ranked[];
-    this.articleIndex ??= new RangeRanker(this.db);
-    const articleIndex = this.articleIndex;
+    const articleIndex = (this.articleIndex ??= new RangeRanker(this.db));
     const alsoInText = ids.filter((id) => articleIndex.matches(articleExpression, id)).length;
     return { ranked, total: ids.length, alsoInText };
   }

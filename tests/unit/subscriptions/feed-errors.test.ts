@@ -3,12 +3,11 @@
  * (which the command line shows as is): each against a local server that fails that way. And a
  * library from before the codes gets them from the English lines it kept.
  */
-import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeRefreshLibrary, openRefreshLibrary } from '../../fixtures/refresh-library';
 import { Library } from '../../../main/library/library';
 import { migrations } from '../../../main/library/schema';
 import { feedErrorCode } from '../../../main/subscriptions/feed-errors';
@@ -39,16 +38,10 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-feed-errors-'));
-  library = Library.open(path.join(dir, 'library.sqlite'));
-  ctx = refreshContext(library);
+  ({ dir, library, ctx } = openRefreshLibrary('sahifa-feed-errors-'));
   ctx.timeouts = { connectMs: 2_000, totalMs: 1_500 };
 });
-afterEach(() => {
-  ctx.close();
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeRefreshLibrary({ dir, library, ctx }));
 
 /** A port on 127.0.0.1 nothing listens on. */
 async function closedPort(): Promise<number> {

@@ -5,10 +5,10 @@
  * shows any more (nor one waiting for an undo) is tombstoned, and comes back when downloaded again.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeRefreshLibrary, openRefreshLibrary } from '../../fixtures/refresh-library';
 import { Library } from '../../../main/library/library';
 import { decodeStored, type StoredValue } from '../../../main/library/stored-text';
 import { refreshContext, refreshFeeds, SETTING_IMAGES } from '../../../main/subscriptions/refresh';
@@ -30,17 +30,8 @@ beforeAll(async () => {
   server.serve('/dot.png', { body: PNG_1x1, type: 'image/png' });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-images-'));
-  file = path.join(dir, 'library.sqlite');
-  library = Library.open(file);
-  ctx = refreshContext(library);
-});
-afterEach(() => {
-  ctx.close();
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, file, library, ctx } = openRefreshLibrary('sahifa-images-')));
+afterEach(() => closeRefreshLibrary({ dir, library, ctx }));
 
 /** What the library file holds, read with a connection of its own. */
 function stored<T>(sql: string, ...params: unknown[]): T[] {

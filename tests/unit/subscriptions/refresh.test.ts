@@ -5,9 +5,9 @@
  * offline images.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeRefreshLibrary, openRefreshLibrary } from '../../fixtures/refresh-library';
 import { Library } from '../../../main/library/library';
 import { NoFeedError } from '../../../main/subscriptions/discover';
 import { FetchError } from '../../../main/subscriptions/http';
@@ -25,16 +25,8 @@ beforeAll(async () => {
   server = await FeedServer.start();
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-refresh-'));
-  library = Library.open(path.join(dir, 'library.sqlite'));
-  ctx = refreshContext(library);
-});
-afterEach(() => {
-  ctx.close();
-  library.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, library, ctx } = openRefreshLibrary('sahifa-refresh-')));
+afterEach(() => closeRefreshLibrary({ dir, library, ctx }));
 
 let unique = 0;
 /** A fresh path on the server for each test. */

@@ -5,13 +5,10 @@
  * and one that trickles a body that would finish, too late (the whole-response timeout). A refresh
  * records the failure on the feed and writes nothing of the half-read feed.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Library } from '../../../main/library/library';
+import { closeRefreshLibrary, openRefreshLibrary } from '../../fixtures/refresh-library';
 import { fetchUrl, FetchError } from '../../../main/subscriptions/http';
-import { refreshContext, refreshFeed } from '../../../main/subscriptions/refresh';
+import { refreshFeed } from '../../../main/subscriptions/refresh';
 import { arabicFeed, FeedServer } from '../../fixtures/feed-server';
 import { mute, unconnectable, type Stalled } from '../../fixtures/stalled-sockets';
 
@@ -75,9 +72,8 @@ describe('timeouts', () => {
   });
 
   it('a refresh records the timeout on the feed and keeps nothing of the half-read feed', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-timeouts-'));
-    const library = Library.open(path.join(dir, 'library.sqlite'));
-    const ctx = refreshContext(library);
+    const refreshing = openRefreshLibrary('sahifa-timeouts-');
+    const { library, ctx } = refreshing;
     try {
       const { feed } = library.feeds().add({ url: server.url('/stalls.xml'), title: 'متوقف' });
       const outcome = await refreshFeed({ ...ctx, timeouts: { totalMs: 500 } }, feed.id);
@@ -85,9 +81,7 @@ describe('timeouts', () => {
       expect(library.feeds().get(feed.id)).toMatchObject({ failures: 1, lastError: 'no complete answer within 1 s', articles: 0 });
       expect(library.list().total).toBe(0);
     } finally {
-      ctx.close();
-      library.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      closeRefreshLibrary(refreshing);
     }
   });
 });
