@@ -3,10 +3,11 @@
  * read-only connection to the same file, on ONE thread, timing each one (the app ranks large
  * libraries on two threads, main/library/rank-helper.ts: these are the work, not the wait):
  *
- *   parse   parseQuery + compileQuery
- *   rank    FTS5 MATCH + bm25() for every matching row, sorted, the best 20 plus the tie margin
- *           (main/library/rank.ts's RangeRanker, as the library runs it); above the relevance
- *           window (main/library/search.ts), finding the window's start and ranking the window
+ *   parse   parseQuery + compileQuery, and how many articles hold each phrase (phrase-frequency.ts)
+ *   rank    FTS5 MATCH + sahifa_rank() (or bm25() without the ranking extension) for every
+ *           matching row, sorted, the best 20 plus the tie margin (main/library/rank.ts's
+ *           RangeRanker, as the library runs it); above the relevance window
+ *           (main/library/search.ts), finding the window's start and ranking the window
  *   count   count(*) of all matches (only when there are more than the rows ranked); above the
  *           window, of the matches older than it
  *   snippet for each of the 20 hits: fetch the row, tokenize it, findMatches (analyze every word
@@ -16,7 +17,9 @@
  */
 import Database from 'better-sqlite3';
 import { findMatches } from '../main/library/highlight';
-import { compileMatchQuery, compileQuery, parseQuery } from '../main/library/query';
+import { PhraseFrequencies } from '../main/library/phrase-frequency';
+import { compileMatchQuery, compileQuery, parseQuery, scoredPhrases } from '../main/library/query';
+import { findRankExtension, loadRankExtension } from '../main/library/rank-extension';
 import { NO_FILTER, RangeRanker, WHOLE_LIBRARY, type RankRequest } from '../main/library/rank';
 import { RANK_ALL_UP_TO, RELEVANCE_WINDOW, TIE_MARGIN } from '../main/library/library';
 import { decodeStored, type StoredValue } from '../main/library/stored-text';
@@ -37,6 +40,8 @@ export interface Phases {
 export class SearchProfiler {
   private readonly db: Database.Database;
   private readonly ranker: RangeRanker;
+  private readonly frequencies: PhraseFrequencies;
+  private readonly bounds: Database.Statement;
   private readonly hit;
   private readonly sortDate;
 
@@ -44,7 +49,9 @@ export class SearchProfiler {
     this.db = new Database(libraryFile, { readonly: true });
     // The library's own page cache size, so that both read the index from memory.
     this.db.pragma('cache_size = -65536');
-    this.ranker = new RangeRanker(this.db);
+    this.ranker = new RangeRanker(this.db, loadRankExtension(this.db, findRankExtension()) ? 'sahifa_rank' : 'bm25');
+    this.frequencies = new PhraseFrequencies(this.db);
+    this.bounds = this.db.prepare('SELECT (SELECT min(id) FROM articles) AS low, (SELECT max(id) FROM articles) AS high');
     this.sortDate = this.db.prepare('SELECT sort_date FROM articles WHERE id = ?');
     this.hit = this.db.prepare('SELECT title, text FROM articles WHERE id = ?');
   }
@@ -54,9 +61,11 @@ export class SearchProfiler {
     const parsed = parseQuery(query);
     const expression = compileQuery(parsed);
     const matchExpression = compileMatchQuery(parsed);
+    const bounds = this.bounds.get() as { low: number; high: number };
+    const phraseCounts = this.ranker.scorer === 'bm25' ? [] : this.frequencies.estimate(scoredPhrases(parsed), bounds);
     const t1 = performance.now();
     if (!expression || !matchExpression) return { parse: t1 - t0, rank: 0, count: 0, snippet: 0, total: t1 - t0, matches: 0 };
-    const whole: RankRequest = { expression, matchExpression, filter: NO_FILTER, range: WHOLE_LIBRARY, best: PAGE + TIE_MARGIN };
+    const whole: RankRequest = { expression, matchExpression, filter: NO_FILTER, range: WHOLE_LIBRARY, best: PAGE + TIE_MARGIN, phraseCounts };
     const boundary =
       this.ranker.matchAfterNewest(whole, RANK_ALL_UP_TO) === null ? null : this.ranker.matchAfterNewest(whole, RELEVANCE_WINDOW);
     const request = boundary === null ? whole : { ...whole, range: { from: boundary + 1, to: WHOLE_LIBRARY.to } };

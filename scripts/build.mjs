@@ -12,16 +12,21 @@
  *   out/preload/index.cjs    the preload bridge (CommonJS: sandboxed preloads cannot be ESM)
  *   out/cli/sahifa.mjs       the `sahifa` command line (bin/sahifa.mjs runs it), its lazily loaded
  *                            chunks, and the worker threads it may start
+ *   out/native/sahifa_rank.node  the search's ranking function, an SQLite extension in C
+ *                            (scripts/rank-extension.mjs); where it cannot be compiled, the step says
+ *                            so and the library ranks with SQLite's slower bm25()
  *
  * A step whose outputs are newer than all its inputs is skipped, so `npm start` and `npm run web`
  * can call this every time. `--force` rebuilds everything. Type errors are tsc's job (npm test).
  *
- * Used as a script (`node scripts/build.mjs [--force]`) and as a module (`buildIfNeeded()`).
+ * Used as a script (`node scripts/build.mjs [--force] [--only step,step]`) and as a module
+ * (`buildIfNeeded()`).
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildRankExtension, RANK_EXTENSION_FILE, RANK_EXTENSION_SOURCE } from './rank-extension.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'out');
@@ -67,6 +72,12 @@ const steps = [
     inputs: [at('main'), at('common')],
     outputs: [path.join(out, 'cli', 'sahifa.mjs')],
     run: buildCli,
+  },
+  {
+    name: 'rank-extension',
+    inputs: [RANK_EXTENSION_SOURCE, path.join(root, 'scripts', 'rank-extension.mjs')],
+    outputs: [RANK_EXTENSION_FILE],
+    run: buildRankExtensionOrSay,
   },
   {
     name: 'preload',
@@ -177,6 +188,15 @@ async function buildCli() {
   }
 }
 
+/** Not fatal: without the extension, searches are slower (bm25()) but give the same results. */
+async function buildRankExtensionOrSay() {
+  try {
+    buildRankExtension();
+  } catch (error) {
+    console.warn(`build: ${error instanceof Error ? error.message : String(error)}; searches will rank with SQLite's bm25(), several times slower in a large library`);
+  }
+}
+
 async function buildPreload() {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -245,7 +265,8 @@ export async function buildIfNeeded({ force = false, log = console.log, only = n
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  buildIfNeeded({ force: process.argv.includes('--force') }).then(
+  const only = process.argv.indexOf('--only');
+  buildIfNeeded({ force: process.argv.includes('--force'), only: only === -1 ? null : (process.argv[only + 1] ?? '').split(',') }).then(
     (ran) => {
       if (ran.length === 0) console.log('build: up to date');
     },

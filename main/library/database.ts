@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { DamagedLibraryError, LibraryError } from './errors';
 import { nativeModuleProblem } from './native-module';
 import { ensureArticleCounts, ensureFeedCounts } from './counts';
+import { ensureLengthIndex } from './rank-extension';
 import { migrations, SCHEMA_VERSION } from './schema';
 
 export interface OpenOptions {
@@ -32,6 +33,11 @@ export interface OpenOptions {
    */
   rankAllUpTo?: number;
   relevanceWindow?: number;
+  /**
+   * The compiled ranking extension (rank-extension.ts): found where the build puts it when not
+   * given; null ranks with SQLite's bm25() (tests compare the two).
+   */
+  rankExtension?: string | null;
   /** Called once the connection has closed (the shells' opener remembers the checked file then). */
   afterClose?: () => void;
 }
@@ -128,6 +134,7 @@ export function openDatabase(file: string, options: OpenOptions): Database.Datab
     // Triggers a later migration may have dropped with a rebuilt table (counts.ts).
     ensureArticleCounts(db);
     ensureFeedCounts(db);
+    ensureLengthIndex(db);
     return db;
   } catch (error) {
     db.close();

@@ -21,6 +21,7 @@ import { ArticleList, type ListOptions } from './list';
 import { prepareArticle, type PreparedArticle } from './prepare';
 import { Reading } from './reading';
 import { reindexQueued } from './reindex';
+import { findRankExtension } from './rank-extension';
 import { Search, type SearchOptions } from './search';
 import { StoredSettings } from './settings';
 import { Tags } from './tags';
@@ -78,6 +79,7 @@ export class Library {
     this.searcher = new Search(db, {
       file,
       nativeBinding: options.nativeBinding,
+      rankExtension: options.rankExtension === undefined ? findRankExtension() : options.rankExtension,
       parallel: options.parallelSearch ?? false,
       splitAbove: options.splitSearchAbove,
       rankAllUpTo: options.rankAllUpTo,

@@ -117,19 +117,45 @@ export const NOTE_COLUMNS: QueryColumns = { surface: '{note_surface}', stem: '{n
 
 const quote = (s: string) => `"${s}"`;
 
-function compileTerm(term: QueryTerm, { surface: SURFACE, stem: STEM }: QueryColumns, scored = true): string {
+/** One phrase of a compiled expression, as FTS5 numbers them: in the order they are written. */
+export interface ScoredPhrase {
+  /** The phrase alone, a valid MATCH expression (its columns and its quoted words). */
+  expression: string;
+  /** A word* prefix: FTS5 merges every word it begins for each statement that uses it. */
+  prefix: boolean;
+  /** In the query's excluded part: no article the query finds holds it. */
+  excluded: boolean;
+}
+
+/** The phrases a term compiles to; for what only matches (not scored), the fewest that say the same. */
+function termPhrases(term: QueryTerm, { surface: SURFACE, stem: STEM }: QueryColumns, scored: boolean): string[] {
   switch (term.kind) {
     case 'word':
       // A word's stem column entry is the stem of its surface, so every surface match is a stem
       // match too: for what matches, the stem alone says the same, and walks one doclist not two.
-      if (!scored) return `${STEM} : ${quote(term.term.stem)}`;
+      if (!scored) return [`${STEM} : ${quote(term.term.stem)}`];
       // Both columns: the stem gives recall, the surface match adds to the score of exact spellings.
-      return `(${SURFACE} : ${quote(term.term.surface)} OR ${STEM} : ${quote(term.term.stem)})`;
+      return [`${SURFACE} : ${quote(term.term.surface)}`, `${STEM} : ${quote(term.term.stem)}`];
     case 'prefix':
-      return `${SURFACE} : ${quote(term.surface)} *`;
+      return [`${SURFACE} : ${quote(term.surface)} *`];
     case 'phrase':
-      return `${SURFACE} : ${quote(term.terms.map((t) => t.surface).join(' '))}`;
+      return [`${SURFACE} : ${quote(term.terms.map((t) => t.surface).join(' '))}`];
   }
+}
+
+function compileTerm(term: QueryTerm, columns: QueryColumns, scored = true): string {
+  const phrases = termPhrases(term, columns, scored);
+  return phrases.length === 1 ? phrases[0]! : `(${phrases.join(' OR ')})`;
+}
+
+/**
+ * Every phrase of compileQuery's expression in FTS5's order, which is the order they are written
+ * in: the ranking function is given one figure for each (rank.ts).
+ */
+export function scoredPhrases(query: ParsedQuery, columns: QueryColumns = ARTICLE_COLUMNS): ScoredPhrase[] {
+  const phrasesOf = (term: QueryTerm, excluded: boolean) =>
+    termPhrases(term, columns, true).map((expression) => ({ expression, prefix: term.kind === 'prefix', excluded }));
+  return [...query.groups.flat().flatMap((term) => phrasesOf(term, false)), ...query.excluded.flatMap((term) => phrasesOf(term, true))];
 }
 
 /** The FTS5 MATCH expression, or null when the query asks for nothing searchable. */

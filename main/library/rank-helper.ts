@@ -10,6 +10,8 @@
  * itself: a search never depends on the helper.
  */
 import { Worker } from 'node:worker_threads';
+import type { IdBounds } from './phrase-frequency';
+import type { ScoredPhrase } from './query';
 import type { RangeRanking, RankRequest } from './rank';
 import type { RankAnswer, RankCall, RankWorkerInput } from './rank-protocol';
 import { workerScript } from '../worker-script';
@@ -26,11 +28,10 @@ export class RankHelper {
   private state: State = 'starting';
   private readonly started: Promise<boolean>;
   private readonly stopped: Promise<void>;
-  private readonly pending = new Map<number, (ranking: RangeRanking | null) => void>();
+  private readonly pending = new Map<number, (answer: RankAnswer | null) => void>();
   private seq = 0;
 
-  constructor(libraryFile: string, nativeBinding?: string) {
-    const input: RankWorkerInput = { libraryFile, ...(nativeBinding ? { nativeBinding } : {}) };
+  constructor(input: RankWorkerInput) {
     this.worker = new Worker(workerScript(RANK_WORKER, import.meta.url), { workerData: input });
     // The thread must not keep a process alive that has nothing else to do.
     this.worker.unref();
@@ -44,7 +45,7 @@ export class RankHelper {
       }
       const resolve = this.pending.get(answer.seq);
       this.pending.delete(answer.seq);
-      resolve?.('ranking' in answer ? answer.ranking : null);
+      resolve?.(answer);
     });
     this.stopped = new Promise((resolve) => {
       this.worker.on('exit', () => {
@@ -67,7 +68,21 @@ export class RankHelper {
   }
 
   /** The helper's ranking of the request, or null when it has none to give. */
-  rank(request: RankRequest): Promise<RangeRanking | null> {
+  async rank(request: RankRequest): Promise<RangeRanking | null> {
+    const answer = await this.call((seq) => ({ seq, request }));
+    return answer !== null && 'ranking' in answer ? answer.ranking : null;
+  }
+
+  /**
+   * How many articles hold each phrase (phrase-frequency.ts), counted on the helper's thread while
+   * the library's finds the relevance window; null when it has no answer.
+   */
+  async countPhrases(phrases: ScoredPhrase[], bounds: IdBounds): Promise<number[] | null> {
+    const answer = await this.call((seq) => ({ seq, count: { phrases, bounds } }));
+    return answer !== null && 'phraseCounts' in answer ? answer.phraseCounts : null;
+  }
+
+  private call(message: (seq: number) => RankCall): Promise<RankAnswer | null> {
     if (this.state !== 'ready') return Promise.resolve(null);
     const seq = ++this.seq;
     return new Promise((resolve) => {
@@ -77,11 +92,11 @@ export class RankHelper {
         resolve(null);
       }, ANSWER_TIMEOUT_MS);
       timer.unref();
-      this.pending.set(seq, (ranking) => {
+      this.pending.set(seq, (answer) => {
         clearTimeout(timer);
-        resolve(ranking);
+        resolve(answer);
       });
-      this.worker.postMessage({ seq, request } satisfies RankCall);
+      this.worker.postMessage(message(seq));
     });
   }
 

@@ -1,16 +1,27 @@
 /** Messages between the rank helper (rank-helper.ts) and its thread (rank-worker.ts). */
+import type { IdBounds } from './phrase-frequency';
+import type { ScoredPhrase } from './query';
 import type { RangeRanking, RankRequest } from './rank';
 
 export interface RankWorkerInput {
   libraryFile: string;
   nativeBinding?: string;
+  /** The ranking extension to score with (rank-extension.ts); null scores with bm25(). */
+  rankExtension: string | null;
 }
 
-/** To the worker: a range to rank, or the end of its work. */
-export type RankCall = { seq: number; request: RankRequest } | { close: true };
+/** The phrases to count the articles of (phrase-frequency.ts), among the library's ids. */
+export interface CountCall {
+  phrases: ScoredPhrase[];
+  bounds: IdBounds;
+}
+
+/** To the worker: a range to rank, phrases to count, or the end of its work. */
+export type RankCall = { seq: number; request: RankRequest } | { seq: number; count: CountCall } | { close: true };
 
 /** From the worker: whether its connection opened, then one answer per call. */
 export type RankAnswer =
   | { ready: boolean }
   | { seq: number; ranking: RangeRanking }
+  | { seq: number; phraseCounts: number[] }
   | { seq: number; error: string };

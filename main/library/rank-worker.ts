@@ -5,7 +5,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { PhraseFrequencies } from './phrase-frequency';
 import { RangeRanker } from './rank';
+import { loadRankExtension } from './rank-extension';
 import type { RankAnswer, RankCall, RankWorkerInput } from './rank-protocol';
 
 const input = workerData as RankWorkerInput;
@@ -24,13 +26,16 @@ try {
   // articles, it kept the process's memory 50–80 MB lower (265–293 → 211–234 MB) for 5–10% more
   // search CPU time (docs/benchmarks.md).
   db.pragma('cache_size = -16384');
+  // Scoring otherwise than the library's thread would give halves that do not merge: no helper then.
+  if (input.rankExtension !== null && !loadRankExtension(db, input.rankExtension)) throw new Error('the ranking extension did not load');
 } catch {
   // The library ranks everything itself when its helper cannot open the file.
   post({ ready: false });
   process.exit(0);
 }
 
-const ranker = new RangeRanker(db);
+const ranker = new RangeRanker(db, input.rankExtension === null ? 'bm25' : 'sahifa_rank');
+const frequencies = new PhraseFrequencies(db);
 parentPort?.on('message', (call: RankCall) => {
   if ('close' in call) {
     // Closed before the thread ends, so the file can be moved or replaced right after (a restore).
@@ -38,7 +43,8 @@ parentPort?.on('message', (call: RankCall) => {
     process.exit(0);
   }
   try {
-    post({ seq: call.seq, ranking: ranker.rank(call.request) });
+    if ('count' in call) post({ seq: call.seq, phraseCounts: frequencies.estimate(call.count.phrases, call.count.bounds) });
+    else post({ seq: call.seq, ranking: ranker.rank(call.request) });
   } catch (error) {
     post({ seq: call.seq, error: error instanceof Error ? error.message : String(error) });
   }

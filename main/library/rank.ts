@@ -2,11 +2,24 @@
  * Ranking one range of article ids: the full-text match, BM25 and the count, on one connection.
  * Library.search ranks the whole library this way, or two halves at once when a rank helper
  * (rank-helper.ts) runs the upper half on a second thread; both sides run this same code.
+ *
+ * The score is BM25, computed by sahifa_rank() where the ranking extension is loaded
+ * (rank-extension.ts), else by FTS5's bm25(). Both give the same scores for the same counts of the
+ * articles holding each phrase: bm25() counts them over the whole library, sahifa_rank() is given
+ * them (the request's phraseCounts, phrase-frequency.ts).
  */
 import type Database from 'better-sqlite3';
 
 // Title columns weigh more than body columns; surface (exact spelling) more than stems.
 const BM25_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
+
+/** How a ranker scores: with the extension's function, or SQLite's own. */
+export type Scorer = 'sahifa_rank' | 'bm25';
+
+const SCORE: Record<Scorer, string> = {
+  sahifa_rank: `sahifa_rank(article_index, ?, ${BM25_WEIGHTS})`,
+  bm25: `bm25(article_index, ${BM25_WEIGHTS})`,
+};
 
 /** SQL for the search filters, made by the library: joins and conditions on `a` (articles). */
 export interface RankFilter {
@@ -39,6 +52,11 @@ export interface RankRequest {
   /** How many of the best rows to return. */
   best: number;
   /**
+   * How many articles hold each phrase of `expression`, in FTS5's order (query.ts scoredPhrases,
+   * phrase-frequency.ts): what sahifa_rank() makes the IDFs of. bm25() counts them itself.
+   */
+  phraseCounts: readonly number[];
+  /**
    * When set, the answer's total counts the matches in these ranges instead of those in `range`
    * (search.ts: a relevance window's size is known; the matches older than it are counted).
    */
@@ -70,7 +88,10 @@ export class RangeRanker {
   private readonly statements = new Map<string, RangeStatements>();
   private probe: Database.Statement | null = null;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    readonly scorer: Scorer = 'bm25',
+  ) {}
 
   rank(request: RankRequest): RangeRanking {
     const ranked = this.best(request);
@@ -81,8 +102,9 @@ export class RangeRanker {
   }
 
   /** The range's best rows, best first: the BM25 half of rank(). */
-  best({ expression, filter, range, best }: RankRequest): Ranked[] {
-    return this.statementsFor(filter).rank.all(expression, range.from, range.to, ...filter.params, best) as Ranked[];
+  best(request: RankRequest): Ranked[] {
+    const { expression, filter, range, best } = request;
+    return this.statementsFor(filter).rank.all(...this.scoreParams(request), expression, range.from, range.to, ...filter.params, best) as Ranked[];
   }
 
   /** Every match in the range: the counting half of rank(). */
@@ -104,10 +126,18 @@ export class RangeRanker {
    * Matches of the range newest first (by id), skipping `offset`, leaving out `except` (ids), with
    * their bm25: the part of a large result set beyond its relevance window.
    */
-  newestFirst({ expression, filter, range }: RankRequest, offset: number, limit: number, except: readonly number[] = []): Ranked[] {
+  newestFirst(request: RankRequest, offset: number, limit: number, except: readonly number[] = []): Ranked[] {
+    const { expression, filter, range } = request;
     if (range.from > range.to || limit <= 0) return [];
     const statement = this.statementsFor(filter).newestPage;
-    return statement.all(expression, range.from, range.to, ...filter.params, JSON.stringify(except), limit, offset) as Ranked[];
+    return statement.all(...this.scoreParams(request), expression, range.from, range.to, ...filter.params, JSON.stringify(except), limit, offset) as Ranked[];
+  }
+
+  /** sahifa_rank()'s parameter: the phrase counts, one double each in this machine's byte order, as the C side reads them. */
+  private scoreParams({ phraseCounts }: RankRequest): Buffer[] {
+    if (this.scorer === 'bm25') return [];
+    const counts = new Float64Array(phraseCounts);
+    return [Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength)];
   }
 
   /** Whether article `id` matches (on its own, without filters): one index probe. */
@@ -128,14 +158,12 @@ export class RangeRanker {
           : `FROM article_index JOIN articles a ON a.id = article_index.rowid ${filter.joins}
              WHERE article_index MATCH ? AND ${INDEX_ID_RANGE}${filter.where}`;
       statements = {
-        rank: this.db.prepare(
-          `SELECT article_index.rowid AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank ${from} ORDER BY rank LIMIT ?`,
-        ),
+        rank: this.db.prepare(`SELECT article_index.rowid AS id, ${SCORE[this.scorer]} AS rank ${from} ORDER BY rank LIMIT ?`),
         count: this.db.prepare(`SELECT count(*) AS n ${from}`),
         // FTS5 walks its doclists backwards for ORDER BY rowid DESC: no sort, no bm25 per row.
         newest: this.db.prepare(`SELECT article_index.rowid ${from} ORDER BY article_index.rowid DESC LIMIT 1 OFFSET ?`).pluck(),
         newestPage: this.db.prepare(
-          `SELECT article_index.rowid AS id, bm25(article_index, ${BM25_WEIGHTS}) AS rank ${from}
+          `SELECT article_index.rowid AS id, ${SCORE[this.scorer]} AS rank ${from}
              AND article_index.rowid NOT IN (SELECT value FROM json_each(?))
            ORDER BY article_index.rowid DESC LIMIT ? OFFSET ?`,
         ),

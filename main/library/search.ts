@@ -13,8 +13,10 @@ import { findMatches } from './highlight';
 import type { HighlightStore } from './highlight-store';
 import { mergeNoteRanking } from './note-search';
 import { DateOrder } from './date-order';
-import { compileMatchQuery, compileQuery, NOTE_COLUMNS, parseQuery, type ParsedQuery } from './query';
+import { PhraseFrequencies } from './phrase-frequency';
+import { compileMatchQuery, compileQuery, NOTE_COLUMNS, parseQuery, scoredPhrases, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankRequest } from './rank';
+import { loadRankExtension } from './rank-extension';
 import { RankHelper } from './rank-helper';
 import { decodeStored } from './stored-text';
 import { rerankWindow, titlesFirst } from './title-first';
@@ -58,6 +60,9 @@ interface SearchPlan {
 
 const emptyPage = ({ offset }: SearchPlan): Page<SearchHit> => ({ total: 0, offset, items: [] });
 
+const withPhraseCounts = (plan: SearchPlan, phraseCounts: number[]): SearchPlan =>
+  plan.request === null ? plan : { ...plan, request: { ...plan.request, phraseCounts } };
+
 /** One page of results in order, and how many there are in all. */
 interface Ordered {
   rows: Ranked[];
@@ -71,6 +76,8 @@ export interface SearchSetup {
   /** The library's file, which the rank helper opens on its own connection. */
   file: string;
   nativeBinding?: string;
+  /** The compiled ranking extension (rank-extension.ts); null ranks with bm25(). */
+  rankExtension: string | null;
   /** Whether searchInParallel may start the rank helper (OpenOptions.parallelSearch). */
   parallel: boolean;
   splitAbove?: number;
@@ -81,6 +88,7 @@ export interface SearchSetup {
 export class Search {
   private readonly statements;
   private readonly ranker: RangeRanker;
+  private readonly phraseFrequencies: PhraseFrequencies;
   /** Started at the first search of a library large enough to split (see helper()). */
   private rankHelper: RankHelper | null = null;
   private helperClosed: Promise<void> = Promise.resolve();
@@ -96,7 +104,8 @@ export class Search {
     /** Reads an article's title and text (articles.ts): one way to read stored text. */
     private readonly articles: Pick<Articles, 'titleAndText'>,
   ) {
-    this.ranker = new RangeRanker(db);
+    this.ranker = new RangeRanker(db, loadRankExtension(db, setup.rankExtension) ? 'sahifa_rank' : 'bm25');
+    this.phraseFrequencies = new PhraseFrequencies(db);
     this.splitAbove = setup.splitAbove ?? SPLIT_SEARCH_ABOVE;
     this.rankAllUpTo = setup.rankAllUpTo ?? RANK_ALL_UP_TO;
     this.window = Math.min(setup.relevanceWindow ?? RELEVANCE_WINDOW, this.rankAllUpTo);
@@ -116,30 +125,35 @@ export class Search {
 
   /** One page of results, ranked on this thread (the command line's one-off searches). */
   search(query: string, options: SearchOptions = {}): Page<SearchHit> {
-    const plan = this.plan(query, options);
-    if (plan.request === null) return emptyPage(plan);
-    if (plan.sort === 'date') return this.resultsPage(plan, this.byDate(plan, plan.request));
-    const boundary = this.windowBoundary(plan.request);
-    if (boundary === null) return this.resultsPage(plan, this.wholeOrder(plan, this.withNotes(plan, this.ranker.rank(plan.request))));
-    const olderRange = { from: plan.request.range.from, to: boundary };
-    const ranking = this.ranker.rank({ ...plan.request, range: { from: boundary + 1, to: plan.request.range.to }, countRanges: [olderRange] });
-    return this.resultsPage(plan, this.windowOrder(plan, plan.request, boundary, ranking));
+    const planned = this.plan(query, options);
+    if (planned.request === null) return emptyPage(planned);
+    if (planned.sort === 'date') return this.resultsPage(planned, this.byDate(planned, planned.request));
+    const plan = withPhraseCounts(planned, this.phraseCounts(planned.parsed));
+    const request = plan.request!;
+    const boundary = this.windowBoundary(request);
+    if (boundary === null) return this.resultsPage(plan, this.wholeOrder(plan, this.withNotes(plan, this.ranker.rank(request))));
+    const olderRange = { from: request.range.from, to: boundary };
+    const ranking = this.ranker.rank({ ...request, range: { from: boundary + 1, to: request.range.to }, countRanges: [olderRange] });
+    return this.resultsPage(plan, this.windowOrder(plan, request, boundary, ranking));
   }
 
   /**
    * The same page as search(), with the rank helper ranking the upper half of a large library's
    * ids while this thread ranks the lower half (opened with `parallelSearch`; the app's searches).
    * Above RANK_ALL_UP_TO matches the halves are those of the window, and each thread counts half
-   * of the older matches.
+   * of the older matches. The helper counts the articles holding each phrase meanwhile this thread
+   * finds the window.
    */
   async searchInParallel(query: string, options: SearchOptions = {}): Promise<Page<SearchHit>> {
-    const plan = this.plan(query, options);
-    if (plan.request === null) return emptyPage(plan);
-    const bounds = this.setup.parallel && plan.sort === 'relevance' ? this.splitBounds() : null;
+    const planned = this.plan(query, options);
+    if (planned.request === null) return emptyPage(planned);
+    const bounds = this.setup.parallel && planned.sort === 'relevance' ? this.splitBounds() : null;
     const helper = bounds === null ? null : this.helper();
     if (bounds === null || !helper?.ready) return this.search(query, options);
-    const { request } = plan;
-    const boundary = this.windowBoundary(request);
+    const counting = this.ranker.scorer === 'bm25' ? null : helper.countPhrases(scoredPhrases(planned.parsed), bounds);
+    const boundary = this.windowBoundary(planned.request);
+    const plan = withPhraseCounts(planned, counting === null ? [] : ((await counting) ?? this.phraseCounts(planned.parsed)));
+    const request = plan.request!;
     const ranked = async (lower: RankRequest, upper: RankRequest) => {
       const upperAnswer = helper.rank(upper);
       const lowerRanking = this.ranker.rank(lower);
@@ -190,7 +204,12 @@ export class Search {
    */
   private helper(): RankHelper | null {
     if (!this.setup.parallel || !this.db.open) return null;
-    this.rankHelper ??= new RankHelper(this.setup.file, this.setup.nativeBinding);
+    this.rankHelper ??= new RankHelper({
+      libraryFile: this.setup.file,
+      ...(this.setup.nativeBinding ? { nativeBinding: this.setup.nativeBinding } : {}),
+      // The helper must score as this thread does, or the two halves would not merge.
+      rankExtension: this.ranker.scorer === 'sahifa_rank' ? this.setup.rankExtension : null,
+    });
     return this.rankHelper;
   }
 
@@ -213,9 +232,19 @@ export class Search {
         filter: filterClause(options),
         range: WHOLE_LIBRARY,
         best: Math.max(offset + limit, rerankWindow(parsed)) + TIE_MARGIN,
+        // Counted once the search knows it ranks (withPhraseCounts).
+        phraseCounts: [],
       },
       noteExpression: compileQuery(parsed, NOTE_COLUMNS),
     };
+  }
+
+  /** How many articles hold each phrase, for sahifa_rank() (bm25() counts them itself). */
+  private phraseCounts(parsed: ParsedQuery): number[] {
+    if (this.ranker.scorer === 'bm25') return [];
+    const { low, high } = this.idBounds();
+    if (low === null || high === null) return [];
+    return this.phraseFrequencies.estimate(scoredPhrases(parsed), { low, high });
   }
 
   /**

@@ -14,7 +14,8 @@ import { expect, test } from '@playwright/test';
 import { Library } from '../../main/library/library';
 import { compileMatchQuery, compileQuery, parseQuery } from '../../main/library/query';
 import { RangeRanker, type RankRequest } from '../../main/library/rank';
-import type { RankAnswer, RankCall } from '../../main/library/rank-protocol';
+import { loadRankExtension } from '../../main/library/rank-extension';
+import type { RankAnswer, RankCall, RankWorkerInput } from '../../main/library/rank-protocol';
 import type { ParseReply, ParseRequest } from '../../main/import/parse-protocol';
 import type { FeedParseMessage, FeedParseReply } from '../../main/subscriptions/parse-protocol';
 import type { RefreshSummary } from '../../main/subscriptions/refresh';
@@ -66,7 +67,10 @@ for (const format of ['cjs', 'mjs']) {
     library.addArticles(texts.map((title, i) => ({ title, text: `${title}\n\nنص المقالة ${i}`, byline: null, source: null, url: null, lang: 'ar', dir: 'rtl', published: null, html: null, origin: null })));
     library.close();
 
-    const worker = new Worker(path.join(OUT, `rank-worker.${format}`), { workerData: { libraryFile: file } });
+    // The extension as the build puts it beside the bundles (scripts/rank-extension.mjs).
+    const rankExtension = path.join(OUT, '..', 'native', 'sahifa_rank.node');
+    const workerData: RankWorkerInput = { libraryFile: file, rankExtension };
+    const worker = new Worker(path.join(OUT, `rank-worker.${format}`), { workerData });
     try {
       expect(await nextMessage<RankAnswer>(worker)).toEqual({ ready: true });
       const request: RankRequest = {
@@ -75,13 +79,15 @@ for (const format of ['cjs', 'mjs']) {
         filter: { joins: '', where: '', params: [] },
         range: { from: 2, to: 10 },
         best: 10,
+        phraseCounts: [2, 3],
       };
       const answering = nextMessage<RankAnswer>(worker);
       worker.postMessage({ seq: 1, request } satisfies RankCall);
       const answer = await answering;
 
       const db = new Database(file, { readonly: true });
-      const expected = new RangeRanker(db).rank(request);
+      expect(loadRankExtension(db, rankExtension)).toBe(true);
+      const expected = new RangeRanker(db, 'sahifa_rank').rank(request);
       db.close();
       expect(answer).toEqual({ seq: 1, ranking: expected });
       expect(expected.total).toBe(2);

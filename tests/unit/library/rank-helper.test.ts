@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileMatchQuery, compileQuery, parseQuery } from '../../../main/library/query';
 import { Library } from '../../../main/library/library';
 import { RangeRanker, WHOLE_LIBRARY, type RankRequest } from '../../../main/library/rank';
+import { findRankExtension, loadRankExtension } from '../../../main/library/rank-extension';
 import { RankHelper } from '../../../main/library/rank-helper';
+import { exactPhraseCounts } from '../../fixtures/phrase-counts';
 import { addAll, newsArticle } from '../../../bench/corpora';
 import { QUERIES } from '../../../bench/queries';
 import { newsArticles } from '../../fixtures/corpus';
@@ -77,38 +79,53 @@ describe('search on two threads', () => {
 });
 
 describe('the rank helper', () => {
+  const rankExtension = findRankExtension();
+  let counts: Database.Database | null = null;
+  afterAll(() => counts?.close());
   const request = (query: string, from: number): RankRequest => ({
     expression: compileQuery(parseQuery(query))!,
     matchExpression: compileMatchQuery(parseQuery(query))!,
     filter: { joins: '', where: '', params: [] },
     range: { from, to: WHOLE_LIBRARY.to },
     best: 30,
+    phraseCounts: exactPhraseCounts((counts ??= new Database(file, { readonly: true })), query),
   });
 
-  it('ranks a range exactly as this thread does', async () => {
-    const helper = new RankHelper(file);
-    const db = new Database(file, { readonly: true });
-    try {
-      expect(await helper.whenReady()).toBe(true);
-      const ranker = new RangeRanker(db);
-      for (const query of ['السعودية', 'النفط', 'الهلال OR النصر']) {
-        expect(await helper.rank(request(query, 700))).toEqual(ranker.rank(request(query, 700)));
+  it('ranks a range exactly as this thread does, with the ranking extension and without', async () => {
+    for (const extension of [rankExtension, null]) {
+      const helper = new RankHelper({ libraryFile: file, rankExtension: extension });
+      const db = new Database(file, { readonly: true });
+      try {
+        expect(await helper.whenReady()).toBe(true);
+        const ranker = new RangeRanker(db, loadRankExtension(db, extension) ? 'sahifa_rank' : 'bm25');
+        expect(ranker.scorer).toBe(extension === null ? 'bm25' : 'sahifa_rank');
+        for (const query of ['السعودية', 'النفط', 'الهلال OR النصر']) {
+          const ranking = ranker.rank(request(query, 700));
+          expect(ranking.ranked.length).toBeGreaterThan(0);
+          expect(await helper.rank(request(query, 700))).toEqual(ranking);
+        }
+      } finally {
+        await helper.close();
+        db.close();
       }
-    } finally {
-      await helper.close();
-      db.close();
     }
   });
 
+  it('does not start when it cannot score as this thread does (the extension will not load)', async () => {
+    const helper = new RankHelper({ libraryFile: file, rankExtension: path.join(dir, 'no-such-extension.node') });
+    expect(await helper.whenReady()).toBe(false);
+    await helper.close();
+  });
+
   it('answers nothing, and a search still works on one thread, when it cannot open the library', async () => {
-    const helper = new RankHelper(path.join(dir, 'missing', 'library.sqlite'));
+    const helper = new RankHelper({ libraryFile: path.join(dir, 'missing', 'library.sqlite'), rankExtension });
     expect(await helper.whenReady()).toBe(false);
     expect(await helper.rank(request('السعودية', 0))).toBeNull();
     await helper.close();
   });
 
   it('answers nothing once closed', async () => {
-    const helper = new RankHelper(file);
+    const helper = new RankHelper({ libraryFile: file, rankExtension });
     expect(await helper.whenReady()).toBe(true);
     await helper.close();
     expect(helper.ready).toBe(false);
