@@ -32,9 +32,15 @@ function nodeHeaders() {
   return fs.existsSync(path.join(prefix, 'include', 'node', 'node_version.h')) ? prefix : null;
 }
 
+/** node-gyp: the version package.json pins, else npm's own (an install without dev dependencies). */
 function nodeGyp() {
-  if (process.env.npm_config_node_gyp && fs.existsSync(process.env.npm_config_node_gyp)) return process.env.npm_config_node_gyp;
-  return require.resolve('node-gyp/bin/node-gyp.js');
+  try {
+    return require.resolve('node-gyp/bin/node-gyp.js');
+  } catch {
+    const npms = process.env.npm_config_node_gyp;
+    if (npms && fs.existsSync(npms)) return npms;
+    throw new Error('node-gyp is not installed');
+  }
 }
 
 /** Builds the extension; throws an Error whose message says why it could not. */

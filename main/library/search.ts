@@ -60,9 +60,6 @@ interface SearchPlan {
 
 const emptyPage = ({ offset }: SearchPlan): Page<SearchHit> => ({ total: 0, offset, items: [] });
 
-const withPhraseCounts = (plan: SearchPlan, phraseCounts: number[]): SearchPlan =>
-  plan.request === null ? plan : { ...plan, request: { ...plan.request, phraseCounts } };
-
 /** One page of results in order, and how many there are in all. */
 interface Ordered {
   rows: Ranked[];
@@ -128,8 +125,8 @@ export class Search {
     const planned = this.plan(query, options);
     if (planned.request === null) return emptyPage(planned);
     if (planned.sort === 'date') return this.resultsPage(planned, this.byDate(planned, planned.request));
-    const plan = withPhraseCounts(planned, this.phraseCounts(planned.parsed));
-    const request = plan.request!;
+    const request = { ...planned.request, phraseCounts: this.phraseCounts(planned.parsed) };
+    const plan = { ...planned, request };
     const boundary = this.windowBoundary(request);
     if (boundary === null) return this.resultsPage(plan, this.wholeOrder(plan, this.withNotes(plan, this.ranker.rank(request))));
     const olderRange = { from: request.range.from, to: boundary };
@@ -152,8 +149,8 @@ export class Search {
     if (bounds === null || !helper?.ready) return this.search(query, options);
     const counting = this.ranker.scorer === 'bm25' ? null : helper.countPhrases(scoredPhrases(planned.parsed), bounds);
     const boundary = this.windowBoundary(planned.request);
-    const plan = withPhraseCounts(planned, counting === null ? [] : ((await counting) ?? this.phraseCounts(planned.parsed)));
-    const request = plan.request!;
+    const request = { ...planned.request, phraseCounts: counting === null ? [] : ((await counting) ?? this.phraseCounts(planned.parsed)) };
+    const plan = { ...planned, request };
     const ranked = async (lower: RankRequest, upper: RankRequest) => {
       const upperAnswer = helper.rank(upper);
       const lowerRanking = this.ranker.rank(lower);
@@ -232,7 +229,7 @@ export class Search {
         filter: filterClause(options),
         range: WHOLE_LIBRARY,
         best: Math.max(offset + limit, rerankWindow(parsed)) + TIE_MARGIN,
-        // Counted once the search knows it ranks (withPhraseCounts).
+        // Counted once the search knows it ranks by relevance (search, searchInParallel).
         phraseCounts: [],
       },
       noteExpression: compileQuery(parsed, NOTE_COLUMNS),

@@ -9,9 +9,10 @@
  * (docs/benchmarks.md, "A ranking function of our own"):
  *
  * 1. How many articles hold each phrase, which the IDF is made of, comes from the caller
- *    (`holding`: one little-endian double per phrase of the MATCH expression, in FTS5's order;
- *    phrase-frequency.ts estimates them). bm25() instead walks the whole library's list of every
- *    phrase before scoring the first row: 10-25 ms for a common word, whatever range is ranked.
+ *    (`holding`: a blob of one double per phrase of the MATCH expression, in FTS5's order and in
+ *    this machine's byte order; phrase-frequency.ts estimates them). bm25() instead walks the
+ *    whole library's list of every phrase before scoring the first row: 10-25 ms for a common
+ *    word, whatever range is ranked.
  * 2. Each row's length in tokens comes from an array of every article's length held by the
  *    connection, not from a lookup in the index's docsize table (half a microsecond a row, the
  *    larger part of bm25's cost per row). The array is read once, then kept up to date at the
@@ -243,6 +244,20 @@ static void rankFunction(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_
   sqlite3_result_double(context, -1.0 * score);
 }
 
+/*
+ * sahifa_rank_lengths(): reads the lengths now rather than at the next ranking statement (the
+ * rank helper's thread does while it has nothing else to do); returns how many rows it holds.
+ */
+static void lengthsFunction(sqlite3_context *context, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  Lengths *lengths = (Lengths *)sqlite3_user_data(context);
+  refresh(lengths);
+  sqlite3_int64 known = 0;
+  for (sqlite3_int64 rowid = 0; rowid < lengths->capacity; rowid++) known += lengths->length[rowid] != UNKNOWN_LENGTH;
+  sqlite3_result_int64(context, known);
+}
+
 static void freeLengths(void *pointer) {
   Lengths *lengths = (Lengths *)pointer;
   sqlite3_free(lengths->length);
@@ -274,5 +289,11 @@ int sqlite3_sahifarank_init(sqlite3 *db, char **error, const sqlite3_api_routine
   if (!lengths) return SQLITE_NOMEM;
   memset(lengths, 0, sizeof(Lengths));
   lengths->db = db;
+  /* The scalar function shares the array; the ranking function frees it with the connection. */
+  int rc = sqlite3_create_function_v2(db, "sahifa_rank_lengths", 0, SQLITE_UTF8, lengths, lengthsFunction, 0, 0, 0);
+  if (rc != SQLITE_OK) {
+    freeLengths(lengths);
+    return rc;
+  }
   return fts5->xCreateFunction(fts5, "sahifa_rank", lengths, rankFunction, freeLengths);
 }
