@@ -42,7 +42,8 @@ export function loadRankExtension(db: Database.Database, file: string | null): b
  * The index by which sahifa_rank() finds the rows of the full-text index's docsize table written
  * since it last looked (their `origin` is larger: FTS5 gives each transaction's rows a larger one).
  * FTS5 does not know of it; SQLite keeps it with every row FTS5 writes, as with any index. Made at
- * every open that lacks it (a second at a million articles), so libraries need no migration.
+ * every open that lacks it (a third of a second at a million articles), so libraries need no
+ * migration.
  */
 export function ensureLengthIndex(db: Database.Database): void {
   db.exec('CREATE INDEX IF NOT EXISTS article_index_docsize_origin ON article_index_docsize (origin)');

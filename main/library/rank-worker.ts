@@ -33,7 +33,7 @@ try {
     db.prepare('SELECT sahifa_rank_lengths()').get();
   }
 } catch {
-  // The library ranks everything itself when its helper cannot open the file.
+  // The library ranks everything itself when its helper cannot open the file or score as it does.
   post({ ready: false });
   process.exit(0);
 }
