@@ -50,7 +50,7 @@ export class SearchProfiler {
     // The library's own page cache size, so that both read the index from memory.
     this.db.pragma('cache_size = -65536');
     this.ranker = new RangeRanker(this.db, loadRankExtension(this.db, findRankExtension()) ? 'sahifa_rank' : 'bm25');
-    this.frequencies = new PhraseFrequencies(this.db);
+    this.frequencies = new PhraseFrequencies(this.ranker);
     this.bounds = this.db.prepare('SELECT (SELECT min(id) FROM articles) AS low, (SELECT max(id) FROM articles) AS high');
     this.sortDate = this.db.prepare('SELECT sort_date FROM articles WHERE id = ?');
     this.hit = this.db.prepare('SELECT title, text FROM articles WHERE id = ?');

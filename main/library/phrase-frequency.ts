@@ -11,9 +11,8 @@
  *     counting part of the library would cost as much as counting all of it.
  * The ids are taken as evenly spread over the library (deleted articles leave gaps in them).
  */
-import type Database from 'better-sqlite3';
 import type { ScoredPhrase } from './query';
-import { INDEX_ID_RANGE } from './rank';
+import { NO_FILTER, type RangeRanker } from './rank';
 
 /** Matches of a phrase counted before its share of the library is trusted. */
 export const SAMPLE_MATCHES = 1_000;
@@ -29,11 +28,8 @@ export interface IdBounds {
 }
 
 export class PhraseFrequencies {
-  private readonly count: Database.Statement;
-
-  constructor(db: Database.Database) {
-    this.count = db.prepare(`SELECT count(*) FROM article_index WHERE article_index MATCH ? AND ${INDEX_ID_RANGE}`).pluck();
-  }
+  /** Counts with the ranker's own statement: a phrase alone is a match expression. */
+  constructor(private readonly ranker: RangeRanker) {}
 
   /** One figure for each phrase, in order; excluded phrases get 0 (no match holds them). */
   estimate(phrases: readonly ScoredPhrase[], { low, high }: IdBounds): number[] {
@@ -51,6 +47,6 @@ export class PhraseFrequencies {
   }
 
   private inRange(expression: string, from: number, to: number): number {
-    return this.count.get(expression, from, to) as number;
+    return this.ranker.count({ matchExpression: expression, filter: NO_FILTER, range: { from, to } });
   }
 }

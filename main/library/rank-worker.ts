@@ -39,7 +39,7 @@ try {
 }
 
 const ranker = new RangeRanker(db, input.rankExtension === null ? 'bm25' : 'sahifa_rank');
-const frequencies = new PhraseFrequencies(db);
+const frequencies = new PhraseFrequencies(ranker);
 parentPort?.on('message', (call: RankCall) => {
   if ('close' in call) {
     // Closed before the thread ends, so the file can be moved or replaced right after (a restore).

@@ -107,8 +107,8 @@ export class RangeRanker {
     return this.statementsFor(filter).rank.all(...this.scoreParams(request), expression, range.from, range.to, ...filter.params, best) as Ranked[];
   }
 
-  /** Every match in the range: the counting half of rank(). */
-  count({ matchExpression, filter, range }: RankRequest): number {
+  /** Every match in the range: the counting half of rank(), and how phrases are counted (phrase-frequency.ts). */
+  count({ matchExpression, filter, range }: Pick<RankRequest, 'matchExpression' | 'filter' | 'range'>): number {
     if (range.from > range.to) return 0;
     return (this.statementsFor(filter).count.get(matchExpression, range.from, range.to, ...filter.params) as { n: number }).n;
   }

@@ -102,7 +102,7 @@ export class Search {
     private readonly articles: Pick<Articles, 'titleAndText'>,
   ) {
     this.ranker = new RangeRanker(db, loadRankExtension(db, setup.rankExtension) ? 'sahifa_rank' : 'bm25');
-    this.phraseFrequencies = new PhraseFrequencies(db);
+    this.phraseFrequencies = new PhraseFrequencies(this.ranker);
     this.splitAbove = setup.splitAbove ?? SPLIT_SEARCH_ABOVE;
     this.rankAllUpTo = setup.rankAllUpTo ?? RANK_ALL_UP_TO;
     this.window = Math.min(setup.relevanceWindow ?? RELEVANCE_WINDOW, this.rankAllUpTo);

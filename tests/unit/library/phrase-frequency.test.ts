@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PhraseFrequencies, SAMPLE_MATCHES } from '../../../main/library/phrase-frequency';
 import { indexColumns } from '../../../main/library/prepare';
 import { parseQuery, scoredPhrases } from '../../../main/library/query';
+import { RangeRanker } from '../../../main/library/rank';
 import { exactPhraseCounts } from '../../fixtures/phrase-counts';
 
 const ARTICLES = 60_000;
@@ -32,7 +33,7 @@ beforeAll(() => {
 
 afterAll(() => db.close());
 
-const estimate = (query: string, low = 1, high = ARTICLES) => new PhraseFrequencies(db).estimate(scoredPhrases(parseQuery(query)), { low, high });
+const estimate = (query: string, low = 1, high = ARTICLES) => new PhraseFrequencies(new RangeRanker(db)).estimate(scoredPhrases(parseQuery(query)), { low, high });
 
 describe('how many articles hold a phrase', () => {
   it('counts a phrase held by fewer articles than the sample exactly', () => {
