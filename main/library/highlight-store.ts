@@ -326,11 +326,12 @@ export class HighlightStore {
   }
 
   /**
-   * Articles whose notes match a compiled note expression (query.ts), best first, with how many of
-   * them the article expression also matches (they are counted once). Null when no note matches,
+   * Articles whose notes match a compiled query (query.ts: the note index stores words as the
+   * article index does), best first, with how many of them the query also matches in their text
+   * (they are counted once). Null when no note matches,
    * which costs one probe of an index that is empty in most libraries.
    */
-  rankNotes(noteExpression: string, articleExpression: string, filter: RankFilter, best: number): { ranked: Ranked[]; total: number; alsoInText: number } | null {
+  rankNotes(expression: string, filter: RankFilter, best: number): { ranked: Ranked[]; total: number; alsoInText: number } | null {
     if (!this.statements.anyNotes.get()) return null;
     const key = `notes|${filter.joins}|${filter.where}`;
     let statements = this.listStatements.get(key);
@@ -343,11 +344,11 @@ export class HighlightStore {
       };
       this.listStatements.set(key, statements);
     }
-    const ids = statements.count.all(noteExpression, ...filter.params) as number[];
+    const ids = statements.count.all(expression, ...filter.params) as number[];
     if (ids.length === 0) return null;
-    const ranked = statements.rows.all(noteExpression, ...filter.params, best) as Ranked[];
+    const ranked = statements.rows.all(expression, ...filter.params, best) as Ranked[];
     const articleIndex = (this.articleIndex ??= new RangeRanker(this.db));
-    const alsoInText = ids.filter((id) => articleIndex.matches(articleExpression, id)).length;
+    const alsoInText = ids.filter((id) => articleIndex.matches(expression, id)).length;
     return { ranked, total: ids.length, alsoInText };
   }
 }

@@ -6,6 +6,7 @@
  */
 import { analyzeParts, analyzeText, forEachTerm } from '../text/analyze';
 import { articleIdentity } from './identity';
+import { indexedStem } from './index-terms';
 import { encodeStored, type StoredValue } from './stored-text';
 import type { NewArticle } from '../../common';
 
@@ -31,7 +32,8 @@ export interface StoredColumns {
 const EXCERPT_CHARS = 220;
 
 /**
- * A text's analyzed surface words and their stems, each joined by spaces: a pair of index columns.
+ * A text's analyzed surface words and their stems, each joined by spaces: a pair of index columns
+ * (stems marked as such, index-terms.ts).
  * A word that mixes digits and letters is followed in the stem column by the stems of its digit
  * and letter runs, so that 1436 finds 1436هـ. Only stems get the runs: surface columns keep one
  * entry per word, so phrases and the identity hash see the words as written.
@@ -44,8 +46,8 @@ export function analyzedColumns(text: string): [surface: string, stem: string] {
   const stems: string[] = [];
   forEachTerm(text, (term, word) => {
     surfaces.push(term.surface);
-    stems.push(term.stem);
-    for (const part of analyzeParts(word)) stems.push(part.stem);
+    stems.push(indexedStem(term.stem));
+    for (const part of analyzeParts(word)) stems.push(indexedStem(part.stem));
   });
   return [surfaces.join(' '), stems.join(' ')];
 }

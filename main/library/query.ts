@@ -9,6 +9,7 @@
  */
 import { analyzeWord, isStopWord, type Term } from '../text/analyze';
 import { tokenize } from '../text/tokenize';
+import { indexedStem } from './index-terms';
 
 export type QueryTerm =
   | { kind: 'word'; term: Term }
@@ -104,22 +105,11 @@ function dropStopWords(groups: QueryTerm[][]): QueryTerm[][] {
   return kept.length > 0 ? kept : groups;
 }
 
-/** The index columns a compiled query looks in: surface words and stems. */
-export interface QueryColumns {
-  surface: string;
-  stem: string;
-}
-
-/** The article index's title and body columns (schema.ts, migration 1). */
-export const ARTICLE_COLUMNS: QueryColumns = { surface: '{title_surface body_surface}', stem: '{title_stem body_stem}' };
-/** The note index's columns (schema.ts, migration 6). */
-export const NOTE_COLUMNS: QueryColumns = { surface: '{note_surface}', stem: '{note_stem}' };
-
 const quote = (s: string) => `"${s}"`;
 
 /** One phrase of a compiled expression, as FTS5 numbers them: in the order they are written. */
 export interface ScoredPhrase {
-  /** The phrase alone, a valid MATCH expression (its columns and its quoted words). */
+  /** The phrase alone, a valid MATCH expression. */
   expression: string;
   /** A word* prefix: FTS5 merges every word it begins for each statement that uses it. */
   prefix: boolean;
@@ -127,24 +117,29 @@ export interface ScoredPhrase {
   excluded: boolean;
 }
 
-/** The phrases a term compiles to; for what only matches (not scored), the fewest that say the same. */
-function termPhrases(term: QueryTerm, { surface: SURFACE, stem: STEM }: QueryColumns, scored: boolean): string[] {
+/**
+ * The phrases a term compiles to; for what only matches (not scored), the fewest that say the same.
+ * Surface words and stems are told apart by their spelling (index-terms.ts), not by columns.
+ */
+function termPhrases(term: QueryTerm, scored: boolean): string[] {
   switch (term.kind) {
-    case 'word':
-      // A word's stem column entry is the stem of its surface, so every surface match is a stem
-      // match too: for what matches, the stem alone says the same, and walks one doclist not two.
-      if (!scored) return [`${STEM} : ${quote(term.term.stem)}`];
-      // Both columns: the stem gives recall, the surface match adds to the score of exact spellings.
-      return [`${SURFACE} : ${quote(term.term.surface)}`, `${STEM} : ${quote(term.term.stem)}`];
+    case 'word': {
+      const stem = quote(indexedStem(term.term.stem));
+      // A word's stem entry is the stem of its surface, so every surface match is a stem match
+      // too: for what matches, the stem alone says the same, and walks one doclist not two.
+      if (!scored) return [stem];
+      // Both: the stem gives recall, the surface match adds to the score of exact spellings.
+      return [quote(term.term.surface), stem];
+    }
     case 'prefix':
-      return [`${SURFACE} : ${quote(term.surface)} *`];
+      return [`${quote(term.surface)} *`];
     case 'phrase':
-      return [`${SURFACE} : ${quote(term.terms.map((t) => t.surface).join(' '))}`];
+      return [quote(term.terms.map((t) => t.surface).join(' '))];
   }
 }
 
-function compileTerm(term: QueryTerm, columns: QueryColumns, scored = true): string {
-  const phrases = termPhrases(term, columns, scored);
+function compileTerm(term: QueryTerm, scored = true): string {
+  const phrases = termPhrases(term, scored);
   return phrases.length === 1 ? phrases[0]! : `(${phrases.join(' OR ')})`;
 }
 
@@ -152,28 +147,31 @@ function compileTerm(term: QueryTerm, columns: QueryColumns, scored = true): str
  * Every phrase of compileQuery's expression in FTS5's order, which is the order they are written
  * in: the ranking function is given one figure for each (rank.ts).
  */
-export function scoredPhrases(query: ParsedQuery, columns: QueryColumns = ARTICLE_COLUMNS): ScoredPhrase[] {
+export function scoredPhrases(query: ParsedQuery): ScoredPhrase[] {
   const phrasesOf = (term: QueryTerm, excluded: boolean) =>
-    termPhrases(term, columns, true).map((expression) => ({ expression, prefix: term.kind === 'prefix', excluded }));
+    termPhrases(term, true).map((expression) => ({ expression, prefix: term.kind === 'prefix', excluded }));
   return [...query.groups.flat().flatMap((term) => phrasesOf(term, false)), ...query.excluded.flatMap((term) => phrasesOf(term, true))];
 }
 
-/** The FTS5 MATCH expression, or null when the query asks for nothing searchable. */
-export function compileQuery(query: ParsedQuery, columns: QueryColumns = ARTICLE_COLUMNS): string | null {
-  return compileExpression(query, columns, true);
+/**
+ * The FTS5 MATCH expression, or null when the query asks for nothing searchable. The article and
+ * note indexes store words alike (prepare.ts analyzedColumns), so it serves both.
+ */
+export function compileQuery(query: ParsedQuery): string | null {
+  return compileExpression(query, true);
 }
 
 /**
- * An expression matching exactly the articles compileQuery's matches, without the surface columns
+ * An expression matching exactly the articles compileQuery's matches, without the surface words
  * that only add to the score: about half the cost to count or walk in id order (rank.ts).
  */
-export function compileMatchQuery(query: ParsedQuery, columns: QueryColumns = ARTICLE_COLUMNS): string | null {
-  return compileExpression(query, columns, false);
+export function compileMatchQuery(query: ParsedQuery): string | null {
+  return compileExpression(query, false);
 }
 
-function compileExpression(query: ParsedQuery, columns: QueryColumns, scored: boolean): string | null {
+function compileExpression(query: ParsedQuery, scored: boolean): string | null {
   if (query.groups.length === 0) return null;
-  const compile = (term: QueryTerm) => compileTerm(term, columns, scored);
+  const compile = (term: QueryTerm) => compileTerm(term, scored);
   const positive = query.groups
     .map((group) => (group.length === 1 ? compile(group[0]!) : `(${group.map(compile).join(' OR ')})`))
     .join(' AND ');

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { createArticleQueue, drainArticleQueue } from './article-queue';
+import { HighlightStore } from './highlight-store';
 import { indexColumns } from './prepare';
 
 const QUEUE = 'reindex_queue';
@@ -34,6 +35,28 @@ export function queueMixedWordArticles(db: Database.Database): void {
   } finally {
     db.exec('DROP TABLE temp.sahifa_vocabulary');
   }
+}
+
+/**
+ * Migration: empties the article index and queues every article, so that Library.open writes the
+ * whole index again; writes the note index again at once (a reader's notes are few). For a change
+ * in how the index stores every word (index-terms.ts: stems marked as such). Emptied first, the
+ * index is written as an import writes it, without a deletion marker for every old row.
+ */
+export function queueWholeIndex(db: Database.Database): void {
+  createArticleQueue(db, QUEUE);
+  db.exec(`INSERT INTO article_index (article_index) VALUES ('delete-all');
+           INSERT OR IGNORE INTO ${QUEUE} (article_id) SELECT id FROM articles;
+           INSERT INTO note_index (note_index) VALUES ('delete-all');`);
+  const notes = new HighlightStore(db);
+  const withNotes = db
+    .prepare(
+      `SELECT article_id FROM bookmarks WHERE note IS NOT NULL
+       UNION SELECT article_id FROM highlights WHERE deleted IS NULL AND note IS NOT NULL`,
+    )
+    .pluck()
+    .all() as number[];
+  for (const id of withNotes) notes.refreshNotes(id);
 }
 
 /** An article's title and text as the library reads them, or null when it is gone. */

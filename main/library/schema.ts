@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { ensureArticleCounts } from './counts';
 import { queueUncompressedArticles } from './compress-stored';
 import { analyzedColumns } from './prepare';
-import { queueMixedWordArticles } from './reindex';
+import { queueMixedWordArticles, queueWholeIndex } from './reindex';
 
 /**
  * Migrations, in order. The library's `user_version` is the number of migrations applied; each
@@ -322,6 +322,9 @@ export const migrations: ReadonlyArray<(db: Database) => void> = [
         WHERE error_code IS NULL AND (last_error IS NOT NULL OR paused LIKE '%(410)%');
     `);
   },
+  // 14: stems are stored marked as such (index-terms.ts), so that queries need no column filters:
+  // both full-text indexes are written again, the article index by Library.open (reindex.ts).
+  (db) => queueWholeIndex(db),
 ];
 
 export const SCHEMA_VERSION = migrations.length;

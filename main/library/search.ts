@@ -14,7 +14,7 @@ import type { HighlightStore } from './highlight-store';
 import { mergeNoteRanking } from './note-search';
 import { DateOrder } from './date-order';
 import { PhraseFrequencies } from './phrase-frequency';
-import { compileMatchQuery, compileQuery, NOTE_COLUMNS, parseQuery, scoredPhrases, type ParsedQuery } from './query';
+import { compileMatchQuery, compileQuery, parseQuery, scoredPhrases, type ParsedQuery } from './query';
 import { mergeRankings, RangeRanker, WHOLE_LIBRARY, type RangeRanking, type Ranked, type RankRequest } from './rank';
 import { loadRankExtension } from './rank-extension';
 import { RankHelper } from './rank-helper';
@@ -54,8 +54,6 @@ interface SearchPlan {
   limit: number;
   sort: SearchSort;
   request: RankRequest | null;
-  /** The same query on the note index (query.ts NOTE_COLUMNS). */
-  noteExpression: string | null;
 }
 
 const emptyPage = ({ offset }: SearchPlan): Page<SearchHit> => ({ total: 0, offset, items: [] });
@@ -217,7 +215,7 @@ export class Search {
     const parsed = parseQuery(query);
     const expression = compileQuery(parsed);
     const matchExpression = compileMatchQuery(parsed);
-    if (!expression || !matchExpression) return { parsed, offset, limit, sort, request: null, noteExpression: null };
+    if (!expression || !matchExpression) return { parsed, offset, limit, sort, request: null };
     return {
       parsed,
       offset,
@@ -232,7 +230,6 @@ export class Search {
         // Counted once the search knows it ranks by relevance (search, searchInParallel).
         phraseCounts: [],
       },
-      noteExpression: compileQuery(parsed, NOTE_COLUMNS),
     };
   }
 
@@ -255,16 +252,15 @@ export class Search {
   }
 
   /** The ranking with the articles whose notes match added (each article counted once). */
-  private withNotes({ request, noteExpression }: SearchPlan, ranking: RangeRanking): RangeRanking {
-    if (request === null || noteExpression === null) return ranking;
-    const notes = this.highlights.rankNotes(noteExpression, request.expression, request.filter, request.best);
+  private withNotes({ request }: SearchPlan, ranking: RangeRanking): RangeRanking {
+    if (request === null) return ranking;
+    const notes = this.highlights.rankNotes(request.expression, request.filter, request.best);
     return notes === null ? ranking : mergeNoteRanking(ranking, notes, request.best);
   }
 
   /** Every article whose notes match (a reader's notes are few), best first; null when none does. */
-  private allNoteMatches({ noteExpression }: SearchPlan, request: RankRequest) {
-    if (noteExpression === null) return null;
-    return this.highlights.rankNotes(noteExpression, request.expression, request.filter, Number.MAX_SAFE_INTEGER);
+  private allNoteMatches(request: RankRequest) {
+    return this.highlights.rankNotes(request.expression, request.filter, Number.MAX_SAFE_INTEGER);
   }
 
   /** A page of a ranking of every match: ties newest first, then headlines first (title-first.ts). */
@@ -284,7 +280,7 @@ export class Search {
     let headSize = this.window;
     let olderCount = ranking.total;
     let olderWithNotes: number[] = [];
-    const notes = this.allNoteMatches(plan, request);
+    const notes = this.allNoteMatches(request);
     if (notes !== null) {
       // An article matched by its notes is ranked with the window, wherever its text stands.
       const inText = notes.ranked.filter(({ id }) => this.ranker.matches(request.matchExpression, id)).map(({ id }) => id);
@@ -305,7 +301,7 @@ export class Search {
 
   /** A page of every match newest first (date-order.ts); the score is not computed (0). */
   private byDate(plan: SearchPlan, request: RankRequest): Ordered {
-    const notes = this.allNoteMatches(plan, request);
+    const notes = this.allNoteMatches(request);
     const total = this.ranker.count(request) + (notes === null ? 0 : notes.total - notes.alsoInText);
     const { low, high } = this.idBounds();
     const ids = this.dateOrder.page({
