@@ -11,7 +11,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { IdBounds } from './phrase-frequency';
-import type { ScoredPhrase } from './query';
+import type { Snippet } from '../text/snippet';
+import type { ParsedQuery, ScoredPhrase } from './query';
 import type { RangeRanking, RankRequest } from './rank';
 import type { RankAnswer, RankCall, RankWorkerInput } from './rank-protocol';
 import { workerScript } from '../worker-script';
@@ -80,6 +81,12 @@ export class RankHelper {
   async countPhrases(phrases: ScoredPhrase[], bounds: IdBounds): Promise<number[] | null> {
     const answer = await this.call((seq) => ({ seq, count: { phrases, bounds } }));
     return answer !== null && 'phraseCounts' in answer ? answer.phraseCounts : null;
+  }
+
+  /** Snippets of the articles' texts (match-snippet.ts), one per id; null when it has no answer. */
+  async snippets(parsed: ParsedQuery, ids: number[]): Promise<(Snippet | null)[] | null> {
+    const answer = await this.call((seq) => ({ seq, snippets: { parsed, ids } }));
+    return answer !== null && 'snippets' in answer ? answer.snippets : null;
   }
 
   private call(message: (seq: number) => RankCall): Promise<RankAnswer | null> {

@@ -1,6 +1,6 @@
 /**
  * The rank helper's thread: its own read-only connection to the library, ranking the ranges the
- * library sends it (rank-helper.ts). Bundled to out/main/rank-worker.cjs and .mjs by
+ * library sends it, counting phrases and making snippets (rank-helper.ts). Bundled to out/main/rank-worker.cjs and .mjs by
  * scripts/build.mjs; tests and benchmarks run it from source through rank-worker-source.mjs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -8,7 +8,9 @@ import Database from 'better-sqlite3';
 import { PhraseFrequencies } from './phrase-frequency';
 import { RangeRanker } from './rank';
 import { loadRankExtension } from './rank-extension';
-import type { RankAnswer, RankCall, RankWorkerInput } from './rank-protocol';
+import type { RankAnswer, RankCall, RankWorkerInput, SnippetCall } from './rank-protocol';
+import { decodeStored, type StoredValue } from './stored-text';
+import { matchSnippet } from './match-snippet';
 
 const input = workerData as RankWorkerInput;
 const post = (answer: RankAnswer) => parentPort?.postMessage(answer);
@@ -40,6 +42,12 @@ try {
 
 const ranker = new RangeRanker(db, input.rankExtension === null ? 'bm25' : 'sahifa_rank');
 const frequencies = new PhraseFrequencies(ranker);
+const storedText = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
+const snippets = ({ parsed, ids }: SnippetCall) =>
+  ids.map((id) => {
+    const stored = storedText.get(id) as StoredValue | undefined;
+    return stored === undefined ? null : matchSnippet(decodeStored(stored), parsed);
+  });
 parentPort?.on('message', (call: RankCall) => {
   if ('close' in call) {
     // Closed before the thread ends, so the file can be moved or replaced right after (a restore).
@@ -48,6 +56,7 @@ parentPort?.on('message', (call: RankCall) => {
   }
   try {
     if ('count' in call) post({ seq: call.seq, phraseCounts: frequencies.estimate(call.count.phrases, call.count.bounds) });
+    else if ('snippets' in call) post({ seq: call.seq, snippets: snippets(call.snippets) });
     else post({ seq: call.seq, ranking: ranker.rank(call.request) });
   } catch (error) {
     post({ seq: call.seq, error: error instanceof Error ? error.message : String(error) });

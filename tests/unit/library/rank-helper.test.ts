@@ -13,6 +13,7 @@ import { Library } from '../../../main/library/library';
 import { RangeRanker, WHOLE_LIBRARY, type RankRequest } from '../../../main/library/rank';
 import { findRankExtension, loadRankExtension } from '../../../main/library/rank-extension';
 import { RankHelper } from '../../../main/library/rank-helper';
+import { matchSnippet } from '../../../main/library/match-snippet';
 import { exactPhraseCounts } from '../../fixtures/phrase-counts';
 import { addAll, newsArticle } from '../../../bench/corpora';
 import { QUERIES } from '../../../bench/queries';
@@ -38,7 +39,10 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const page = (p: ReturnType<Library['search']>) => ({ total: p.total, hits: p.items.map((h) => [h.id, h.score, h.snippet]) });
+const page = (p: ReturnType<Library['search']>) => ({
+  total: p.total,
+  hits: p.items.map((h) => [h.id, h.score, h.snippet, h.highlights, h.titleHighlights]),
+});
 
 describe('search on two threads', () => {
   it('gives the same pages as one thread for every benchmark query', async () => {
@@ -108,6 +112,27 @@ describe('the rank helper', () => {
         await helper.close();
         db.close();
       }
+    }
+  });
+
+  it("makes a page's snippets as this thread does, and none where the text does not match", async () => {
+    const helper = new RankHelper({ libraryFile: file, rankExtension });
+    try {
+      expect(await helper.whenReady()).toBe(true);
+      const parsed = parseQuery('"ولي العهد"');
+      const hits = single.search('"ولي العهد"', { limit: 10 }).items;
+      expect(hits).toHaveLength(10);
+      const ids = hits.map((hit) => hit.id);
+      // One that does not say it, and one that is not there.
+      const other = single.search('النفط -"ولي العهد"', { limit: 1 }).items[0]!.id;
+      const built = await helper.snippets(parsed, [...ids, other, 999_999]);
+      expect(built).toEqual([...ids.map((id) => matchSnippet(single.titleAndText(id)!.text, parsed)), null, null]);
+      // A hit whose title alone holds the words gets its snippet on this thread (from its notes or its start).
+      const inText = hits.filter((_, i) => built![i] !== null);
+      expect(inText.length).toBeGreaterThanOrEqual(5);
+      expect(inText.map((hit) => built![ids.indexOf(hit.id)]!.snippet)).toEqual(inText.map((hit) => hit.snippet));
+    } finally {
+      await helper.close();
     }
   });
 
