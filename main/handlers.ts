@@ -64,7 +64,12 @@ export interface HandlerDeps {
 
 export function createHandlers({ library, platform, nativeBinding, refresher }: HandlerDeps): Handlers {
   // Imports run on worker threads, each with its own connection to the library file (main/import/jobs.ts).
-  const imports = new RunningImports({ libraryFile: library.file, nativeBinding, notify: (event) => platform.notify?.(event) });
+  const imports = new RunningImports({
+    libraryFile: library.file,
+    nativeBinding,
+    notify: (event) => platform.notify?.(event),
+    whenIdle: () => library.releaseMemory(),
+  });
   // Their transactions lock out this connection's writes for a moment: never wait long, blocking (see invokeMethod).
   library.setLockWait(MAIN_LOCK_WAIT_MS);
   return {

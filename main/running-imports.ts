@@ -43,6 +43,11 @@ export interface RunningImportsOptions {
   nativeBinding?: string | undefined;
   /** Sends an event to the window; the browser mode's goes to its event stream. */
   notify?: ((event: SahifaEvent) => void) | undefined;
+  /**
+   * Called when the last running import's thread has ended: the library gives back the memory
+   * the import left behind (Library.releaseMemory).
+   */
+  whenIdle?: (() => void) | undefined;
 }
 
 export class RunningImports {
@@ -69,6 +74,9 @@ export class RunningImports {
       this.jobs.delete(job.id);
       // Failed imports too: the batches written before the failure are in the library.
       if (announce) notify?.({ type: 'library-changed', report });
+      void job.ended.then(() => {
+        if (this.jobs.size === 0) this.options.whenIdle?.();
+      });
     }
   }
 

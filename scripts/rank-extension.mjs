@@ -1,5 +1,6 @@
 /**
- * Compiles the ranking extension (main/library/rank-extension/sahifa_rank.c) into
+ * Compiles the ranking extension (main/library/rank-extension/: sahifa_rank.c, and
+ * release_memory.c, which it registers too) into
  *   out/native/sahifa_rank.node
  * with node-gyp (a C compiler, as better-sqlite3 needs), in a temporary folder so that nothing is
  * written next to the sources. electron-builder.yml ships the file as resources/native/.
@@ -23,6 +24,7 @@ const require = createRequire(import.meta.url);
 
 export const RANK_EXTENSION_SOURCE = path.join(root, 'main', 'library', 'rank-extension');
 export const RANK_EXTENSION_FILE = path.join(root, 'out', 'native', 'sahifa_rank.node');
+const SOURCES = ['sahifa_rank.c', 'release_memory.c'];
 
 /** The Node headers node-gyp should use, when they are on this machine. */
 function nodeHeaders() {
@@ -47,14 +49,14 @@ function nodeGyp() {
 export function buildRankExtension() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-rank-'));
   try {
-    fs.copyFileSync(path.join(RANK_EXTENSION_SOURCE, 'sahifa_rank.c'), path.join(work, 'sahifa_rank.c'));
+    for (const source of SOURCES) fs.copyFileSync(path.join(RANK_EXTENSION_SOURCE, source), path.join(work, source));
     const gyp = {
       targets: [
         {
           target_name: 'sahifa_rank',
           type: 'loadable_module',
           product_extension: 'node',
-          sources: ['sahifa_rank.c'],
+          sources: SOURCES,
           // sqlite3ext.h of the very SQLite better-sqlite3 compiles in.
           include_dirs: [path.join(root, 'node_modules', 'better-sqlite3', 'deps', 'sqlite3')],
           cflags: ['-O2'],

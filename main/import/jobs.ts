@@ -19,6 +19,8 @@ export interface ImportJob {
   readonly id: number;
   /** The report (cancelled: true after a cancel); rejects when the import could not run at all. */
   readonly done: Promise<ImportReport>;
+  /** Resolves once the worker thread is gone, its connection closed and its memory freed. */
+  readonly ended: Promise<void>;
   /** Stops between two files; what was imported before stays, and the report says cancelled. */
   cancel(): void;
 }
@@ -66,6 +68,7 @@ export function startImport(libraryFile: string, request: ImportRequest, options
   const worker = new Worker(workerScript(), { workerData: input });
   running.add(worker);
   let settled = false;
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
 
   const done = new Promise<ImportReport>((resolve, reject) => {
     const settle = (outcome: () => void): void => {
@@ -93,6 +96,7 @@ export function startImport(libraryFile: string, request: ImportRequest, options
   return {
     id,
     done,
+    ended,
     cancel() {
       if (!settled) worker.postMessage({ type: 'cancel' } satisfies WorkerCommand);
     },

@@ -275,6 +275,9 @@ static fts5_api *fts5Of(sqlite3 *db) {
   return api;
 }
 
+/* release_memory.c */
+int sahifa_register_release_memory(sqlite3 *db);
+
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
@@ -291,6 +294,7 @@ int sqlite3_sahifarank_init(sqlite3 *db, char **error, const sqlite3_api_routine
   lengths->db = db;
   /* The scalar function shares the array; the ranking function frees it with the connection. */
   int rc = sqlite3_create_function_v2(db, "sahifa_rank_lengths", 0, SQLITE_UTF8, lengths, lengthsFunction, 0, 0, 0);
+  if (rc == SQLITE_OK) rc = sahifa_register_release_memory(db);
   if (rc != SQLITE_OK) {
     freeLengths(lengths);
     return rc;

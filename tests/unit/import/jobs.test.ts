@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../main/import/importer';
 import { startImport, workerScript } from '../../../main/import/jobs';
 import { Library, LibraryError } from '../../../main/library/library';
+import { RunningImports } from '../../../main/running-imports';
 import { newsArticles } from '../../fixtures/corpus';
 
 let dir: string;
@@ -122,6 +123,28 @@ describe('an import job', () => {
     }).done;
     expect(report.imported).toBe(1);
     expect(report.failed).toEqual([{ path: 'scan.pdf', code: 'unsupported-format', detail: { format: 'pdf' }, error: 'unsupported format (pdf)' }]);
+  });
+
+  it('tells the window when the last of its imports has ended, once their threads are gone', async () => {
+    const file = path.join(dir, 'idle.sqlite');
+    const library = Library.open(file);
+    const idle: number[] = [];
+    const imports = new RunningImports({ libraryFile: file, whenIdle: () => idle.push(library.stats().articles) });
+    try {
+      const small = imports.run({ paths: [path.join(dir, 'small')] }, { announce: false });
+      const large = imports.run({ paths: [path.join(dir, 'large')] }, { announce: false });
+      await small;
+      await large;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Once, after both: not when the first ended while the second still ran.
+      expect(idle).toEqual([library.stats().articles]);
+      expect(idle[0]).toBe(2000);
+      expect(() => library.releaseMemory()).not.toThrow();
+    } finally {
+      library.close();
+    }
+    // A closed library has nothing to give back, and says nothing.
+    expect(() => library.releaseMemory()).not.toThrow();
   });
 
   it('fails with the library error when the file is not a Sahifa library, leaving it unchanged', async () => {
