@@ -15,6 +15,7 @@ import { Library } from '../../main/library/library';
 import { compileMatchQuery, compileQuery, parseQuery } from '../../main/library/query';
 import { RangeRanker, type RankRequest } from '../../main/library/rank';
 import { loadRankExtension } from '../../main/library/rank-extension';
+import { matchSnippet } from '../../main/library/match-snippet';
 import type { RankAnswer, RankCall, RankWorkerInput } from '../../main/library/rank-protocol';
 import type { ParseReply, ParseRequest } from '../../main/import/parse-protocol';
 import type { FeedParseMessage, FeedParseReply } from '../../main/subscriptions/parse-protocol';
@@ -60,7 +61,7 @@ for (const format of ['cjs', 'mjs']) {
     }
   });
 
-  test(`rank-worker.${format} ranks a range as the library's own thread does, then closes`, async () => {
+  test(`rank-worker.${format} ranks a range and makes snippets as the library's own thread does, then closes`, async () => {
     const file = path.join(dir, `rank-${format}.sqlite`);
     const library = Library.open(file);
     const texts = ['وزارة الصحة تعلن عن حملة تطعيم في الرياض', 'الرياض تستضيف معرض الكتاب', 'أمطار غزيرة على جدة', 'الهلال يفوز في الرياض'];
@@ -91,6 +92,12 @@ for (const format of ['cjs', 'mjs']) {
       db.close();
       expect(answer).toEqual({ seq: 1, ranking: expected });
       expect(expected.total).toBe(2);
+
+      // Snippets of a page's hits, made as the library's thread makes them (match-snippet.ts).
+      const parsed = parseQuery('الرياض');
+      const snippets = nextMessage<RankAnswer>(worker);
+      worker.postMessage({ seq: 2, snippets: { parsed, ids: [2, 3] } } satisfies RankCall);
+      expect(await snippets).toEqual({ seq: 2, snippets: [matchSnippet(`${texts[1]}\n\nنص المقالة 1`, parsed), null] });
 
       const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
       worker.postMessage({ close: true } satisfies RankCall);
