@@ -1,19 +1,20 @@
 /**
- * A second thread that ranks half of the library while the library's own thread ranks the other
- * half. BM25 over every match of a common word is most of a search's time in a large library
- * (a third of a news library matches السعودية), and the two halves' rankings merge exactly:
- * bm25() takes its IDF and average length from the whole index whatever range it ranks.
+ * A second thread that takes part in a large library's searches (search.ts searchInParallel): it
+ * finds where its share of the newest matches ends, ranks that share, counts matches and makes
+ * snippets, while the library's own thread does the rest. Ranking every match of a common word is
+ * most of a search's time in a large library (a third of a news library matches السعودية), and
+ * two rankings of disjoint ranges merge exactly: the score takes its IDFs and average length from
+ * the whole index, whatever range it ranks.
  *
- * Asynchronous on purpose: the library's thread ranks its own half while the helper works, then
+ * Asynchronous on purpose: the library's thread does its own part while the helper works, then
  * awaits the answer without blocking (in the app that thread is Electron's main thread). When the
- * helper is not ready, fails or is late, the answer is null and the library ranks that half
+ * helper is not ready, fails or is late, the answer is null and the library does that part
  * itself: a search never depends on the helper.
  */
 import { Worker } from 'node:worker_threads';
-import type { IdBounds } from './phrase-frequency';
 import type { Snippet } from '../text/snippet';
-import type { ParsedQuery, ScoredPhrase } from './query';
-import type { RangeRanking, RankRequest } from './rank';
+import type { ParsedQuery } from './query';
+import type { IdRange, MatchRequest, RangeRanking, RankRequest } from './rank';
 import type { RankAnswer, RankCall, RankWorkerInput } from './rank-protocol';
 import { workerScript } from '../worker-script';
 
@@ -75,12 +76,18 @@ export class RankHelper {
   }
 
   /**
-   * How many articles hold each phrase (phrase-frequency.ts), counted on the helper's thread while
-   * the library's finds the relevance window; null when it has no answer.
+   * The match after the `newer` newest of the request's range ({id: null} when there are no more
+   * than `newer`), found on the helper's thread; null when it has no answer.
    */
-  async countPhrases(phrases: ScoredPhrase[], bounds: IdBounds): Promise<number[] | null> {
-    const answer = await this.call((seq) => ({ seq, count: { phrases, bounds } }));
-    return answer !== null && 'phraseCounts' in answer ? answer.phraseCounts : null;
+  async matchAfterNewest(request: MatchRequest, newer: number): Promise<{ id: number | null } | null> {
+    const answer = await this.call((seq) => ({ seq, newest: { request, newer } }));
+    return answer !== null && 'newest' in answer ? { id: answer.newest } : null;
+  }
+
+  /** How many matches the ranges hold, counted on the helper's thread; null when it has no answer. */
+  async total(request: MatchRequest, ranges: IdRange[]): Promise<number | null> {
+    const answer = await this.call((seq) => ({ seq, total: { request, ranges } }));
+    return answer !== null && 'total' in answer ? answer.total : null;
   }
 
   /** Snippets of the articles' texts (match-snippet.ts), one per id; null when it has no answer. */

@@ -1,8 +1,7 @@
 /** Messages between the rank helper (rank-helper.ts) and its thread (rank-worker.ts). */
 import type { Snippet } from '../text/snippet';
-import type { IdBounds } from './phrase-frequency';
-import type { ParsedQuery, ScoredPhrase } from './query';
-import type { RangeRanking, RankRequest } from './rank';
+import type { ParsedQuery } from './query';
+import type { IdRange, MatchRequest, RangeRanking, RankRequest } from './rank';
 
 export interface RankWorkerInput {
   libraryFile: string;
@@ -11,10 +10,16 @@ export interface RankWorkerInput {
   rankExtension: string | null;
 }
 
-/** The phrases to count the articles of (phrase-frequency.ts), among the library's ids. */
-export interface CountCall {
-  phrases: ScoredPhrase[];
-  bounds: IdBounds;
+/** The match after the `newer` newest of a range (RangeRanker.matchAfterNewest). */
+export interface NewestCall {
+  request: MatchRequest;
+  newer: number;
+}
+
+/** How many matches there are in some ranges. */
+export interface TotalCall {
+  request: MatchRequest;
+  ranges: IdRange[];
 }
 
 /** The articles of a page to make the snippets of (match-snippet.ts), for a query. */
@@ -23,10 +28,11 @@ export interface SnippetCall {
   ids: number[];
 }
 
-/** To the worker: a range to rank, phrases to count, snippets to make, or the end of its work. */
+/** To the worker: a range to rank, a newest match to find, matches to count, snippets to make, or the end of its work. */
 export type RankCall =
   | { seq: number; request: RankRequest }
-  | { seq: number; count: CountCall }
+  | { seq: number; newest: NewestCall }
+  | { seq: number; total: TotalCall }
   | { seq: number; snippets: SnippetCall }
   | { close: true };
 
@@ -34,7 +40,8 @@ export type RankCall =
 export type RankAnswer =
   | { ready: boolean }
   | { seq: number; ranking: RangeRanking }
-  | { seq: number; phraseCounts: number[] }
+  | { seq: number; newest: number | null }
+  | { seq: number; total: number }
   /** One per id asked, null where the text holds no match or the article is gone. */
   | { seq: number; snippets: (Snippet | null)[] }
   | { seq: number; error: string };

@@ -1,11 +1,10 @@
 /**
  * The rank helper's thread: its own read-only connection to the library, ranking the ranges the
- * library sends it, counting phrases and making snippets (rank-helper.ts). Bundled to out/main/rank-worker.cjs and .mjs by
+ * library sends it, finding and counting matches and making snippets (rank-helper.ts). Bundled to out/main/rank-worker.cjs and .mjs by
  * scripts/build.mjs; tests and benchmarks run it from source through rank-worker-source.mjs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { PhraseFrequencies } from './phrase-frequency';
 import { RangeRanker } from './rank';
 import { loadRankExtension } from './rank-extension';
 import type { RankAnswer, RankCall, RankWorkerInput, SnippetCall } from './rank-protocol';
@@ -41,7 +40,6 @@ try {
 }
 
 const ranker = new RangeRanker(db, input.rankExtension === null ? 'bm25' : 'sahifa_rank');
-const frequencies = new PhraseFrequencies(ranker);
 const storedText = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
 const snippets = ({ parsed, ids }: SnippetCall) =>
   ids.map((id) => {
@@ -55,7 +53,8 @@ parentPort?.on('message', (call: RankCall) => {
     process.exit(0);
   }
   try {
-    if ('count' in call) post({ seq: call.seq, phraseCounts: frequencies.estimate(call.count.phrases, call.count.bounds) });
+    if ('newest' in call) post({ seq: call.seq, newest: ranker.matchAfterNewest(call.newest.request, call.newest.newer) });
+    else if ('total' in call) post({ seq: call.seq, total: call.total.ranges.reduce((sum, range) => sum + ranker.count({ ...call.total.request, range }), 0) });
     else if ('snippets' in call) post({ seq: call.seq, snippets: snippets(call.snippets) });
     else post({ seq: call.seq, ranking: ranker.rank(call.request) });
   } catch (error) {

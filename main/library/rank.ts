@@ -63,6 +63,9 @@ export interface RankRequest {
   countRanges?: IdRange[];
 }
 
+/** What finding and counting matches needs of a request: no scoring. */
+export type MatchRequest = Pick<RankRequest, 'matchExpression' | 'filter' | 'range'>;
+
 export interface RangeRanking {
   /** The best rows of the range, best first (lowest bm25 first); ties are the caller's to break. */
   ranked: Ranked[];
@@ -108,7 +111,7 @@ export class RangeRanker {
   }
 
   /** Every match in the range: the counting half of rank(), and how phrases are counted (phrase-frequency.ts). */
-  count({ matchExpression, filter, range }: Pick<RankRequest, 'matchExpression' | 'filter' | 'range'>): number {
+  count({ matchExpression, filter, range }: MatchRequest): number {
     if (range.from > range.to) return 0;
     return (this.statementsFor(filter).count.get(matchExpression, range.from, range.to, ...filter.params) as { n: number }).n;
   }
@@ -117,7 +120,7 @@ export class RangeRanker {
    * The id of the range's match that has `newer` matches after it (the (newer + 1)th newest by
    * id), or null when the range holds no more than `newer` matches.
    */
-  matchAfterNewest({ matchExpression, filter, range }: RankRequest, newer: number): number | null {
+  matchAfterNewest({ matchExpression, filter, range }: MatchRequest, newer: number): number | null {
     const id = this.statementsFor(filter).newest.get(matchExpression, range.from, range.to, ...filter.params, newer) as number | undefined;
     return id ?? null;
   }
