@@ -307,8 +307,8 @@ export class Library {
   }
 
   /**
-   * The same page as search(), with the rank helper ranking the upper half of a large library's
-   * ids while this thread ranks the lower half (opened with `parallelSearch`; the app's searches).
+   * The same page as search(), with the rank helper's thread ranking the newest part of a large
+   * library's matches while this thread ranks the rest (opened with `parallelSearch`; the app's searches).
    */
   searchInParallel(query: string, options: SearchOptions = {}): Promise<Page<SearchHit>> {
     return this.searcher.searchInParallel(query, options);

@@ -1,7 +1,7 @@
 /**
  * Ranking one range of article ids: the full-text match, BM25 and the count, on one connection.
- * Library.search ranks the whole library this way, or two halves at once when a rank helper
- * (rank-helper.ts) runs the upper half on a second thread; both sides run this same code.
+ * Library.search ranks the whole library this way, or two parts at once when a rank helper
+ * (rank-helper.ts) ranks the newest matches on a second thread; both sides run this same code.
  *
  * The score is BM25, computed by sahifa_rank() where the ranking extension is loaded
  * (rank-extension.ts), else by FTS5's bm25(). Both give the same scores for the same counts of the

@@ -50,8 +50,8 @@ export const TIE_MARGIN = 50;
 const HELPER_SHARE = 0.6;
 
 /**
- * Below this many ids a search is quick on one thread; above it, the rank helper ranks the upper
- * half of the ids (about 7 ms saved at 100k articles for words a third of the library holds).
+ * Below this many ids a search is quick on one thread; above it, the rank helper takes part
+ * (about 7 ms saved at 100k articles for words a third of the library holds).
  */
 const SPLIT_SEARCH_ABOVE = 20_000;
 
