@@ -394,9 +394,9 @@ export class Search {
   }
 
   /**
-   * Snippets of the second half of a page, made by the rank helper while this thread makes the
-   * first half's (resultsPage): reading, decompressing and matching 20 texts is a millisecond or
-   * two. Those the helper could not make (none in the text, or no answer) are made by resultsPage.
+   * The page's snippets, for resultsPage: the rank helper makes the second half's while this
+   * thread makes the first half's (reading, decompressing and matching 20 texts is a millisecond or
+   * two). Those the helper could not make (none in the text, or no answer) are made by resultsPage.
    */
   private async helperSnippets(helper: RankHelper, { parsed }: SearchPlan, { rows }: Ordered): Promise<Map<number, Snippet>> {
     const ids = rows.slice(Math.ceil(rows.length / 2)).map(({ id }) => id);

@@ -115,6 +115,27 @@ describe('the rank helper', () => {
     }
   });
 
+  it('finds the match after the newest and counts ranges as this thread does', async () => {
+    const helper = new RankHelper({ libraryFile: file, rankExtension });
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(await helper.whenReady()).toBe(true);
+      const ranker = new RangeRanker(db, 'bm25');
+      const match = request('السعودية', 0);
+      const total = ranker.count(match);
+      expect(total).toBeGreaterThan(100);
+      for (const newer of [0, 99, total - 1, total]) {
+        expect(await helper.matchAfterNewest(match, newer)).toEqual({ id: ranker.matchAfterNewest(match, newer) });
+      }
+      expect((await helper.matchAfterNewest(match, total))?.id).toBeNull();
+      const ranges = [{ from: 1, to: 400 }, { from: 900, to: 1200 }];
+      expect(await helper.total(match, ranges)).toBe(ranges.reduce((sum, range) => sum + ranker.count({ ...match, range }), 0));
+    } finally {
+      await helper.close();
+      db.close();
+    }
+  });
+
   it("makes a page's snippets as this thread does, and none where the text does not match", async () => {
     const helper = new RankHelper({ libraryFile: file, rankExtension });
     try {
