@@ -312,6 +312,22 @@ export class HighlightStore {
     return this.statements.notes.all({ id: articleId }) as string[];
   }
 
+  /**
+   * Writes the whole note index again from the notes (after a change in how the index stores
+   * words: schema.ts migration 14). A reader's notes are few: done at once.
+   */
+  rewriteNoteIndex(): void {
+    this.db.exec("INSERT INTO note_index (note_index) VALUES ('delete-all')");
+    const withNotes = this.db
+      .prepare(
+        `SELECT article_id FROM bookmarks WHERE note IS NOT NULL
+         UNION SELECT article_id FROM highlights WHERE deleted IS NULL AND note IS NOT NULL`,
+      )
+      .pluck()
+      .all() as number[];
+    for (const id of withNotes) this.refreshNotes(id);
+  }
+
   /** Writes the article's row of the note index again from its notes (none: no row). */
   refreshNotes(articleId: number): void {
     this.statements.deleteNotes.run(articleId);

@@ -46,17 +46,8 @@ export function queueMixedWordArticles(db: Database.Database): void {
 export function queueWholeIndex(db: Database.Database): void {
   createArticleQueue(db, QUEUE);
   db.exec(`INSERT INTO article_index (article_index) VALUES ('delete-all');
-           INSERT OR IGNORE INTO ${QUEUE} (article_id) SELECT id FROM articles;
-           INSERT INTO note_index (note_index) VALUES ('delete-all');`);
-  const notes = new HighlightStore(db);
-  const withNotes = db
-    .prepare(
-      `SELECT article_id FROM bookmarks WHERE note IS NOT NULL
-       UNION SELECT article_id FROM highlights WHERE deleted IS NULL AND note IS NOT NULL`,
-    )
-    .pluck()
-    .all() as number[];
-  for (const id of withNotes) notes.refreshNotes(id);
+           INSERT OR IGNORE INTO ${QUEUE} (article_id) SELECT id FROM articles;`);
+  new HighlightStore(db).rewriteNoteIndex();
 }
 
 /** An article's title and text as the library reads them, or null when it is gone. */

@@ -170,7 +170,7 @@ export class Search {
     const share = Math.ceil(this.window * HELPER_SHARE);
     // The helper's share: the `share` newest matches, from `edge` (the share-th newest) on.
     const edgeAnswer = helper.matchAfterNewest(planned.request, share - 1);
-    const request = { ...planned.request, phraseCounts: this.phraseCounts(planned.parsed) };
+    const request = { ...planned.request, phraseCounts: this.phraseCounts(planned.parsed, bounds) };
     const plan = { ...planned, request };
     const edgeFound = await edgeAnswer;
     if (edgeFound === null) return this.search(query, options);
@@ -273,9 +273,8 @@ export class Search {
   }
 
   /** How many articles hold each phrase, for sahifa_rank() (bm25() counts them itself). */
-  private phraseCounts(parsed: ParsedQuery): number[] {
+  private phraseCounts(parsed: ParsedQuery, { low, high } = this.idBounds()): number[] {
     if (this.ranker.scorer === 'bm25') return [];
-    const { low, high } = this.idBounds();
     if (low === null || high === null) return [];
     return this.phraseFrequencies.estimate(scoredPhrases(parsed), { low, high });
   }
