@@ -26,6 +26,8 @@ const { values } = parseArgs({
     batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
     hashsize: { type: 'string' },
     automerge: { type: 'string' },
+    crisismerge: { type: 'string' },
+    optimize: { type: 'boolean', default: false },
   },
 });
 const articles = Number(values.articles);
@@ -39,6 +41,7 @@ try {
   const setting = raw.prepare(`INSERT INTO article_index (article_index, rank) VALUES (?, ${BOUND_ID})`);
   if (values.hashsize) setting.run('hashsize', Number(values.hashsize));
   if (values.automerge) setting.run('automerge', Number(values.automerge));
+  if (values.crisismerge) setting.run('crisismerge', Number(values.crisismerge));
   raw.close();
 
   const library = Library.open(file);
@@ -50,6 +53,12 @@ try {
   library.close();
 
   const db = new Database(file);
+  const segmentsBefore = db.prepare('SELECT count(DISTINCT segid) FROM article_index_idx').pluck().get();
+  const optimizeCpu = process.cpuUsage();
+  const optimizeStarted = performance.now();
+  if (values.optimize) db.exec("INSERT INTO article_index (article_index) VALUES ('optimize')");
+  const optimizeSeconds = (performance.now() - optimizeStarted) / 1000;
+  const optimizeUsed = process.cpuUsage(optimizeCpu);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const segments = db.prepare('SELECT count(DISTINCT segid) FROM article_index_idx').pluck().get();
   db.close();
@@ -62,7 +71,10 @@ try {
       seconds: Math.round(seconds * 10) / 10,
       articles_per_s: Math.round(report.imported / seconds),
       cpu_s: Math.round((used.user + used.system) / 1e5) / 10,
+      segments_after_import: segmentsBefore,
       segments,
+      optimize_s: Math.round(optimizeSeconds * 10) / 10,
+      optimize_cpu_s: Math.round((optimizeUsed.user + optimizeUsed.system) / 1e5) / 10,
       mb: Math.round(fs.statSync(file).size / 1e6),
       load: os.loadavg().map((x) => Math.round(x * 10) / 10),
     }),

@@ -85,7 +85,13 @@ async function main(): Promise<void> {
     load_after: os.loadavg().map(round),
   };
   if (values.json) {
-    console.log(JSON.stringify({ ...figures, slowest: slowest.map((s, i) => ({ ...s, ms: round(s.ms), phases: phases[i]!.phases })) }));
+    console.log(
+      JSON.stringify({
+        ...figures,
+        slowest: slowest.map((s, i) => ({ ...s, ms: round(s.ms), phases: phases[i]!.phases })),
+        per_query: perQuery.map((q) => ({ ...q, ms: round(q.ms) })),
+      }),
+    );
     return;
   }
   console.log(JSON.stringify(figures, null, 1));

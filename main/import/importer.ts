@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { BulkImport } from '../library/index-upkeep';
 import type { AddResult } from '../library/library';
 import type { PreparedArticle } from '../library/prepare';
 import type { ImportFailure, ImportNote, ImportReport, NewArticle } from '../../common';
@@ -23,7 +24,10 @@ export interface ArticleSink {
   addArticles(articles: NewArticle[]): AddResult;
   /** Articles already analysed (library/prepare.ts), as parse threads send them; the library has it. */
   addPrepared?(articles: PreparedArticle[]): AddResult;
+  /** A large import starts: the sink may write faster, and put things in order when it ends (the library has it). */
+  startBulkImport?(): BulkImport;
 }
+
 export interface ImportProgress { done: number; total: number; current: string }
 export interface ImportOptions {
   batchSize?: number;
@@ -31,6 +35,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Parse threads: 0 parses on this thread. By default, one per spare core for imports of PARSE_THREADS_MIN_FILES or more. */
   parseThreads?: number;
+  /** Files from which an import is large (BULK_IMPORT_FILES); tests lower it. */
+  bulkFrom?: number;
   /** Tests: the parse thread's script (one that crashes), and no parsing here while threads start. */
   parseWorkerScript?: string;
   waitForParseThreads?: boolean;
@@ -45,6 +51,13 @@ export const DEFAULT_BATCH_SIZE = 500;
  * the same either way, 1,000 files 1.3 s here and 1.0 s with a thread.
  */
 export const PARSE_THREADS_MIN_FILES = 300;
+
+/**
+ * From this many files an import is large: the library writes its index for speed and tidies it at
+ * the end (library/index-upkeep.ts). Four batches of the default size: below that, FTS5's usual
+ * merges cost next to nothing.
+ */
+export const BULK_IMPORT_FILES = 2_000;
 
 // Reading ahead while parsing keeps both the disk and the CPU busy; small files are mostly waiting
 // on the file system, so several are in flight, within a memory budget.
@@ -127,7 +140,7 @@ async function write<T>(
   return report;
 }
 
-async function run(sink: ArticleSink, files: FileToParse[], failures: ImportFailure[], options: ImportOptions): Promise<ImportReport> {
+async function parseAndWrite(sink: ArticleSink, files: FileToParse[], failures: ImportFailure[], options: ImportOptions): Promise<ImportReport> {
   const threads = options.parseThreads ?? (files.length >= PARSE_THREADS_MIN_FILES ? defaultParseThreads() : 0);
   if (threads <= 0) return write(files, parseHere(files), (batch) => sink.addArticles(batch), failures, options);
 
@@ -146,6 +159,31 @@ async function run(sink: ArticleSink, files: FileToParse[], failures: ImportFail
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * The import, large ones in bulk (ArticleSink.startBulkImport): the index is tidied before the
+ * report, so a finished import leaves a library as quick to search as it will be. A cancelled or
+ * failed import only puts the usual writes back.
+ */
+async function run(sink: ArticleSink, files: FileToParse[], failures: ImportFailure[], options: ImportOptions): Promise<ImportReport> {
+  const bulk = files.length >= (options.bulkFrom ?? BULK_IMPORT_FILES) ? sink.startBulkImport?.() : undefined;
+  if (bulk === undefined) return parseAndWrite(sink, files, failures, options);
+  let report: ImportReport;
+  try {
+    report = await parseAndWrite(sink, files, failures, options);
+  } catch (error) {
+    try {
+      bulk.end(0);
+    } catch {
+      // The import's own error is the one to report; the library puts the rules back when next opened.
+    }
+    throw error;
+  }
+  const tidy = bulk.end(report.imported);
+  // Between steps, other writers get the lock and a cancel is noticed (the articles are all in by then).
+  if (!report.cancelled) while (!options.signal?.aborted && tidy()) await yieldToEventLoop();
+  return report;
 }
 
 export async function importPaths(sink: ArticleSink, paths: string[], options: ImportOptions = {}): Promise<ImportReport> {

@@ -16,6 +16,7 @@ import { compressQueued } from './compress-stored';
 import { openDatabase, type OpenOptions } from './database';
 import { FeedStore } from './feeds';
 import { ImageStore, internImages } from './images';
+import { BULK_MERGE_RULES, restoreMergeRules, setMergeRules, tidyModeAfter, tidyStep, type BulkImport } from './index-upkeep';
 import { HighlightStore } from './highlight-store';
 import { ArticleList, type ListOptions } from './list';
 import { prepareArticle, type PreparedArticle } from './prepare';
@@ -89,6 +90,8 @@ export class Library {
 
   static open(file: string, options: OpenOptions = {}): Library {
     const db = openDatabase(file, options);
+    // An import that ended without finishing may have left the index merging for its speed.
+    restoreMergeRules(db);
     const library = new Library(file, db, options);
     // Articles a migration queued for re-indexing (reindex.ts), in batches that each commit.
     const reindexed = reindexQueued(db, (id) => library.articleTable.titleAndText(id));
@@ -153,6 +156,21 @@ export class Library {
   }
 
   // ---------------------------------------------------------------- articles
+
+  /**
+   * A large import starts (importer.ts): the index merges its segments sixteen at a time until the
+   * import ends, then is tidied in steps (index-upkeep.ts).
+   */
+  startBulkImport(): BulkImport {
+    setMergeRules(this.db, BULK_MERGE_RULES);
+    return {
+      end: (imported) => {
+        restoreMergeRules(this.db);
+        const mode = tidyModeAfter(imported, this.stats().articles);
+        return () => this.db.open && tidyStep(this.db, mode);
+      },
+    };
+  }
 
   /** Adds articles in one transaction; an article already in the library is a duplicate and changes nothing. */
   addArticles(articles: NewArticle[]): AddResult {

@@ -1,0 +1,151 @@
+/**
+ * Large imports write the full-text index in bulk and tidy it when they end (index-upkeep.ts): a
+ * library mostly made of the import is left as one segment, a smaller import merges only its own
+ * segments, the usual merge rules always come back, and nothing a search finds changes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPaths, type ImportOptions } from '../../../main/import/importer';
+import { BULK_MERGE_RULES, mergeRules, segmentCount, setMergeRules, USUAL_MERGE_RULES } from '../../../main/library/index-upkeep';
+import { Library } from '../../../main/library/library';
+import { newsArticles } from '../../fixtures/corpus';
+
+const QUERIES = ['السعودية', 'وزارة الصحة', '"ولي العهد"', 'الرياض -جدة', 'سعود*', 'الهلال OR النصر', 'الأمطار'];
+/** Small transactions, so that an import of a few hundred files makes dozens of segments. */
+const SMALL_BATCHES: ImportOptions = { parseThreads: 0, batchSize: 10 };
+const BULK: ImportOptions = { ...SMALL_BATCHES, bulkFrom: 50 };
+const NOT_BULK: ImportOptions = { ...SMALL_BATCHES, bulkFrom: Infinity };
+
+let dir: string;
+let older: string;
+let newer: string;
+let libraries = 0;
+
+function writeNews(folder: string, first: number, count: number): void {
+  fs.mkdirSync(folder, { recursive: true });
+  newsArticles(first + count).slice(first).forEach((article, i) => {
+    fs.writeFileSync(path.join(folder, `${String(first + i + 1).padStart(4, '0')}.txt`), `${article.title}\n\n${article.content}\n`);
+  });
+}
+
+function withDb<T>(library: Library, read: (db: Database.Database) => T): T {
+  const db = new Database(library.file, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+const segments = (library: Library) => withDb(library, segmentCount);
+const segmentIds = (library: Library) =>
+  withDb(library, (db) => db.prepare('SELECT DISTINCT segid FROM article_index_idx').pluck().all() as number[]);
+const rules = (library: Library) => withDb(library, mergeRules);
+
+/** What each query finds: the ids in order, their scores and the total. */
+function findings(library: Library): unknown {
+  return QUERIES.map((query) => {
+    const page = library.search(query, { limit: 50 });
+    return { query, total: page.total, hits: page.items.map((hit) => [hit.id, hit.score]) };
+  });
+}
+
+const newLibrary = () => Library.open(path.join(dir, `library-${++libraries}.sqlite`));
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-index-upkeep-'));
+  older = path.join(dir, 'older');
+  newer = path.join(dir, 'newer');
+  writeNews(older, 0, 400);
+  writeNews(newer, 400, 120);
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a large import', () => {
+  it('leaves a library it made as one segment, finding what an ordinary import finds', async () => {
+    const ordinary = newLibrary();
+    const bulk = newLibrary();
+    try {
+      expect((await importPaths(ordinary, [older], NOT_BULK)).imported).toBe(400);
+      expect((await importPaths(bulk, [older], BULK)).imported).toBe(400);
+
+      expect(segments(ordinary)).toBeGreaterThan(3);
+      expect(segments(bulk)).toBe(1);
+      expect(rules(bulk)).toEqual(USUAL_MERGE_RULES);
+      expect(findings(bulk)).toEqual(findings(ordinary));
+      expect((findings(bulk) as { total: number }[]).every(({ total }) => total > 0)).toBe(true);
+      const db = new Database(bulk.file);
+      try {
+        expect(() => db.prepare("INSERT INTO article_index (article_index) VALUES ('integrity-check')").run()).not.toThrow();
+      } finally {
+        db.close();
+      }
+    } finally {
+      ordinary.close();
+      bulk.close();
+    }
+  });
+
+  it('into a larger library merges only its own segments, leaving the older ones as they were', async () => {
+    const library = newLibrary();
+    try {
+      await importPaths(library, [older], BULK);
+      const [first] = segmentIds(library);
+      const report = await importPaths(library, [newer], BULK);
+      expect(report.imported).toBe(120);
+
+      // Twelve transactions, merged as the usual rule would (no level left with four or more)...
+      expect(segments(library)).toBeGreaterThan(1);
+      expect(segments(library)).toBeLessThanOrEqual(4);
+      // ...while the segment the first import left was not written again.
+      expect(segmentIds(library)).toContain(first);
+      expect(rules(library)).toEqual(USUAL_MERGE_RULES);
+      expect(library.search('السعودية').total).toBeGreaterThan(0);
+    } finally {
+      library.close();
+    }
+  });
+
+  it('cancelled, puts the usual rules back and keeps what it wrote searchable', async () => {
+    const library = newLibrary();
+    const controller = new AbortController();
+    try {
+      const report = await importPaths(library, [older], {
+        ...BULK,
+        signal: controller.signal,
+        onProgress: ({ done }) => {
+          if (done === 150) controller.abort();
+        },
+      });
+      expect(report.cancelled).toBe(true);
+      expect(report.imported).toBeGreaterThan(100);
+      expect(report.imported).toBeLessThan(400);
+      expect(rules(library)).toEqual(USUAL_MERGE_RULES);
+      expect(library.search('السعودية').total).toBeGreaterThan(0);
+    } finally {
+      library.close();
+    }
+  });
+});
+
+it('puts back the rules of an import that never ended when the library opens', () => {
+  const file = path.join(dir, 'interrupted.sqlite');
+  Library.open(file).close();
+  const db = new Database(file);
+  setMergeRules(db, BULK_MERGE_RULES);
+  expect(mergeRules(db)).toEqual(BULK_MERGE_RULES);
+  db.close();
+
+  const library = Library.open(file);
+  try {
+    expect(rules(library)).toEqual(USUAL_MERGE_RULES);
+  } finally {
+    library.close();
+  }
+});
