@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { BulkImport } from '../library/index-upkeep';
+import { BULK_FROM, type BulkImport } from '../library/index-upkeep';
 import type { AddResult } from '../library/library';
 import type { PreparedArticle } from '../library/prepare';
 import type { ImportFailure, ImportNote, ImportReport, NewArticle } from '../../common';
@@ -35,7 +35,7 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Parse threads: 0 parses on this thread. By default, one per spare core for imports of PARSE_THREADS_MIN_FILES or more. */
   parseThreads?: number;
-  /** Files from which an import is large (BULK_IMPORT_FILES); tests lower it. */
+  /** Files from which an import is large and written in bulk (library/index-upkeep.ts BULK_FROM); tests lower it. */
   bulkFrom?: number;
   /** Tests: the parse thread's script (one that crashes), and no parsing here while threads start. */
   parseWorkerScript?: string;
@@ -51,13 +51,6 @@ export const DEFAULT_BATCH_SIZE = 500;
  * the same either way, 1,000 files 1.3 s here and 1.0 s with a thread.
  */
 export const PARSE_THREADS_MIN_FILES = 300;
-
-/**
- * From this many files an import is large: the library writes its index for speed and tidies it at
- * the end (library/index-upkeep.ts). Four batches of the default size: below that, FTS5's usual
- * merges cost next to nothing.
- */
-export const BULK_IMPORT_FILES = 2_000;
 
 // Reading ahead while parsing keeps both the disk and the CPU busy; small files are mostly waiting
 // on the file system, so several are in flight, within a memory budget.
@@ -167,7 +160,7 @@ async function parseAndWrite(sink: ArticleSink, files: FileToParse[], failures: 
  * failed import only puts the usual writes back.
  */
 async function run(sink: ArticleSink, files: FileToParse[], failures: ImportFailure[], options: ImportOptions): Promise<ImportReport> {
-  const bulk = files.length >= (options.bulkFrom ?? BULK_IMPORT_FILES) ? sink.startBulkImport?.() : undefined;
+  const bulk = files.length >= (options.bulkFrom ?? BULK_FROM) ? sink.startBulkImport?.() : undefined;
   if (bulk === undefined) return parseAndWrite(sink, files, failures, options);
   let report: ImportReport;
   try {

@@ -14,6 +14,12 @@ export function createArticleQueue(db: Database.Database, name: string): void {
   db.exec(`CREATE TABLE IF NOT EXISTS ${name} (article_id INTEGER PRIMARY KEY)`);
 }
 
+/** How many articles queue `name` holds (0 when there is no queue). */
+export function queuedArticles(db: Database.Database, name: string): number {
+  const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(name) !== undefined;
+  return exists ? (db.prepare(`SELECT count(*) FROM ${name}`).pluck().get() as number) : 0;
+}
+
 /**
  * Runs `work` on every queued article, BATCH at a time, each batch one transaction; drops the
  * queue when it is empty. Returns how many articles `work` said it did. Cheap when there is no queue.

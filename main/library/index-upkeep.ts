@@ -40,6 +40,12 @@ export const USUAL_MERGE_RULES: MergeRules = { automerge: 4, crisismerge: 16 };
  */
 export const BULK_MERGE_RULES: MergeRules = { automerge: 16, crisismerge: 64 };
 
+/**
+ * Articles from which writing in bulk pays: four transactions of an import's default size. Below
+ * that FTS5's usual merges cost next to nothing.
+ */
+export const BULK_FROM = 2_000;
+
 /** Leaf pages merged per step: about a tenth of a second on this machine. */
 const PAGES_PER_STEP = 2_000;
 
@@ -106,6 +112,24 @@ export function tidyStep(db: Database.Database, mode: TidyMode): boolean {
   setting(db).run('merge', mode === 'whole' ? -PAGES_PER_STEP : PAGES_PER_STEP);
   // The command itself counts as one change; a merge that wrote anything counts more.
   return (changes.get() as number) - before > 1;
+}
+
+/**
+ * Writes `articles` articles to the index in bulk, in `write` (which commits as it goes and returns
+ * how many it wrote), then tidies the index at once: for work that blocks anyway (Library.open's
+ * re-index queue). Imports tidy in steps between which they yield (importer.ts).
+ */
+export function writeInBulk(db: Database.Database, write: () => number, libraryArticles: () => number): number {
+  setMergeRules(db, BULK_MERGE_RULES);
+  let written: number;
+  try {
+    written = write();
+  } finally {
+    restoreMergeRules(db);
+  }
+  const mode = tidyModeAfter(written, libraryArticles());
+  while (tidyStep(db, mode));
+  return written;
 }
 
 /** How many segments the index is made of (tests and benchmarks: reads one row per leaf page's first term). */

@@ -3,8 +3,9 @@
  * them, Library.open re-indexes the queue in batches (article-queue.ts).
  */
 import type Database from 'better-sqlite3';
-import { createArticleQueue, drainArticleQueue } from './article-queue';
+import { createArticleQueue, drainArticleQueue, queuedArticles } from './article-queue';
 import { HighlightStore } from './highlight-store';
+import { BULK_FROM, writeInBulk } from './index-upkeep';
 import { indexColumns } from './prepare';
 
 const QUEUE = 'reindex_queue';
@@ -56,15 +57,19 @@ export type ReadArticle = (id: number) => { title: string; text: string } | null
 /**
  * Re-indexes every queued article, in batches that each commit (article-queue.ts); drops the
  * queue when it is empty. Returns how many articles were re-indexed. Cheap when there is no queue.
+ * A queue of BULK_FROM articles or more is written as a large import is (index-upkeep.ts).
  */
-export function reindexQueued(db: Database.Database, read: ReadArticle): number {
+export function reindexQueued(db: Database.Database, read: ReadArticle, bulkFrom = BULK_FROM): number {
   const remove = db.prepare('DELETE FROM article_index WHERE rowid = ?');
   const insert = db.prepare('INSERT INTO article_index (rowid, title_surface, title_stem, body_surface, body_stem) VALUES (?, ?, ?, ?, ?)');
-  return drainArticleQueue(db, QUEUE, (id) => {
-    const article = read(id);
-    if (!article) return false;
-    remove.run(id);
-    insert.run(id, ...indexColumns(article.title, article.text).columns);
-    return true;
-  });
+  const drain = () =>
+    drainArticleQueue(db, QUEUE, (id) => {
+      const article = read(id);
+      if (!article) return false;
+      remove.run(id);
+      insert.run(id, ...indexColumns(article.title, article.text).columns);
+      return true;
+    });
+  if (queuedArticles(db, QUEUE) < bulkFrom) return drain();
+  return writeInBulk(db, drain, () => db.prepare('SELECT count(*) FROM articles').pluck().get() as number);
 }

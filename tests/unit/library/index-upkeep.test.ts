@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPaths, type ImportOptions } from '../../../main/import/importer';
 import { BULK_MERGE_RULES, mergeRules, segmentCount, setMergeRules, USUAL_MERGE_RULES } from '../../../main/library/index-upkeep';
 import { Library } from '../../../main/library/library';
+import { queueWholeIndex, reindexQueued } from '../../../main/library/reindex';
+import { decodeStored, type StoredValue } from '../../../main/library/stored-text';
 import { newsArticles } from '../../fixtures/corpus';
 
 const QUERIES = ['السعودية', 'وزارة الصحة', '"ولي العهد"', 'الرياض -جدة', 'سعود*', 'الهلال OR النصر', 'الأمطار'];
@@ -132,6 +134,34 @@ describe('a large import', () => {
       library.close();
     }
   });
+});
+
+it('writes a whole re-index (an upgrade) in bulk, leaving one segment that finds what the former index found', async () => {
+  const library = newLibrary();
+  await importPaths(library, [older], NOT_BULK);
+  const before = findings(library);
+  library.close();
+
+  const db = new Database(library.file);
+  try {
+    queueWholeIndex(db);
+    const text = db.prepare('SELECT title, text FROM articles WHERE id = ?');
+    const read = (id: number) => {
+      const row = text.get(id) as { title: string; text: StoredValue } | undefined;
+      return row ? { title: row.title, text: decodeStored(row.text) } : null;
+    };
+    expect(reindexQueued(db, read, 100)).toBe(400);
+    expect(segmentCount(db)).toBe(1);
+    expect(mergeRules(db)).toEqual(USUAL_MERGE_RULES);
+  } finally {
+    db.close();
+  }
+  const reopened = Library.open(library.file);
+  try {
+    expect(findings(reopened)).toEqual(before);
+  } finally {
+    reopened.close();
+  }
 });
 
 it('puts back the rules of an import that never ended when the library opens', () => {
