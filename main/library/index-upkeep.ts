@@ -46,8 +46,12 @@ export const BULK_MERGE_RULES: MergeRules = { automerge: 16, crisismerge: 64 };
  */
 export const BULK_FROM = 2_000;
 
-/** Leaf pages merged per step: about a tenth of a second on this machine. */
-const PAGES_PER_STEP = 2_000;
+/**
+ * Leaf pages merged per step: about 25 ms here. Steps of 500, 1,000 and 2,000 pages took the same
+ * time in all (a 31k library's index merged into one segment: about a second); the smaller the step,
+ * the fewer pages the merge leaves free in the file (1,340, 1,856 and 2,866 pages of 4 KB).
+ */
+const PAGES_PER_STEP = 500;
 
 export type TidyMode = 'whole' | 'levels';
 
