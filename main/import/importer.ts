@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { BULK_FROM, type BulkImport } from '../library/index-upkeep';
+import { BULK_FROM, type BulkWrites } from '../library/index-upkeep';
 import type { AddResult } from '../library/library';
 import type { PreparedArticle } from '../library/prepare';
 import type { ImportFailure, ImportNote, ImportReport, NewArticle } from '../../common';
@@ -25,7 +25,7 @@ export interface ArticleSink {
   /** Articles already analysed (library/prepare.ts), as parse threads send them; the library has it. */
   addPrepared?(articles: PreparedArticle[]): AddResult;
   /** A large import starts: the sink may write faster, and put things in order when it ends (the library has it). */
-  startBulkImport?(): BulkImport;
+  startBulkImport?(): BulkWrites;
 }
 
 export interface ImportProgress { done: number; total: number; current: string }

@@ -1,21 +1,22 @@
 /**
- * How the full-text index keeps its segments, and how a large import writes it faster.
+ * How the full-text index keeps its segments, and how large writes (an import, a re-index) go
+ * faster.
  *
  * FTS5 writes each transaction's words as a new segment and merges segments as they pile up: by
  * default, four of a level into one of the next (`automerge`). A million articles imported 500 a
- * transaction are 2,000 segments, so every word is written again at each of five or six levels,
- * and those merges were about half of the importing thread's work at a million. And what is left
+ * transaction are 2,000 segments, so every word is written again at each of five or six levels; at
+ * 10,000 articles the merging was already a third of the importing thread's work. And what is left
  * at the end, some twenty segments, is read by every search: each term looked up in each segment,
  * each match merged from them.
  *
- * So a large import (importer.ts) merges sixteen at a time while it runs, which writes each word
- * about half as often, and puts the index in order when it ends (tidySteps):
- *   - when the import brought at least half the library, it merges the whole index into one
- *     segment: one more pass over what it has just written, and searches read one segment;
+ * So large writes merge sixteen at a time while they run, which writes each word about half as
+ * often, and the index is tidied when they end (tidyStep):
+ *   - when the new articles are at least half the library, the whole index is merged into one
+ *     segment: one more pass over what was just written, and searches read one segment;
  *   - otherwise only the levels that hold four or more segments are merged, as the usual rule
  *     would have: the library's older, larger segments are not written again for a few new articles.
- * Either way in steps of a few thousand pages, each its own transaction: a write from another
- * connection (a bookmark while the import finishes) waits for one step, not the whole merge.
+ * Either way in steps of PAGES_PER_STEP, each its own transaction: a write from another connection
+ * (a bookmark while an import finishes) waits for one step, not the whole merge.
  *
  * The rules are stored in the index (its config table), so a process that ends mid-import leaves
  * them raised: Library.open puts them back (restoreMergeRules).
@@ -55,13 +56,13 @@ const PAGES_PER_STEP = 500;
 
 export type TidyMode = 'whole' | 'levels';
 
-/** A large import under way, as the library hands it to the importer (Library.startBulkImport). */
-export interface BulkImport {
+/** Large writes under way (an import: Library.startBulkImport; a re-index: writeInBulk). */
+export interface BulkWrites {
   /**
-   * The import is over (`imported` articles added): the usual rules are back. Returns the tidying
-   * it calls for, one short step per call, true while there is more.
+   * The writes are over (`written` articles added): the usual rules are back. Returns the tidying
+   * they call for, one short step per call, true while there is more.
    */
-  end(imported: number): () => boolean;
+  end(written: number): () => boolean;
 }
 
 function setting(db: Database.Database) {
@@ -119,20 +120,36 @@ export function tidyStep(db: Database.Database, mode: TidyMode): boolean {
 }
 
 /**
- * Writes `articles` articles to the index in bulk, in `write` (which commits as it goes and returns
- * how many it wrote), then tidies the index at once: for work that blocks anyway (Library.open's
- * re-index queue). Imports tidy in steps between which they yield (importer.ts).
+ * Large writes begin: merging sixteen segments at a time until end(), which puts the usual rules
+ * back and returns the tidying the written articles call for in a library of `libraryArticles()`.
+ */
+export function startBulkWrites(db: Database.Database, libraryArticles: () => number): BulkWrites {
+  setMergeRules(db, BULK_MERGE_RULES);
+  return {
+    end: (written) => {
+      restoreMergeRules(db);
+      const mode = tidyModeAfter(written, libraryArticles());
+      return () => db.open && tidyStep(db, mode);
+    },
+  };
+}
+
+/**
+ * `write` (which commits as it goes and returns how many articles it wrote) in bulk, then the
+ * tidying at once: for work that blocks anyway (Library.open's re-index queue). Imports tidy in
+ * steps between which they yield (importer.ts).
  */
 export function writeInBulk(db: Database.Database, write: () => number, libraryArticles: () => number): number {
-  setMergeRules(db, BULK_MERGE_RULES);
+  const bulk = startBulkWrites(db, libraryArticles);
   let written: number;
   try {
     written = write();
-  } finally {
-    restoreMergeRules(db);
+  } catch (error) {
+    bulk.end(0);
+    throw error;
   }
-  const mode = tidyModeAfter(written, libraryArticles());
-  while (tidyStep(db, mode));
+  const tidy = bulk.end(written);
+  while (tidy());
   return written;
 }
 

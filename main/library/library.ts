@@ -16,7 +16,7 @@ import { compressQueued } from './compress-stored';
 import { openDatabase, type OpenOptions } from './database';
 import { FeedStore } from './feeds';
 import { ImageStore, internImages } from './images';
-import { BULK_MERGE_RULES, restoreMergeRules, setMergeRules, tidyModeAfter, tidyStep, type BulkImport } from './index-upkeep';
+import { restoreMergeRules, startBulkWrites, type BulkWrites } from './index-upkeep';
 import { HighlightStore } from './highlight-store';
 import { ArticleList, type ListOptions } from './list';
 import { prepareArticle, type PreparedArticle } from './prepare';
@@ -161,15 +161,8 @@ export class Library {
    * A large import starts (importer.ts): the index merges its segments sixteen at a time until the
    * import ends, then is tidied in steps (index-upkeep.ts).
    */
-  startBulkImport(): BulkImport {
-    setMergeRules(this.db, BULK_MERGE_RULES);
-    return {
-      end: (imported) => {
-        restoreMergeRules(this.db);
-        const mode = tidyModeAfter(imported, this.stats().articles);
-        return () => this.db.open && tidyStep(this.db, mode);
-      },
-    };
+  startBulkImport(): BulkWrites {
+    return startBulkWrites(this.db, () => this.stats().articles);
   }
 
   /** Adds articles in one transaction; an article already in the library is a duplicate and changes nothing. */
