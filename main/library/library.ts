@@ -94,7 +94,11 @@ export class Library {
     restoreMergeRules(db);
     const library = new Library(file, db, options);
     // Articles a migration queued for re-indexing (reindex.ts), in batches that each commit.
-    const reindexed = reindexQueued(db, (id) => library.articleTable.titleAndText(id));
+    const reindexed = reindexQueued(
+      db,
+      (id) => library.articleTable.titleAndText(id),
+      () => library.articleList.count(false),
+    );
     // Text an older Sahifa stored plain, compressed (compress-stored.ts), likewise.
     const compressed = compressQueued(db);
     if (reindexed + compressed > 0) library.releaseMemory();
@@ -162,7 +166,7 @@ export class Library {
    * import ends, then is tidied in steps (index-upkeep.ts).
    */
   startBulkImport(): BulkWrites {
-    return startBulkWrites(this.db, () => this.stats().articles);
+    return startBulkWrites(this.db, () => this.articleList.count(false));
   }
 
   /** Adds articles in one transaction; an article already in the library is a duplicate and changes nothing. */

@@ -54,7 +54,7 @@ parentPort?.on('message', (call: RankCall) => {
   }
   try {
     if ('newest' in call) post({ seq: call.seq, newest: ranker.matchAfterNewest(call.newest.request, call.newest.newer) });
-    else if ('total' in call) post({ seq: call.seq, total: call.total.ranges.reduce((sum, range) => sum + ranker.count({ ...call.total.request, range }), 0) });
+    else if ('total' in call) post({ seq: call.seq, total: ranker.countIn(call.total.request, call.total.ranges) });
     else if ('snippets' in call) post({ seq: call.seq, snippets: snippets(call.snippets) });
     else post({ seq: call.seq, ranking: ranker.rank(call.request) });
   } catch (error) {

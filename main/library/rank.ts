@@ -98,7 +98,7 @@ export class RangeRanker {
 
   rank(request: RankRequest): RangeRanking {
     const ranked = this.best(request);
-    if (request.countRanges) return { ranked, total: request.countRanges.reduce((sum, range) => sum + this.count({ ...request, range }), 0) };
+    if (request.countRanges) return { ranked, total: this.countIn(request, request.countRanges) };
     // Fewer than asked for is every match there is: no need to count them again.
     const total = ranked.length < request.best ? ranked.length : this.count(request);
     return { ranked, total };
@@ -114,6 +114,11 @@ export class RangeRanker {
   count({ matchExpression, filter, range }: MatchRequest): number {
     if (range.from > range.to) return 0;
     return (this.statementsFor(filter).count.get(matchExpression, range.from, range.to, ...filter.params) as { n: number }).n;
+  }
+
+  /** Every match in the given ranges (the request's own range aside). */
+  countIn(request: MatchRequest, ranges: readonly IdRange[]): number {
+    return ranges.reduce((sum, range) => sum + this.count({ ...request, range }), 0);
   }
 
   /**

@@ -57,9 +57,10 @@ export type ReadArticle = (id: number) => { title: string; text: string } | null
 /**
  * Re-indexes every queued article, in batches that each commit (article-queue.ts); drops the
  * queue when it is empty. Returns how many articles were re-indexed. Cheap when there is no queue.
- * A queue of BULK_FROM articles or more is written as a large import is (index-upkeep.ts).
+ * A queue of BULK_FROM articles or more is written as a large import is (index-upkeep.ts), the
+ * tidying chosen by how many articles the library holds (`libraryArticles`).
  */
-export function reindexQueued(db: Database.Database, read: ReadArticle, bulkFrom = BULK_FROM): number {
+export function reindexQueued(db: Database.Database, read: ReadArticle, libraryArticles: () => number, bulkFrom = BULK_FROM): number {
   const remove = db.prepare('DELETE FROM article_index WHERE rowid = ?');
   const insert = db.prepare('INSERT INTO article_index (rowid, title_surface, title_stem, body_surface, body_stem) VALUES (?, ?, ?, ?, ?)');
   const drain = () =>
@@ -71,5 +72,5 @@ export function reindexQueued(db: Database.Database, read: ReadArticle, bulkFrom
       return true;
     });
   if (queuedArticles(db, QUEUE) < bulkFrom) return drain();
-  return writeInBulk(db, drain, () => db.prepare('SELECT count(*) FROM articles').pluck().get() as number);
+  return writeInBulk(db, drain, libraryArticles);
 }

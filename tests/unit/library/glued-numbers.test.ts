@@ -148,11 +148,15 @@ describe('numbers glued to letters', () => {
     // The process dies while re-indexing: after some articles of the first batch, reading fails.
     let read = 0;
     expect(() =>
-      reindexQueued(db, (id) => {
-        if (++read > 10) throw new Error('killed');
-        const row = db.prepare('SELECT title, text FROM articles WHERE id = ?').get(id) as { title: string; text: StoredValue };
-        return { title: row.title, text: decodeStored(row.text) };
-      }),
+      reindexQueued(
+        db,
+        (id) => {
+          if (++read > 10) throw new Error('killed');
+          const row = db.prepare('SELECT title, text FROM articles WHERE id = ?').get(id) as { title: string; text: StoredValue };
+          return { title: row.title, text: decodeStored(row.text) };
+        },
+        () => db.prepare('SELECT count(*) FROM articles').pluck().get() as number,
+      ),
     ).toThrow('killed');
     // The batch rolled back: nothing was taken off the queue, no index row was lost.
     expect((db.prepare('SELECT count(*) AS n FROM reindex_queue').get() as { n: number }).n).toBe(queued);

@@ -150,7 +150,8 @@ it('writes a whole re-index (an upgrade) in bulk, leaving one segment that finds
       const row = text.get(id) as { title: string; text: StoredValue } | undefined;
       return row ? { title: row.title, text: decodeStored(row.text) } : null;
     };
-    expect(reindexQueued(db, read, 100)).toBe(400);
+    const articles = () => db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    expect(reindexQueued(db, read, articles, 100)).toBe(400);
     expect(segmentCount(db)).toBe(1);
     expect(mergeRules(db)).toEqual(USUAL_MERGE_RULES);
   } finally {
