@@ -85,6 +85,11 @@ export class Articles {
     }));
     return this.db.transaction((): AddResult => {
       const result: AddResult = { imported: 0, duplicates: 0, ids: [] };
+      // The index rows go in last, together. FTS5 writes out the words it holds whenever another
+      // statement opens a savepoint, and inserting an article row does (its triggers may fail
+      // halfway): interleaved, every article became a segment of its own, and the writer spent a
+      // quarter of its time merging them (docs/benchmarks.md). Together, a batch is one segment.
+      const toIndex: { id: number; index: PreparedArticle['index'] }[] = [];
       for (const { prepared, row, index, bookmarked, highlights } of writes) {
         const info = this.statements.insertArticle.run(row);
         if (info.changes === 0) {
@@ -95,12 +100,13 @@ export class Articles {
           continue;
         }
         const id = Number(info.lastInsertRowid);
-        this.statements.insertIndex.run(id, ...index);
+        toIndex.push({ id, index });
         if (bookmarked) this.statements.addBookmark.run(id, imported);
         if (highlights.length > 0) this.highlights.adopt(id, prepared.article.text, highlights);
         result.imported++;
         result.ids.push(id);
       }
+      for (const { id, index } of toIndex) this.statements.insertIndex.run(id, ...index);
       return result;
     })();
   }

@@ -14,6 +14,7 @@ import { Library } from '../../../main/library/library';
 import { queueWholeIndex, reindexQueued } from '../../../main/library/reindex';
 import { decodeStored, type StoredValue } from '../../../main/library/stored-text';
 import { newsArticles } from '../../fixtures/corpus';
+import { sourcedNews } from './helpers';
 
 const QUERIES = ['السعودية', 'وزارة الصحة', '"ولي العهد"', 'الرياض -جدة', 'سعود*', 'الهلال OR النصر', 'الأمطار'];
 /** Small transactions, so that an import of a few hundred files makes dozens of segments. */
@@ -37,6 +38,15 @@ function withDb<T>(library: Library, read: (db: Database.Database) => T): T {
   const db = new Database(library.file, { readonly: true });
   try {
     return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+function withWritableDb<T>(library: Library, write: (db: Database.Database) => T): T {
+  const db = new Database(library.file);
+  try {
+    return write(db);
   } finally {
     db.close();
   }
@@ -134,6 +144,23 @@ describe('a large import', () => {
       library.close();
     }
   });
+});
+
+it('writes a batch of articles into the index as one segment, however their rows are written', () => {
+  const library = newLibrary();
+  try {
+    // No merging at all, so every segment a batch wrote stays to be counted.
+    withWritableDb(library, (db) => setMergeRules(db, { automerge: 0, crisismerge: 2000 }));
+    // Bookmarks are written between the rows, as an export imported again brings them.
+    const articles = sourcedNews(30).map((news, i) => ({ ...news, bookmarked: i % 3 === 0 }));
+    expect(library.addArticles(articles.slice(0, 20)).imported).toBe(20);
+    expect(segments(library)).toBe(1);
+    expect(library.addArticles(articles.slice(20)).imported).toBe(10);
+    expect(segments(library)).toBe(2);
+    expect(library.search('السعودية').total).toBeGreaterThan(0);
+  } finally {
+    library.close();
+  }
 });
 
 it('writes a whole re-index (an upgrade) in bulk, leaving one segment that finds what the former index found', async () => {
