@@ -4,7 +4,11 @@
  * another FTS5 `hashsize` or `automerge`, with another transaction size. Prints one JSON line:
  * articles/s, CPU seconds (all threads), the index's segments and the file's size.
  *
- *   npx tsx bench/import-settings.ts [--articles 100000] [--batch 500] [--hashsize BYTES] [--automerge N]
+ *   npx tsx bench/import-settings.ts [--articles 100000] [--batch 500] [--hashsize BYTES]
+ *     [--automerge N --crisismerge N --bulk-from N] [--optimize]
+ *
+ * An import of BULK_FROM files or more sets its own merge rules while it runs (index-upkeep.ts):
+ * `--automerge` and `--crisismerge` only hold with `--bulk-from` above the number of files.
  *
  * What it showed is in docs/benchmarks.md ("Import at a million, and what the FTS5 write settings
  * give"). The input is written once by bench/news-files.ts into bench/.data/.
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     automerge: { type: 'string' },
     crisismerge: { type: 'string' },
     optimize: { type: 'boolean', default: false },
+    // Imports of this many files or more write in bulk (index-upkeep.ts); a larger figure turns it off.
+    'bulk-from': { type: 'string' },
   },
 });
 const articles = Number(values.articles);
@@ -35,7 +41,8 @@ const files = ensureNewsFiles(path.join(path.dirname(fileURLToPath(import.meta.u
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-import-settings-'));
 const file = path.join(dir, 'library.sqlite');
 try {
-  Library.open(file).close();
+  // Set once the library is open: opening puts the usual rules in place (index-upkeep.ts).
+  const library = Library.open(file);
   const raw = new Database(file);
   // FTS5 takes these only as integers (a bound JavaScript number is a REAL).
   const setting = raw.prepare(`INSERT INTO article_index (article_index, rank) VALUES (?, ${BOUND_ID})`);
@@ -44,10 +51,12 @@ try {
   if (values.crisismerge) setting.run('crisismerge', Number(values.crisismerge));
   raw.close();
 
-  const library = Library.open(file);
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const report = await importPaths(library, files.folders, { batchSize: Number(values.batch) });
+  const report = await importPaths(library, files.folders, {
+    batchSize: Number(values.batch),
+    ...(values['bulk-from'] ? { bulkFrom: Number(values['bulk-from']) } : {}),
+  });
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   library.close();
@@ -65,8 +74,9 @@ try {
   console.log(
     JSON.stringify({
       batch: Number(values.batch),
-      hashsize: values.hashsize ? Number(values.hashsize) : 'default (1 MB)',
+      hashsize: values.hashsize ? Number(values.hashsize) : 'usual (8 MB)',
       automerge: values.automerge ? Number(values.automerge) : 'default (4)',
+      bulk_from: values['bulk-from'] ? Number(values['bulk-from']) : 'default',
       imported: report.imported,
       seconds: Math.round(seconds * 10) / 10,
       articles_per_s: Math.round(report.imported / seconds),

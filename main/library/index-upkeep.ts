@@ -1,45 +1,60 @@
 /**
- * How the full-text index keeps its segments, and how large writes (an import, a re-index) go
- * faster.
+ * How the full-text index makes and keeps its segments, and how large writes (an import, a
+ * re-index) go faster.
  *
- * FTS5 writes each transaction's words as a new segment and merges segments as they pile up: by
- * default, four of a level into one of the next (`automerge`). A million articles imported 500 a
- * transaction are 2,000 segments, so every word is written again at each of five or six levels; at
- * 10,000 articles the merging was already a third of the importing thread's work. And what is left
- * at the end, some twenty segments, is read by every search: each term looked up in each segment,
- * each match merged from them.
+ * FTS5 gathers the words of the rows written in memory and writes them out as a new segment at the
+ * end of a transaction, when they pass `hashsize`, or when another statement opens a savepoint
+ * (articles.ts writes a batch's index rows together for that reason). It merges segments as they
+ * pile up: by default, four of a level into one of the next (`automerge`). A million articles
+ * imported 500 a transaction are 2,000 segments, so every word is written again at each of five or
+ * six levels. And what is left at the end, some twenty segments, is read by every search: each
+ * term looked up in each segment, each match merged from them.
  *
- * So large writes merge sixteen at a time while they run, which writes each word about half as
- * often, and the index is tidied when they end (tidyStep):
- *   - when the new articles are at least half the library, the whole index is merged into one
- *     segment: one more pass over what was just written, and searches read one segment;
- *   - otherwise only the levels that hold four or more segments are merged, as the usual rule
- *     would have: the library's older, larger segments are not written again for a few new articles.
- * Either way in steps of PAGES_PER_STEP, each its own transaction: a write from another connection
- * (a bookmark while an import finishes) waits for one step, not the whole merge.
+ * So:
+ *   - the index always gathers up to 8 MB of words (`hashsize`; FTS5's default is 1 MB), so that a
+ *     batch of 500 articles is one segment rather than three or four;
+ *   - large writes merge sixteen at a time while they run, which writes each word about half as
+ *     often, and the index is tidied when they end (tidyStep):
+ *       - when the new articles are at least half the library, the whole index is merged into one
+ *         segment: one more pass over what was just written, and searches read one segment;
+ *       - otherwise only the levels that hold four or more segments are merged, as the usual rule
+ *         would have: the library's older, larger segments are not written again for a few new
+ *         articles.
+ * Tidying goes in steps of PAGES_PER_STEP, each its own transaction: a write from another
+ * connection (a bookmark while an import finishes) waits for one step, not the whole merge.
  *
  * The rules are stored in the index (its config table), so a process that ends mid-import leaves
- * them raised: Library.open puts them back (restoreMergeRules).
+ * them raised: Library.open puts them back (restoreSegmentRules), and gives a library from before
+ * the larger `hashsize` its own.
  */
 import type Database from 'better-sqlite3';
 import { BOUND_ID } from './rank';
 
-interface MergeRules {
+interface SegmentRules {
   /** Segments of one level merged into the next as writes go on. */
   automerge: number;
   /** Segments of one level that force a merge at once, within the writing transaction. */
   crisismerge: number;
+  /** Bytes of words gathered in memory before they are written out as a segment. */
+  hashsize: number;
 }
 
-/** FTS5's own defaults, which the index keeps outside imports. */
-export const USUAL_MERGE_RULES: MergeRules = { automerge: 4, crisismerge: 16 };
+/** FTS5's own when a library does not say (fts5Int.h). */
+const FTS5_DEFAULTS: SegmentRules = { automerge: 4, crisismerge: 16, hashsize: 1024 * 1024 };
+
+/**
+ * What the index keeps outside large writes: FTS5's merge rules, and 8 MB of words per segment. At
+ * 100k articles imported 500 a transaction, 8 MB took 41.4 s and 67.7 s of CPU against 44.0 s and
+ * 71.8 s with 1 MB; 4 and 16 MB gave the same as 8 (docs/benchmarks.md).
+ */
+export const USUAL_SEGMENT_RULES: SegmentRules = { ...FTS5_DEFAULTS, hashsize: 8 * 1024 * 1024 };
 
 /**
  * During a large import. 16 rather than 4: at 100k articles, 12% less CPU and 15% less time to
  * import (docs/benchmarks.md); 64 gave no more. The crisis limit is raised with it, or it would
  * merge each level at once, inside a batch's transaction, as soon as it reached 16.
  */
-export const BULK_MERGE_RULES: MergeRules = { automerge: 16, crisismerge: 64 };
+export const BULK_SEGMENT_RULES: SegmentRules = { ...USUAL_SEGMENT_RULES, automerge: 16, crisismerge: 64 };
 
 /**
  * Articles from which writing in bulk pays: four transactions of an import's default size. Below
@@ -70,34 +85,35 @@ function setting(db: Database.Database) {
   return db.prepare(`INSERT INTO article_index (article_index, rank) VALUES (?, ${BOUND_ID})`);
 }
 
-export function mergeRules(db: Database.Database): MergeRules {
+const RULES = Object.keys(FTS5_DEFAULTS) as (keyof SegmentRules)[];
+
+export function segmentRules(db: Database.Database): SegmentRules {
   const stored = new Map(
-    (db.prepare("SELECT k, v FROM article_index_config WHERE k IN ('automerge', 'crisismerge')").all() as { k: string; v: number }[]).map(
+    (db.prepare(`SELECT k, v FROM article_index_config WHERE k IN (${RULES.map(() => '?').join(', ')})`).all(...RULES) as { k: string; v: number }[]).map(
       ({ k, v }) => [k, Number(v)],
     ),
   );
-  return {
-    automerge: stored.get('automerge') ?? USUAL_MERGE_RULES.automerge,
-    crisismerge: stored.get('crisismerge') ?? USUAL_MERGE_RULES.crisismerge,
-  };
+  const value = (rule: keyof SegmentRules): number => stored.get(rule) ?? FTS5_DEFAULTS[rule];
+  return { automerge: value('automerge'), crisismerge: value('crisismerge'), hashsize: value('hashsize') };
 }
 
-export function setMergeRules(db: Database.Database, rules: MergeRules): void {
-  const current = mergeRules(db);
-  if (current.automerge === rules.automerge && current.crisismerge === rules.crisismerge) return;
+export function setSegmentRules(db: Database.Database, rules: SegmentRules): void {
+  const current = segmentRules(db);
+  const changed = RULES.filter((rule) => current[rule] !== rules[rule]);
+  if (changed.length === 0) return;
   const set = setting(db);
   db.transaction(() => {
-    set.run('automerge', rules.automerge);
-    set.run('crisismerge', rules.crisismerge);
+    for (const rule of changed) set.run(rule, rules[rule]);
   })();
 }
 
 /**
- * The usual rules back, if an import that ended without finishing left them raised. Another
- * process importing into the same file at that moment only loses its speed-up.
+ * The usual rules back, if an import that ended without finishing left them raised, or in place
+ * for a library written before they were. Another process importing into the same file at that
+ * moment only loses its speed-up.
  */
-export function restoreMergeRules(db: Database.Database): void {
-  setMergeRules(db, USUAL_MERGE_RULES);
+export function restoreSegmentRules(db: Database.Database): void {
+  setSegmentRules(db, USUAL_SEGMENT_RULES);
 }
 
 /** Which tidying an import of `imported` articles calls for, in a library that now holds `articles`. */
@@ -124,10 +140,10 @@ export function tidyStep(db: Database.Database, mode: TidyMode): boolean {
  * back and returns the tidying the written articles call for in a library of `libraryArticles()`.
  */
 export function startBulkWrites(db: Database.Database, libraryArticles: () => number): BulkWrites {
-  setMergeRules(db, BULK_MERGE_RULES);
+  setSegmentRules(db, BULK_SEGMENT_RULES);
   return {
     end: (written) => {
-      restoreMergeRules(db);
+      restoreSegmentRules(db);
       const mode = tidyModeAfter(written, libraryArticles());
       return () => db.open && tidyStep(db, mode);
     },

@@ -16,7 +16,7 @@ import { compressQueued } from './compress-stored';
 import { openDatabase, type OpenOptions } from './database';
 import { FeedStore } from './feeds';
 import { ImageStore, internImages } from './images';
-import { restoreMergeRules, startBulkWrites, type BulkWrites } from './index-upkeep';
+import { restoreSegmentRules, startBulkWrites, type BulkWrites } from './index-upkeep';
 import { HighlightStore } from './highlight-store';
 import { ArticleList, type ListOptions } from './list';
 import { prepareArticle, type PreparedArticle } from './prepare';
@@ -91,7 +91,7 @@ export class Library {
   static open(file: string, options: OpenOptions = {}): Library {
     const db = openDatabase(file, options);
     // An import that ended without finishing may have left the index merging for its speed.
-    restoreMergeRules(db);
+    restoreSegmentRules(db);
     const library = new Library(file, db, options);
     // Articles a migration queued for re-indexing (reindex.ts), in batches that each commit.
     const reindexed = reindexQueued(

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPaths, type ImportOptions } from '../../../main/import/importer';
-import { BULK_MERGE_RULES, mergeRules, segmentCount, setMergeRules, USUAL_MERGE_RULES } from '../../../main/library/index-upkeep';
+import { BULK_SEGMENT_RULES, segmentRules, segmentCount, setSegmentRules, USUAL_SEGMENT_RULES } from '../../../main/library/index-upkeep';
 import { Library } from '../../../main/library/library';
 import { queueWholeIndex, reindexQueued } from '../../../main/library/reindex';
 import { decodeStored, type StoredValue } from '../../../main/library/stored-text';
@@ -55,7 +55,7 @@ function withWritableDb<T>(library: Library, write: (db: Database.Database) => T
 const segments = (library: Library) => withDb(library, segmentCount);
 const segmentIds = (library: Library) =>
   withDb(library, (db) => db.prepare('SELECT DISTINCT segid FROM article_index_idx').pluck().all() as number[]);
-const rules = (library: Library) => withDb(library, mergeRules);
+const rules = (library: Library) => withDb(library, segmentRules);
 
 /** What each query finds: the ids in order, their scores and the total. */
 function findings(library: Library): unknown {
@@ -89,7 +89,7 @@ describe('a large import', () => {
 
       expect(segments(ordinary)).toBeGreaterThan(3);
       expect(segments(bulk)).toBe(1);
-      expect(rules(bulk)).toEqual(USUAL_MERGE_RULES);
+      expect(rules(bulk)).toEqual(USUAL_SEGMENT_RULES);
       expect(findings(bulk)).toEqual(findings(ordinary));
       expect((findings(bulk) as { total: number }[]).every(({ total }) => total > 0)).toBe(true);
       const db = new Database(bulk.file);
@@ -117,7 +117,7 @@ describe('a large import', () => {
       expect(segments(library)).toBeLessThanOrEqual(4);
       // ...while the segment the first import left was not written again.
       expect(segmentIds(library)).toContain(first);
-      expect(rules(library)).toEqual(USUAL_MERGE_RULES);
+      expect(rules(library)).toEqual(USUAL_SEGMENT_RULES);
       expect(library.search('السعودية').total).toBeGreaterThan(0);
     } finally {
       library.close();
@@ -138,7 +138,7 @@ describe('a large import', () => {
       expect(report.cancelled).toBe(true);
       expect(report.imported).toBeGreaterThan(100);
       expect(report.imported).toBeLessThan(400);
-      expect(rules(library)).toEqual(USUAL_MERGE_RULES);
+      expect(rules(library)).toEqual(USUAL_SEGMENT_RULES);
       expect(library.search('السعودية').total).toBeGreaterThan(0);
     } finally {
       library.close();
@@ -150,7 +150,7 @@ it('writes a batch of articles into the index as one segment, however their rows
   const library = newLibrary();
   try {
     // No merging at all, so every segment a batch wrote stays to be counted.
-    withWritableDb(library, (db) => setMergeRules(db, { automerge: 0, crisismerge: 2000 }));
+    withWritableDb(library, (db) => setSegmentRules(db, { ...USUAL_SEGMENT_RULES, automerge: 0, crisismerge: 2000 }));
     // Bookmarks are written between the rows, as an export imported again brings them.
     const articles = sourcedNews(30).map((news, i) => ({ ...news, bookmarked: i % 3 === 0 }));
     expect(library.addArticles(articles.slice(0, 20)).imported).toBe(20);
@@ -180,7 +180,7 @@ it('writes a whole re-index (an upgrade) in bulk, leaving one segment that finds
     const articles = () => db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
     expect(reindexQueued(db, read, articles, 100)).toBe(400);
     expect(segmentCount(db)).toBe(1);
-    expect(mergeRules(db)).toEqual(USUAL_MERGE_RULES);
+    expect(segmentRules(db)).toEqual(USUAL_SEGMENT_RULES);
   } finally {
     db.close();
   }
@@ -192,17 +192,19 @@ it('writes a whole re-index (an upgrade) in bulk, leaving one segment that finds
   }
 });
 
-it('puts back the rules of an import that never ended when the library opens', () => {
+it('puts back the rules of an import that never ended, and the usual segment size, when the library opens', () => {
   const file = path.join(dir, 'interrupted.sqlite');
   Library.open(file).close();
   const db = new Database(file);
-  setMergeRules(db, BULK_MERGE_RULES);
-  expect(mergeRules(db)).toEqual(BULK_MERGE_RULES);
+  // Raised by an import, and FTS5's own 1 MB of words per segment, as libraries before 8 MB had.
+  const left = { ...BULK_SEGMENT_RULES, hashsize: 1024 * 1024 };
+  setSegmentRules(db, left);
+  expect(segmentRules(db)).toEqual(left);
   db.close();
 
   const library = Library.open(file);
   try {
-    expect(rules(library)).toEqual(USUAL_MERGE_RULES);
+    expect(rules(library)).toEqual(USUAL_SEGMENT_RULES);
   } finally {
     library.close();
   }
