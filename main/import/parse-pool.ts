@@ -26,11 +26,14 @@ export function parseWorkerScript(moduleUrl: string = import.meta.url): string {
 }
 
 /**
- * One parse thread per core the importing thread leaves free: on two cores, one parses while the
- * other writes. More than four would only wait for the writer.
+ * One parse thread per core the importing thread leaves free, and at least two: a thread that
+ * waits for the disk leaves its core idle, and the other parses meanwhile. On two cores, a million
+ * files read cold took 485 s with two against 564 s with one; with the files already in memory,
+ * two are 2% slower at 100k and 4% at 10k (docs/benchmarks.md). More than four would only wait for
+ * the writer.
  */
 export function defaultParseThreads(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(2, Math.min(4, availableParallelism() - 1));
 }
 
 export interface ParsePoolOptions {
