@@ -90,7 +90,8 @@ export class Library {
 
   static open(file: string, options: OpenOptions = {}): Library {
     const db = openDatabase(file, options);
-    // An import that ended without finishing may have left the index merging for its speed.
+    // An import that ended without finishing may have left the index merging for its speed, and a
+    // library written before 8 MB segments has FTS5's 1 MB: the usual rules, either way.
     restoreSegmentRules(db);
     const library = new Library(file, db, options);
     // Articles a migration queued for re-indexing (reindex.ts), in batches that each commit.

@@ -34,19 +34,11 @@ function writeNews(folder: string, first: number, count: number): void {
   });
 }
 
-function withDb<T>(library: Library, read: (db: Database.Database) => T): T {
-  const db = new Database(library.file, { readonly: true });
+/** `use` on a connection of its own to the library's file, read-only unless asked. */
+function withDb<T>(library: Library, use: (db: Database.Database) => T, { writable = false } = {}): T {
+  const db = new Database(library.file, { readonly: !writable });
   try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
-function withWritableDb<T>(library: Library, write: (db: Database.Database) => T): T {
-  const db = new Database(library.file);
-  try {
-    return write(db);
+    return use(db);
   } finally {
     db.close();
   }
@@ -150,7 +142,7 @@ it('writes a batch of articles into the index as one segment, however their rows
   const library = newLibrary();
   try {
     // No merging at all, so every segment a batch wrote stays to be counted.
-    withWritableDb(library, (db) => setSegmentRules(db, { ...USUAL_SEGMENT_RULES, automerge: 0, crisismerge: 2000 }));
+    withDb(library, (db) => setSegmentRules(db, { ...USUAL_SEGMENT_RULES, automerge: 0, crisismerge: 2000 }), { writable: true });
     // Bookmarks are written between the rows, as an export imported again brings them.
     const articles = sourcedNews(30).map((news, i) => ({ ...news, bookmarked: i % 3 === 0 }));
     expect(library.addArticles(articles.slice(0, 20)).imported).toBe(20);
