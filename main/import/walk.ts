@@ -99,8 +99,8 @@ export async function walkPaths(paths: string[]): Promise<WalkResult> {
     kept.sort(collator.compare);
     for (let from = 0; from < kept.length; from += LOOKS_AT_ONCE) {
       const entries = kept.slice(from, from + LOOKS_AT_ONCE).map((name) => path.join(p, name));
-      const looks = await Promise.all(entries.map(look));
-      for (const [i, entry] of entries.entries()) await visit(entry, false, looks[i] as Look);
+      const looked = await Promise.all(entries.map(async (entry) => ({ entry, found: await look(entry) })));
+      for (const { entry, found } of looked) await visit(entry, false, found);
     }
   }
 

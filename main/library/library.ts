@@ -98,7 +98,7 @@ export class Library {
     const reindexed = reindexQueued(
       db,
       (id) => library.articleTable.titleAndText(id),
-      () => library.articleList.count(false),
+      () => library.articleCount(),
     );
     // Text an older Sahifa stored plain, compressed (compress-stored.ts), likewise.
     const compressed = compressQueued(db);
@@ -167,7 +167,12 @@ export class Library {
    * import ends, then is tidied in steps (index-upkeep.ts).
    */
   startBulkImport(): BulkWrites {
-    return startBulkWrites(this.db, () => this.articleList.count(false));
+    return startBulkWrites(this.db, () => this.articleCount());
+  }
+
+  /** How many articles the library holds (kept by triggers: no scan). */
+  private articleCount(): number {
+    return this.articleList.count(false);
   }
 
   /** Adds articles in one transaction; an article already in the library is a duplicate and changes nothing. */
@@ -238,7 +243,7 @@ export class Library {
   }
 
   stats(): LibraryStats {
-    return { articles: this.articleList.count(false), bookmarks: this.articleList.count(true) };
+    return { articles: this.articleCount(), bookmarks: this.articleList.count(true) };
   }
 
   /** Every source with how many articles came from it, by name. */
