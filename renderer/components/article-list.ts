@@ -4,7 +4,6 @@
  * scrolls like a short one. Rows not loaded yet show as placeholders of the same height.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { SearchHit } from '../../common';
@@ -18,7 +17,12 @@ import { strings } from '../strings';
 import { bookmarkIcon } from './icons';
 import { rowStyles } from './row-styles';
 import { sharedStyles } from './shared-styles';
-import { rowIndices, scrollToVirtualRow } from './virtual-rows';
+import { fixedHeightRows, rowIndices, scrollToVirtualRow } from './virtual-rows';
+
+/** Every row is as tall as the others (the virtualizer is told, and so sizes the list at once). */
+const LIBRARY_ROW_PX = 118;
+/** A search result's excerpt has a line more. */
+const SEARCH_ROW_PX = 146;
 
 const isHit = (item: ListItem): item is SearchHit => 'snippet' in item;
 
@@ -59,14 +63,14 @@ export class ArticleList extends LitElement {
     sharedStyles,
     rowStyles,
     css`
-      :host([kind='search']) {
-        --row-height: 146px;
-      }
-
       .row {
         display: block;
-        block-size: var(--row-height, 118px);
+        block-size: ${LIBRARY_ROW_PX}px;
         overflow: hidden;
+      }
+
+      :host([kind='search']) .row {
+        block-size: ${SEARCH_ROW_PX}px;
       }
 
       .title {
@@ -184,7 +188,7 @@ export class ArticleList extends LitElement {
         scroller: true,
         // Given, not left to the virtualizer's default: that one is fetched (a chunk of its own)
         // only once the list first renders, which delayed the first rows by about 40 ms.
-        layout: flow(),
+        layout: fixedHeightRows(this.kind === 'search' ? SEARCH_ROW_PX : LIBRARY_ROW_PX),
         renderItem: (index: number) => this.renderRow(index),
       })}
     </div>`;
