@@ -230,12 +230,18 @@ export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
 export const channelOf = (name: MethodName): string => `sahifa:${name}`;
 export const EVENT_CHANNEL = 'sahifa:event';
 
+/**
+ * What a running import is doing: reading its files, or, once they are all in, putting the search
+ * index in order (a large import only: at a million articles that takes about 40 s).
+ */
+export type ImportStage = 'files' | 'index';
+
 /** Events main pushes to the renderer (menu actions, imports started outside the window). */
 export type SahifaEvent =
   | { type: 'library-changed'; report: ImportReport | null }
   | { type: 'focus-search' }
   /** A running import, at most ten times a second: files done of total, and the last file done. */
-  | { type: 'import-progress'; id: number; done: number; total: number; current: string }
+  | { type: 'import-progress'; id: number; done: number; total: number; current: string; stage: ImportStage }
   /** A feed was refreshed in the background (its counts, error or articles may have changed). */
   | { type: 'feeds-refreshed'; outcome: FeedRefreshed }
   /** The desktop menu asks the window for one of its subscription commands. */

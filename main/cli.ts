@@ -166,10 +166,17 @@ function mark(text: string, ranges: Range[], isTty: boolean): string {
   return result + text.slice(at);
 }
 
+/** The last stage of a large import (every file is in). */
+const INDEX_STAGE = 'organizing the search index…';
+
 function progressReporter(io: Io, json: boolean): ((p: ImportProgress) => void) | undefined {
   if (json) return undefined;
-  if (!io.isTty) return (p) => io.err(`[${p.done}/${p.total}] ${p.current}`);
+  if (!io.isTty) return (p) => io.err(p.stage === 'index' ? INDEX_STAGE : `[${p.done}/${p.total}] ${p.current}`);
   return (p) => {
+    if (p.stage === 'index') {
+      process.stderr.write(`${INDEX_STAGE}\n`);
+      return;
+    }
     const width = 30;
     const filled = p.total ? Math.round((p.done / p.total) * width) : 0;
     const name = p.current.length > 40 ? `…${p.current.slice(-39)}` : p.current;

@@ -2,7 +2,7 @@
  * The shapes of what the window shows, shared by the controllers that hold the state and the
  * components that render it (so neither folder imports the other).
  */
-import type { ArticleSummary, FeedInfo, FolderInfo, HighlightColor, ImportReport, MethodInput, SearchHit } from '../common';
+import type { ArticleSummary, FeedInfo, FolderInfo, HighlightColor, ImportReport, ImportStage, MethodInput, SearchHit } from '../common';
 
 /** Which list the library pane shows. */
 export type View = 'library' | 'bookmarks';
@@ -18,6 +18,7 @@ export interface ImportProgressState {
   total: number;
   /** The last file done: a path, or a name. */
   current: string;
+  stage: ImportStage;
   cancelling: boolean;
 }
 

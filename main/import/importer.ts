@@ -11,7 +11,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { BULK_FROM, type BulkWrites } from '../library/index-upkeep';
 import type { AddResult } from '../library/library';
 import type { PreparedArticle } from '../library/prepare';
-import type { ImportFailure, ImportNote, ImportReport, NewArticle } from '../../common';
+import type { ImportFailure, ImportNote, ImportReport, ImportStage, NewArticle } from '../../common';
 import { parseRead, readSource, type FileToParse, type ParsedFile } from './parse-file';
 import { defaultParseThreads, ParsePool } from './parse-pool';
 import { MAX_FILE_BYTES } from './sniff';
@@ -28,7 +28,7 @@ export interface ArticleSink {
   startBulkImport?(): BulkWrites;
 }
 
-export interface ImportProgress { done: number; total: number; current: string }
+export interface ImportProgress { done: number; total: number; current: string; stage: ImportStage }
 export interface ImportOptions {
   batchSize?: number;
   onProgress?: (p: ImportProgress) => void;
@@ -125,7 +125,7 @@ async function write<T>(
       if (batch.length >= batchSize) flush();
     }
     done++;
-    options.onProgress?.({ done, total: files.length, current: file.path });
+    options.onProgress?.({ done, total: files.length, current: file.path, stage: 'files' });
     // Let the UI breathe (and an abort be noticed) between files.
     await yieldToEventLoop();
   }
@@ -174,8 +174,11 @@ async function run(sink: ArticleSink, files: FileToParse[], failures: ImportFail
     throw error;
   }
   const tidy = bulk.end(report.imported);
+  if (report.cancelled) return report;
+  // Every file is in: the bar says what the rest of the wait is for.
+  options.onProgress?.({ done: files.length, total: files.length, current: '', stage: 'index' });
   // Between steps, other writers get the lock and a cancel is noticed (the articles are all in by then).
-  if (!report.cancelled) while (!options.signal?.aborted && tidy()) await yieldToEventLoop();
+  while (!options.signal?.aborted && tidy()) await yieldToEventLoop();
   return report;
 }
 

@@ -30,7 +30,13 @@ async function run(input: WorkerInput): Promise<void> {
   let library: Library | undefined;
   try {
     library = Library.open(input.libraryFile, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
-    const progress = throttle<ImportProgress>((value) => post({ type: 'progress', progress: value }), input.progressIntervalMs);
+    const progress = throttle<ImportProgress>(
+      (value) => post({ type: 'progress', progress: value }),
+      input.progressIntervalMs,
+      Date.now,
+      // After the last file, the next update would be the report: the index's turn is said at once.
+      (value) => value.stage !== 'files',
+    );
     const options: ImportOptions = { signal: controller.signal, batchSize: input.batchSize, onProgress: (value) => progress.push(value) };
     const { request } = input;
     const report =

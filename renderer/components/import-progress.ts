@@ -1,7 +1,8 @@
 /**
  * A running import: a bar that fills with the files done ("٣٤ / ٥٠٠٠ — file name") and a button
  * to cancel it. Before the first progress update the number of files is not known yet (a folder
- * is still being read), and the bar says so by moving without a value.
+ * is still being read), and the bar says so by moving without a value; so it does again, saying
+ * why, while a large import puts the search index in order after its last file.
  *
  * It renders what it is given and sends `cancel-import` up; the app does the cancelling.
  */
@@ -114,7 +115,9 @@ export class ImportProgress extends LitElement {
   override render(): TemplateResult | typeof nothing {
     const progress = this.progress;
     if (progress === null) return nothing;
-    const known = progress.total > 0;
+    // Once every file is in, a large import puts the search index in order: a wait of its own.
+    const indexing = progress.stage === 'index';
+    const known = progress.total > 0 && !indexing;
     const percent = known ? Math.min(100, (progress.done / progress.total) * 100) : 0;
     const name = progress.current === '' ? '' : fileNameOf(progress.current);
     return html`<div class="panel card">
@@ -123,7 +126,7 @@ export class ImportProgress extends LitElement {
           ? html`<span class="count">${strings.importCounter(progress.done, progress.total)}</span>${name === ''
                 ? nothing
                 : html`<span aria-hidden="true">—</span><bdi class="file" title=${progress.current}>${name}</bdi>`}`
-          : html`<span>${strings.importPreparing}</span>`}
+          : html`<span>${indexing ? strings.importIndexing : strings.importPreparing}</span>`}
       </p>
       <button class="button quiet cancel" ?disabled=${progress.cancelling} @click=${this.cancel}>
         ${progress.cancelling ? strings.importCancelling : strings.importCancel}

@@ -93,7 +93,7 @@ export class ImportController implements ReactiveController {
     const abort = new AbortController();
     this.fileImportAbort = abort;
     this.status = null;
-    this.setProgress({ id: null, done: 0, total: files.length, current: '', cancelling: false });
+    this.setProgress({ id: null, done: 0, total: files.length, current: '', stage: 'files', cancelling: false });
     try {
       const report = await this.sendFiles(
         files,
@@ -113,7 +113,7 @@ export class ImportController implements ReactiveController {
   async importPaths(paths: string[]): Promise<void> {
     this.status = null;
     // The number of files is known once main has read the folders: its first progress event says.
-    this.setProgress({ id: null, done: 0, total: 0, current: '', cancelling: false });
+    this.setProgress({ id: null, done: 0, total: 0, current: '', stage: 'files', cancelling: false });
     try {
       this.showReport(await this.api.importPaths({ paths }));
     } catch (error) {
@@ -139,7 +139,7 @@ export class ImportController implements ReactiveController {
     if (this.finishedImports.has(event.id)) return;
     const before = this.progress;
     const cancelling = before?.cancelling ?? false;
-    this.setProgress({ id: event.id, done: event.done, total: event.total, current: event.current, cancelling });
+    this.setProgress({ id: event.id, done: event.done, total: event.total, current: event.current, stage: event.stage, cancelling });
     if (cancelling && before?.id === null && this.fileImportAbort === null) this.cancelInMain(event.id);
   }
 

@@ -116,6 +116,7 @@ export const ar = {
   // ---- the import progress bar
   importProgressLabel: 'تقدم الاستيراد',
   importPreparing: 'جارٍ تحضير الاستيراد…',
+  importIndexing: 'جارٍ ترتيب فهرس البحث…',
   /** "٣٤ / ٥٠٠٠" */
   importCounter: (done: number, total: number): string => `${formatNumber(done)} / ${formatNumber(total)}`,
   importCancel: 'إلغاء',

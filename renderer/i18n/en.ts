@@ -67,6 +67,7 @@ export const en: Strings = {
   // ---- the import progress bar
   importProgressLabel: 'Import progress',
   importPreparing: 'Preparing the import…',
+  importIndexing: 'Organizing the search index…',
   importCounter: (done: number, total: number): string => `${formatNumber(done)} / ${formatNumber(total)}`,
   importCancel: 'Cancel',
   importCancelling: 'Cancelling…',

@@ -105,7 +105,7 @@ describe('batches, progress and cancelling', () => {
     expect(report.imported).toBe(7);
     expect(report.ids).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(progress.at(-1)).toEqual({ done: 7, total: 7, current: '6.txt' });
+    expect(progress.at(-1)).toEqual({ done: 7, total: 7, current: '6.txt', stage: 'files' });
   });
 
   it('re-running an import adds nothing', async () => {

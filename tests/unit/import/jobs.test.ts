@@ -79,6 +79,19 @@ describe('an import job', () => {
     expect(report.imported).toBe(300);
     // The first file (the bar appears at once) and the last (it ends full); nothing in between.
     expect(updates.map((u) => u.done)).toEqual([1, 300]);
+    expect(updates.every((u) => u.stage === 'files')).toBe(true);
+  });
+
+  it('a large import tells the window when its files are all in and its index is being put in order', async () => {
+    const file = path.join(dir, 'index-stage.sqlite');
+    const updates: ImportProgress[] = [];
+    const report = await startImport(file, { paths: [path.join(dir, 'large')] }, { onProgress: (p) => updates.push(p), progressIntervalMs: 60_000 }).done;
+    expect(report.imported).toBe(2000);
+    // The first file, then every file in and the index being put in order (it stands for the last file).
+    expect(updates.map((u) => [u.done, u.stage])).toEqual([
+      [1, 'files'],
+      [2000, 'index'],
+    ]);
   });
 
   it('keeps what it committed when cancelled, reports cancelled, and a re-run finishes without duplicates', async () => {

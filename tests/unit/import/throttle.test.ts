@@ -19,4 +19,18 @@ describe('throttle', () => {
     t.flush(); // nothing left
     expect(sent).toEqual([1, 4, 5]);
   });
+
+  it('sends an urgent value at once, within the interval, in place of the one held back', () => {
+    let now = 0;
+    const sent: string[] = [];
+    const t = throttle<string>((v) => sent.push(v), 100, () => now, (v) => v.startsWith('stage'));
+    t.push('file 1');
+    now = 10;
+    t.push('file 2'); // held back
+    now = 20;
+    t.push('stage: index'); // a new stage: sent now, not at the next push or the flush
+    expect(sent).toEqual(['file 1', 'stage: index']);
+    t.flush();
+    expect(sent).toEqual(['file 1', 'stage: index']);
+  });
 });

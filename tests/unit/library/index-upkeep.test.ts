@@ -96,6 +96,31 @@ describe('a large import', () => {
     }
   });
 
+  it('says when its files are all in and the index is being put in order, before that wait', async () => {
+    const bulk = newLibrary();
+    const ordinary = newLibrary();
+    try {
+      const seen: { stage: string; done: number; total: number; segments: number }[] = [];
+      await importPaths(bulk, [older], {
+        ...BULK,
+        onProgress: ({ stage, done, total }) => seen.push({ stage, done, total, segments: stage === 'index' ? segments(bulk) : 0 }),
+      });
+      const last = seen.at(-1)!;
+      expect(seen.filter(({ stage }) => stage === 'index')).toEqual([last]);
+      // Said once every file was read, while the index still had its segments to merge.
+      expect(last).toMatchObject({ stage: 'index', done: 400, total: 400 });
+      expect(last.segments).toBeGreaterThan(1);
+      expect(segments(bulk)).toBe(1);
+
+      const stages = new Set<string>();
+      await importPaths(ordinary, [older], { ...NOT_BULK, onProgress: ({ stage }) => stages.add(stage) });
+      expect([...stages]).toEqual(['files']);
+    } finally {
+      bulk.close();
+      ordinary.close();
+    }
+  });
+
   it('into a larger library merges only its own segments, leaving the older ones as they were', async () => {
     const library = newLibrary();
     try {
@@ -119,15 +144,19 @@ describe('a large import', () => {
   it('cancelled, puts the usual rules back and keeps what it wrote searchable', async () => {
     const library = newLibrary();
     const controller = new AbortController();
+    const stages = new Set<string>();
     try {
       const report = await importPaths(library, [older], {
         ...BULK,
         signal: controller.signal,
-        onProgress: ({ done }) => {
+        onProgress: ({ done, stage }) => {
+          stages.add(stage);
           if (done === 150) controller.abort();
         },
       });
       expect(report.cancelled).toBe(true);
+      // Nothing to put in order is announced: the import stopped.
+      expect([...stages]).toEqual(['files']);
       expect(report.imported).toBeGreaterThan(100);
       expect(report.imported).toBeLessThan(400);
       expect(rules(library)).toEqual(USUAL_SEGMENT_RULES);

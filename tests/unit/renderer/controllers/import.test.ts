@@ -53,9 +53,12 @@ describe('the import controller', () => {
 
   it('a folder by path: preparing, then main counts the files, then the report once', async () => {
     const running = importer.importPaths(['/news']);
-    expect(importer.progress).toEqual({ id: null, done: 0, total: 0, current: '', cancelling: false });
-    importer.progressed({ type: 'import-progress', id: 7, done: 3, total: 500, current: '/news/00003.txt' });
-    expect(importer.progress).toMatchObject({ id: 7, done: 3, total: 500 });
+    expect(importer.progress).toEqual({ id: null, done: 0, total: 0, current: '', stage: 'files', cancelling: false });
+    importer.progressed({ type: 'import-progress', id: 7, done: 3, total: 500, current: '/news/00003.txt', stage: 'files' });
+    expect(importer.progress).toMatchObject({ id: 7, done: 3, total: 500, stage: 'files' });
+    // A large import's last stage, after its last file: the bar says the index is being put in order.
+    importer.progressed({ type: 'import-progress', id: 7, done: 500, total: 500, current: '', stage: 'index' });
+    expect(importer.progress).toMatchObject({ id: 7, done: 500, total: 500, stage: 'index' });
 
     api.finishImport(report(500, [1, 2, 3]));
     await running;
@@ -65,7 +68,7 @@ describe('the import controller', () => {
 
     // A progress event still on its way does not bring the bar back; main's own announcement of
     // the same report does not show it again.
-    importer.progressed({ type: 'import-progress', id: 7, done: 499, total: 500, current: '/news/00499.txt' });
+    importer.progressed({ type: 'import-progress', id: 7, done: 499, total: 500, current: '/news/00499.txt', stage: 'files' });
     expect(importer.progress).toBeNull();
     const shown = importer.status;
     importer.libraryChanged(report(500, [1, 2, 3]));
@@ -75,7 +78,7 @@ describe('the import controller', () => {
   });
 
   it('an import main started (the menu) ends with its announcement', () => {
-    importer.progressed({ type: 'import-progress', id: 3, done: 1, total: 2, current: 'a.txt' });
+    importer.progressed({ type: 'import-progress', id: 3, done: 1, total: 2, current: 'a.txt', stage: 'files' });
     importer.libraryChanged(report(2, [5, 6]));
     expect(importer.progress).toBeNull();
     expect(importer.status).toEqual({ kind: 'report', report: report(2, [5, 6]) });
@@ -87,12 +90,12 @@ describe('the import controller', () => {
     expect(importer.progress?.cancelling).toBe(true);
     await settle();
     expect(api.inputs('cancelImport')).toEqual([]);
-    importer.progressed({ type: 'import-progress', id: 9, done: 1, total: 500, current: 'a.txt' });
+    importer.progressed({ type: 'import-progress', id: 9, done: 1, total: 500, current: 'a.txt', stage: 'files' });
     expect(importer.progress).toMatchObject({ id: 9, cancelling: true });
     expect(api.inputs('cancelImport')).toEqual([{ id: 9 }]);
     // Once.
     importer.cancel();
-    importer.progressed({ type: 'import-progress', id: 9, done: 2, total: 500, current: 'b.txt' });
+    importer.progressed({ type: 'import-progress', id: 9, done: 2, total: 500, current: 'b.txt', stage: 'files' });
     expect(api.inputs('cancelImport')).toEqual([{ id: 9 }]);
     api.finishImport(report(2, [2, 3], true));
     await running;
@@ -101,7 +104,7 @@ describe('the import controller', () => {
 
   it('files the window sends in batches: progress per batch, and cancel stops before the next', async () => {
     const running = importer.importFiles(files(250));
-    expect(importer.progress).toEqual({ id: null, done: 0, total: 250, current: '', cancelling: false });
+    expect(importer.progress).toEqual({ id: null, done: 0, total: 250, current: '', stage: 'files', cancelling: false });
     await sender.next();
     expect(importer.progress).toMatchObject({ done: 100, total: 250 });
     importer.cancel();
