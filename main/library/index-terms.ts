@@ -13,3 +13,6 @@ export const STEM_MARK = '\u00b7';
 
 /** A stem as the index stores it. */
 export const indexedStem = (stem: string): string => STEM_MARK + stem;
+
+/** Stems as an index column holds them: each marked, separated by spaces (one join, no string per stem). */
+export const indexedStems = (stems: readonly string[]): string => (stems.length === 0 ? '' : STEM_MARK + stems.join(` ${STEM_MARK}`));

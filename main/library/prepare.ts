@@ -6,7 +6,7 @@
  */
 import { analyzeParts, analyzeText, forEachTerm } from '../text/analyze';
 import { articleIdentity } from './identity';
-import { indexedStem } from './index-terms';
+import { indexedStems } from './index-terms';
 import { encodeStored, type StoredValue } from './stored-text';
 import type { NewArticle } from '../../common';
 
@@ -46,10 +46,10 @@ export function analyzedColumns(text: string): [surface: string, stem: string] {
   const stems: string[] = [];
   forEachTerm(text, (term, word) => {
     surfaces.push(term.surface);
-    stems.push(indexedStem(term.stem));
-    for (const part of analyzeParts(word)) stems.push(indexedStem(part.stem));
+    stems.push(term.stem);
+    for (const part of analyzeParts(word)) stems.push(part.stem);
   });
-  return [surfaces.join(' '), stems.join(' ')];
+  return [surfaces.join(' '), indexedStems(stems)];
 }
 
 /** The analyzed columns the full-text index holds for a title and a text. */

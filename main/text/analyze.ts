@@ -6,7 +6,7 @@
  */
 import { normalize } from './normalize';
 import { stem } from './stem';
-import { tokenize, wordParts, type Token } from './tokenize';
+import { forEachWord, wordParts, type Token } from './tokenize';
 
 export { isStopWord } from './stopwords';
 
@@ -29,9 +29,23 @@ export interface AnalyzedPart extends Token {
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/gu;
 const HAS_NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]/u;
 
+/**
+ * True when every unit is an ASCII letter or digit or a basic Arabic letter (U+0621–U+064A): the
+ * words of almost every article, which then skip the Unicode-class expression (a twentieth of an
+ * import's analysis). Anything else is left to the expression.
+ */
+function isPlainLettersOrDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x621 && c <= 0x64a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+    return false;
+  }
+  return true;
+}
+
 export function analyzeWord(word: string): Term | null {
   let surface = normalize(word);
-  if (HAS_NOT_LETTER_OR_DIGIT.test(surface)) surface = surface.replace(NOT_LETTER_OR_DIGIT, '');
+  if (!isPlainLettersOrDigits(surface) && HAS_NOT_LETTER_OR_DIGIT.test(surface)) surface = surface.replace(NOT_LETTER_OR_DIGIT, '');
   if (surface === '') return null;
   return { surface, stem: stem(surface) };
 }
@@ -50,11 +64,11 @@ export function analyzeParts(word: string): AnalyzedPart[] {
 
 /** Each word of the text that has a term, in order, with the word as written (for its parts). */
 export function forEachTerm(text: string, visit: (term: Term, word: string) => void): void {
-  for (const token of tokenize(text)) {
-    const word = text.slice(token.start, token.end);
+  forEachWord(text, (start, end) => {
+    const word = text.slice(start, end);
     const term = analyzeWord(word);
     if (term) visit(term, word);
-  }
+  });
 }
 
 export function analyzeText(text: string): IndexedTerm[] {

@@ -12,8 +12,19 @@ const ARTICLE_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'
 // Order matters: Light-10 walks this list once and strips every one it finds.
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
 
-/** Only words written wholly in Arabic letters are stemmed (U+0621–U+064A plus the rarer letters). */
-const ARABIC_WORD = /^[\u0621-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff]+$/;
+/**
+ * Only words written wholly in Arabic letters are stemmed (U+0621–U+064A plus the rarer letters).
+ * A loop over the units, not a regular expression: it runs on every word an import indexes.
+ */
+function isArabicWord(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x621 && c <= 0x64a) continue;
+    if ((c >= 0x671 && c <= 0x6d3) || c === 0x6d5 || c === 0x6ee || c === 0x6ef || (c >= 0x6fa && c <= 0x6ff)) continue;
+    return false;
+  }
+  return true;
+}
 
 /**
  * Light-10 on an already normalized word. Latin words, numbers and mixed words come back unchanged.
@@ -21,7 +32,7 @@ const ARABIC_WORD = /^[\u0621-\u064a\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff
  */
 export function stem(normalizedWord: string): string {
   let w = normalizedWord;
-  if (w.length < 3 || !ARABIC_WORD.test(w)) return w;
+  if (w.length < 3 || !isArabicWord(w)) return w;
 
   if (w.startsWith(WAW) && w.length - 1 >= 3) w = w.slice(1);
 

@@ -71,8 +71,14 @@ function classAt(text: string, i: number): { cls: number; size: number } {
 }
 
 export function tokenize(text: string): Token[] {
-  if (!tablesBuilt) buildTables();
   const tokens: Token[] = [];
+  forEachWord(text, (start, end) => tokens.push({ start, end }));
+  return tokens;
+}
+
+/** Each word's [start, end) in order, as tokenize finds them, without an object per word (an import's hot path). */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  if (!tablesBuilt) buildTables();
   let start = -1; // start of the current word, -1 between words
   let end = -1; // end of its last WORD unit, so trailing joiners are left out
   let i = 0;
@@ -90,14 +96,13 @@ export function tokenize(text: string): Token[] {
       if (start < 0) start = i;
       end = i + size;
     } else if (cls === SEPARATOR && start >= 0) {
-      tokens.push({ start, end });
+      visit(start, end);
       start = -1;
     }
     // A joiner outside a word is skipped; inside one it is kept only if a WORD unit follows.
     i += size;
   }
-  if (start >= 0) tokens.push({ start, end });
-  return tokens;
+  if (start >= 0) visit(start, end);
 }
 
 function runKindAt(text: string, i: number): number {
