@@ -5,7 +5,7 @@
  * articles/s, CPU seconds (all threads), the index's segments and the file's size.
  *
  *   npx tsx bench/import-settings.ts [--articles 100000] [--batch 500] [--hashsize BYTES]
- *     [--automerge N --crisismerge N --bulk-from N] [--optimize]
+ *     [--automerge N --crisismerge N --bulk-from N] [--optimize] [--page-size BYTES]
  *
  * An import of BULK_FROM files or more sets its own merge rules while it runs (index-upkeep.ts):
  * `--automerge` and `--crisismerge` only hold with `--bulk-from` above the number of files.
@@ -32,6 +32,8 @@ const { values } = parseArgs({
     automerge: { type: 'string' },
     crisismerge: { type: 'string' },
     optimize: { type: 'boolean', default: false },
+    // The file's page size (SQLite's default 4096), given to the empty file before the library's tables.
+    'page-size': { type: 'string' },
     // Imports of this many files or more write in bulk (index-upkeep.ts); a larger figure turns it off.
     'bulk-from': { type: 'string' },
   },
@@ -41,6 +43,12 @@ const files = ensureNewsFiles(path.join(path.dirname(fileURLToPath(import.meta.u
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sahifa-import-settings-'));
 const file = path.join(dir, 'library.sqlite');
 try {
+  if (values['page-size']) {
+    const empty = new Database(file);
+    empty.pragma(`page_size = ${Number(values['page-size'])}`);
+    empty.exec('VACUUM');
+    empty.close();
+  }
   // Set once the library is open: opening puts the usual rules in place (index-upkeep.ts).
   const library = Library.open(file);
   const raw = new Database(file);
@@ -70,6 +78,7 @@ try {
   const optimizeUsed = process.cpuUsage(optimizeCpu);
   db.pragma('wal_checkpoint(TRUNCATE)');
   const segments = db.prepare('SELECT count(DISTINCT segid) FROM article_index_idx').pluck().get();
+  const pageSize = db.pragma('page_size', { simple: true });
   db.close();
   console.log(
     JSON.stringify({
@@ -77,6 +86,7 @@ try {
       hashsize: values.hashsize ? Number(values.hashsize) : 'usual (8 MB)',
       automerge: values.automerge ? Number(values.automerge) : 'default (4)',
       bulk_from: values['bulk-from'] ? Number(values['bulk-from']) : 'default',
+      page_size: pageSize,
       imported: report.imported,
       seconds: Math.round(seconds * 10) / 10,
       articles_per_s: Math.round(report.imported / seconds),
