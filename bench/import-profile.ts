@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { importPaths } from '../main/import/importer';
+import { defaultParseThreads } from '../main/import/parse-pool';
 import { Library } from '../main/library/library';
 import { decodeStored, type StoredValue } from '../main/library/stored-text';
 
@@ -69,7 +70,7 @@ try {
   const writer = used.find((t) => t.tid === process.pid)?.us ?? 0;
   // Parse threads are the busy ones besides this one; the rest is V8's helpers (GC) and libuv's pool.
   const others = used.filter((t) => t.tid !== process.pid).sort((a, b) => b.us - a.us);
-  const parseCount = threads ?? Math.max(1, Math.min(4, os.availableParallelism() - 1));
+  const parseCount = threads ?? defaultParseThreads();
   const parse = others.slice(0, parseCount).reduce((sum, t) => sum + t.us, 0);
   const rest = others.slice(parseCount).reduce((sum, t) => sum + t.us, 0);
   const total = (cpu.user + cpu.system) / 1e6;
